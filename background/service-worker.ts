@@ -1,0 +1,2 @@
+// Service worker entry: placeholder until the background modules land.
+chrome.runtime.onInstalled.addListener(() => undefined);

@@ -1,0 +1,2 @@
+// Content script entry: placeholder until the portal adaptations land.
+export {};

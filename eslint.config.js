@@ -1,0 +1,40 @@
+// Lint: typescript-eslint's recommended rules plus the project's security rules.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.demo-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Data never becomes markup: no innerHTML/outerHTML/insertAdjacentHTML/document.write in shipped code.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Build DOM nodes; never parse data as HTML.' },
+        { property: 'outerHTML', message: 'Build DOM nodes; never parse data as HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Build DOM nodes; never parse data as HTML.' },
+        { object: 'document', property: 'write', message: 'Never write markup.' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // The core is pure: no browser extension API may be reached from src/.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '@azure/msal-browser'] }],
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document'],
+    },
+  },
+  {
+    // The sandbox replicas serve HTML to the browser; they are test code, never shipped.
+    files: ['test/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);
