@@ -1,0 +1,280 @@
+// The one message protocol between the extension's contexts.
+// Every request names an operation; its payload is schema-checked on receipt (never trusted because it
+// came from "our" content script: a compromised page can talk to a content script, not to the worker,
+// but we validate anyway), and each operation states which kinds of sender may call it.
+import { z } from 'zod';
+
+const objectId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not an object id');
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a job id');
+const shortText = (max: number) => z.string().max(max);
+const email = z.string().min(3).max(320);
+const scopeTier = z.enum(['read', 'invite', 'write']);
+
+/** At most this many users in one job or pre-flight: bounded work, bounded storage per request. */
+export const MAX_USERS_PER_JOB = 50_000;
+
+export const invitationOptionsSchema = z.strictObject({
+  sendInvitationMessage: z.boolean(),
+  messageLanguage: shortText(20).optional(),
+  ccRecipient: email.optional(),
+  customizedMessageBody: shortText(4000).optional(),
+  inviteRedirectUrl: z.url({ protocol: /^https$/ }).max(2048),
+  setUserTypeGuest: z.boolean(),
+});
+export type InvitationOptions = z.infer<typeof invitationOptionsSchema>;
+
+export const jobItemInputSchema = z.strictObject({
+  userId: objectId,
+  userPrincipalName: shortText(1024),
+  displayName: shortText(1024),
+  email,
+  addToOtherMails: z.boolean(),
+  /** The admin confirmed twice that this privileged user may be converted. */
+  privilegedOverride: z.boolean(),
+});
+export type JobItemInput = z.infer<typeof jobItemInputSchema>;
+
+const requestSchemas = {
+  'auth/status': z.strictObject({}),
+  'auth/signIn': z.strictObject({ tier: scopeTier }),
+  'auth/signOut': z.strictObject({}),
+  /** A content script says whether it recognised the All users grid (and the tenant the page reveals). */
+  'page/report': z.strictObject({
+    recognized: z.boolean(),
+    layout: shortText(40).optional(),
+    missing: z.array(shortText(80)).max(20).optional(),
+    tenantHint: shortText(256).optional(),
+  }),
+  'page/status': z.strictObject({ tabId: z.number().int().nonnegative() }),
+  'users/preflight': z.strictObject({ userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB) }),
+  'users/search': z.strictObject({ query: shortText(256) }),
+  'users/resolve': z.strictObject({ identifiers: z.array(shortText(1024)).min(1).max(MAX_USERS_PER_JOB) }),
+  'users/allFound': z.strictObject({ search: shortText(256) }),
+  'job/submit': z.strictObject({
+    items: z.array(jobItemInputSchema).min(1).max(MAX_USERS_PER_JOB),
+    options: invitationOptionsSchema,
+    /** The tenant the admin saw in the review; the worker refuses when it is not the signed-in one. */
+    expectedTenantId: objectId,
+  }),
+  'job/list': z.strictObject({}),
+  'job/get': z.strictObject({ jobId }),
+  'job/items': z.strictObject({
+    jobId,
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(1000),
+    filter: z.enum(['all', 'done', 'failed', 'blocked', 'pending', 'cancelled']).optional(),
+    search: shortText(256).optional(),
+  }),
+  'job/control': z.strictObject({ jobId, action: z.enum(['pause', 'resume', 'cancel', 'retryFailed']) }),
+  'job/refreshStatus': z.strictObject({ jobId }),
+  'job/followUp': z.strictObject({
+    jobId,
+    userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB),
+    action: z.enum(['resetRedemption', 'setGuest']),
+  }),
+  'history/clear': z.strictObject({}),
+} as const;
+
+export type Operation = keyof typeof requestSchemas;
+export type RequestOf<O extends Operation> = z.infer<(typeof requestSchemas)[O]>;
+
+/** Which contexts may call an operation. Content scripts run in pages we do not own: they get the least. */
+export type SenderKind = 'content' | 'extension-page';
+const allowedSenders: Record<Operation, readonly SenderKind[]> = {
+  'auth/status': ['content', 'extension-page'],
+  'auth/signIn': ['content', 'extension-page'],
+  'auth/signOut': ['extension-page'],
+  'page/report': ['content'],
+  'page/status': ['extension-page'],
+  'users/preflight': ['content', 'extension-page'],
+  'users/search': ['extension-page'],
+  'users/resolve': ['extension-page'],
+  'users/allFound': ['content'],
+  'job/submit': ['content', 'extension-page'],
+  'job/list': ['extension-page'],
+  'job/get': ['content', 'extension-page'],
+  'job/items': ['extension-page'],
+  'job/control': ['extension-page', 'content'],
+  'job/refreshStatus': ['extension-page'],
+  'job/followUp': ['extension-page'],
+  'history/clear': ['extension-page'],
+};
+
+export interface Envelope {
+  op: Operation;
+  payload: unknown;
+}
+
+export type ProtocolError = { code: 'bad-request' | 'forbidden-sender' | 'failed'; message: string; graphCode?: string; status?: number; requestId?: string };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+
+export type Parsed = { ok: true; op: Operation; payload: unknown } | { ok: false; error: ProtocolError };
+
+/** Validate a raw message and its sender; the only door into the worker. */
+export function parseRequest(raw: unknown, sender: SenderKind | undefined): Parsed {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, error: { code: 'bad-request', message: 'Message is not an object.' } };
+  const { op, payload } = raw as { op?: unknown; payload?: unknown };
+  if (typeof op !== 'string' || !Object.hasOwn(requestSchemas, op)) {
+    return { ok: false, error: { code: 'bad-request', message: `Unknown operation ${JSON.stringify(String(op)).slice(0, 80)}.` } };
+  }
+  const operation = op as Operation;
+  if (!sender || !allowedSenders[operation].includes(sender)) {
+    return { ok: false, error: { code: 'forbidden-sender', message: `${operation} may not be called from ${sender ?? 'an unknown sender'}.` } };
+  }
+  const result = requestSchemas[operation].safeParse(payload ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, error: { code: 'bad-request', message: `Invalid ${operation} request${where}: ${issue?.message ?? 'malformed'}.` } };
+  }
+  return { ok: true, op: operation, payload: result.data };
+}
+
+/**
+ * Who sent a message, from what the browser tells the worker (runtime.MessageSender fields).
+ * Extension pages: same extension id and our own origin. Content scripts: same extension id, inside a tab,
+ * in a frame whose origin is an admin-center or React-view host.
+ */
+export function classifySender(
+  sender: { id?: string; url?: string; origin?: string; tab?: unknown },
+  ownId: string,
+  isPortalOrigin: (origin: string) => boolean,
+): SenderKind | undefined {
+  if (sender.id !== ownId || !sender.url) return undefined;
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return undefined;
+  }
+  if (origin === `chrome-extension://${ownId}`) return 'extension-page';
+  if (sender.tab && isPortalOrigin(origin)) return 'content';
+  return undefined;
+}
+
+// ---- Replies (produced by the worker itself; typed, not re-validated) ----
+
+export interface AccountView {
+  username: string;
+  name: string;
+  tenantId: string;
+  objectId: string;
+}
+
+export interface AuthStatus {
+  configured: boolean;
+  /** A sentence telling the admin what to fix in the settings, when not configured. */
+  configProblem?: string;
+  signedIn: boolean;
+  account?: AccountView;
+  cloud: string;
+  configuredTenant: string;
+  grantedTiers: Array<z.infer<typeof scopeTier>>;
+  /** Tenant the current admin-center page belongs to, when the page revealed it. */
+  pageTenant?: string;
+  /** Set when the signed-in tenant differs from the page's: shown before any write. */
+  tenantMismatch?: string;
+}
+
+export interface PageStatus {
+  recognized: boolean | null;
+  layout?: string;
+  missing?: string[];
+}
+
+export interface UserSummary {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  mail: string | null;
+}
+
+export type Eligibility = 'eligible' | 'warning' | 'blocked';
+
+export interface PreflightReason {
+  code: string;
+  severity: 'block' | 'warn';
+  message: string;
+  overridable: boolean;
+}
+
+export interface PreflightUser extends UserSummary {
+  otherMails: string[];
+  accountEnabled: boolean;
+  proposedEmail: string;
+  eligibility: Eligibility;
+  reasons: PreflightReason[];
+}
+
+export interface PreflightResult {
+  tenantId: string;
+  tenantName: string;
+  signedInUserId: string;
+  verifiedDomains: string[];
+  defaultRedirectUrl: string;
+  users: PreflightUser[];
+  /** Ids asked for that Graph no longer has (deleted since selection). */
+  missing: string[];
+}
+
+export interface JobCounters {
+  total: number;
+  done: number;
+  failed: number;
+  blocked: number;
+  cancelled: number;
+  remaining: number;
+}
+
+export interface JobSummary {
+  id: string;
+  createdAt: number;
+  finishedAt?: number;
+  tenantId: string;
+  ranBy: string;
+  state: string;
+  counters: JobCounters;
+  etaMs?: number;
+}
+
+export interface JobItemView {
+  userId: string;
+  userPrincipalName: string;
+  displayName: string;
+  email: string;
+  state: string;
+  errorCode?: string;
+  errorMessage?: string;
+  requestId?: string;
+  updatedAt?: number;
+  externalUserState?: string | null;
+  externalUserStateChangeDateTime?: string | null;
+  inviteRedeemUrl?: string;
+}
+
+export interface ResponseMap {
+  'auth/status': AuthStatus;
+  'auth/signIn': AuthStatus;
+  'auth/signOut': AuthStatus;
+  'page/report': null;
+  'page/status': PageStatus;
+  'users/preflight': PreflightResult;
+  'users/search': UserSummary[];
+  'users/resolve': { found: UserSummary[]; notFound: string[] };
+  'users/allFound': { ids: string[] };
+  'job/submit': { jobId: string };
+  'job/list': JobSummary[];
+  'job/get': JobSummary;
+  'job/items': { total: number; items: JobItemView[] };
+  'job/control': JobSummary;
+  'job/refreshStatus': { roundTrips: number; items: number };
+  'job/followUp': { jobId: string };
+  'history/clear': null;
+}
+
+/** Events the worker broadcasts to extension pages and content scripts. */
+export const eventSchema = z.discriminatedUnion('event', [
+  z.strictObject({ event: z.literal('job/progress'), jobId, summary: z.custom<JobSummary>((v) => typeof v === 'object' && v !== null) }),
+  z.strictObject({ event: z.literal('auth/changed') }),
+]);
+export type BroadcastEvent = z.infer<typeof eventSchema>;
