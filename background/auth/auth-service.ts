@@ -1,0 +1,162 @@
+// Sign-in owned by the worker. MSAL runs in the offscreen host; interactive and silent browser steps run
+// here through chrome.identity.launchWebAuthFlow. Access tokens stay in this worker's memory and in the
+// host: no message to a page or content script ever carries one.
+import { authorityUrl } from '../../src/clouds';
+import type { Settings } from '../../src/config';
+import { scopesForTier, type ScopeTier, SCOPE_TIERS, coversTier } from '../../src/scopes';
+import {
+  signInErrorFromLaunchFailure,
+  signInErrorFromRedirect,
+  type SignInError,
+} from '../../src/sign-in-errors';
+import type { AccountView } from '../../src/messages';
+import { askMsalHost, closeMsalHost } from './msal-host-client';
+import type { MsalHostConfig, TokenGrant } from './msal-host-protocol';
+
+/** Raised when a token cannot be had without the admin: the message says what to do. */
+export class SignInRequired extends Error {
+  constructor(readonly detail: SignInError) {
+    super(detail.message);
+    this.name = 'SignInRequired';
+  }
+}
+
+const ACCOUNT_KEY = 'account';
+/** Renew this long before expiry so a token never expires mid-request. */
+const EXPIRY_MARGIN_MS = 2 * 60_000;
+
+interface StoredAccount extends AccountView {
+  /** Tiers whose scopes the last grants carried; shown in the popup, used to skip needless prompts. */
+  grantedTiers: ScopeTier[];
+  /** Settings the account was signed in with: a change of client/tenant/cloud means signing in again. */
+  settingsKey: string;
+}
+
+const settingsKey = (s: Settings) => `${s.cloud}|${s.tenant}|${s.clientId}`;
+
+export class AuthService {
+  private tokens = new Map<ScopeTier, TokenGrant>();
+  private interactive: Promise<unknown> | undefined;
+
+  constructor(private readonly settings: () => Promise<Settings | undefined>) {}
+
+  private hostConfig(s: Settings): MsalHostConfig {
+    return {
+      clientId: s.clientId,
+      authority: authorityUrl(s.cloud, s.tenant),
+      redirectUri: chrome.identity.getRedirectURL(),
+    };
+  }
+
+  async account(): Promise<StoredAccount | undefined> {
+    const s = await this.settings();
+    const stored = (await chrome.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY] as StoredAccount | undefined;
+    if (!stored || !s || stored.settingsKey !== settingsKey(s)) return undefined;
+    return stored;
+  }
+
+  /** Interactive sign-in for a tier (incremental consent: only the scopes that tier needs). */
+  async signIn(tier: ScopeTier): Promise<StoredAccount> {
+    // One interactive window at a time: a second click joins the first.
+    if (this.interactive) await this.interactive.catch(() => undefined);
+    const run = this.runFlow(tier, true);
+    this.interactive = run;
+    try {
+      return await run;
+    } finally {
+      this.interactive = undefined;
+    }
+  }
+
+  async signOut(): Promise<void> {
+    const s = await this.settings();
+    this.tokens.clear();
+    await chrome.storage.local.remove(ACCOUNT_KEY);
+    if (s) await askMsalHost({ kind: 'signOut', config: this.hostConfig(s) }).catch(() => undefined);
+    // Closing the host drops MSAL's in-memory cache with every refresh token it held.
+    await closeMsalHost().catch(() => undefined);
+  }
+
+  /** An access token for the tier: memory, then MSAL's cache/refresh token, then a silent browser renewal. */
+  async token(tier: ScopeTier, options: { forceRefresh?: boolean } = {}): Promise<string> {
+    const cached = this.tokens.get(tier);
+    if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > Date.now()) return cached.accessToken;
+    const s = await this.settings();
+    if (!s) throw new SignInRequired({ problem: 'not-configured', message: 'Set the Application (client) ID in the extension options first.' });
+    const account = await this.account();
+    if (!account) throw new SignInRequired({ problem: 'login-required', message: 'Sign in to continue.' });
+    if (!account.grantedTiers.includes(tier) && !(await this.tierGrantedLater(tier, account))) {
+      throw new SignInRequired({ problem: 'consent-required', message: `This action needs more permissions (${tier}). Sign in again to grant them.` });
+    }
+    const config = this.hostConfig(s);
+    const silent = await askMsalHost({ kind: 'silent', config, scopes: scopesForTier(tier, s.cloud), forceRefresh: options.forceRefresh ?? false });
+    if (silent.ok && silent.grant) return this.keep(tier, silent.grant, s).accessToken;
+    // MSAL's cache is empty (new host document after a browser restart) or its refresh token expired:
+    // renew through the browser's sign-in session without showing anything.
+    const renewed = await this.runFlow(tier, false);
+    const grant = this.tokens.get(tier);
+    if (!grant || renewed.objectId !== account.objectId) throw new SignInRequired({ problem: 'login-required', message: 'Sign in again to continue.' });
+    return grant.accessToken;
+  }
+
+  /** Forget the worker's copy (e.g. after a 401) so the next call asks MSAL again. */
+  invalidate(tier: ScopeTier): void {
+    this.tokens.delete(tier);
+  }
+
+  private async tierGrantedLater(tier: ScopeTier, account: StoredAccount): Promise<boolean> {
+    // A broader tier's grant covers narrower tiers.
+    return SCOPE_TIERS.indexOf(tier) <= Math.max(...account.grantedTiers.map((t) => SCOPE_TIERS.indexOf(t)));
+  }
+
+  private async runFlow(tier: ScopeTier, interactive: boolean): Promise<StoredAccount> {
+    const s = await this.settings();
+    if (!s) throw new SignInRequired({ problem: 'not-configured', message: 'Set the Application (client) ID in the extension options first.' });
+    const config = this.hostConfig(s);
+    const previous = await this.account();
+    const begin = await askMsalHost({
+      kind: 'begin',
+      config,
+      scopes: scopesForTier(tier, s.cloud),
+      prompt: interactive ? 'select_account' : 'none',
+      ...(previous?.username ? { loginHint: previous.username } : {}),
+    });
+    if (!begin.ok || !begin.authorizeUrl) throw new SignInRequired({ problem: 'failed', message: begin.ok ? 'Sign-in could not start.' : begin.message });
+    let responseUrl: string | undefined;
+    try {
+      responseUrl = await chrome.identity.launchWebAuthFlow({ url: begin.authorizeUrl, interactive });
+    } catch (error) {
+      throw new SignInRequired(signInErrorFromLaunchFailure(error instanceof Error ? error.message : String(error), interactive));
+    }
+    if (!responseUrl) throw new SignInRequired({ problem: 'cancelled', message: 'Sign-in was cancelled.' });
+    const redirectError = signInErrorFromRedirect(responseUrl);
+    if (redirectError) throw new SignInRequired(redirectError);
+    const done = await askMsalHost({ kind: 'complete', config, responseUrl });
+    if (!done.ok || !done.grant) throw new SignInRequired({ problem: 'failed', message: done.ok ? 'Sign-in returned no token.' : done.message, code: done.ok ? undefined : done.errorCode });
+    return this.remember(tier, done.grant, s, previous);
+  }
+
+  private keep(tier: ScopeTier, grant: TokenGrant, _s: Settings): TokenGrant {
+    this.tokens.set(tier, grant);
+    return grant;
+  }
+
+  private async remember(tier: ScopeTier, grant: TokenGrant, s: Settings, previous: StoredAccount | undefined): Promise<StoredAccount> {
+    this.keep(tier, grant, s);
+    const sameAccount = previous?.objectId === grant.account.objectId;
+    const granted = new Set<ScopeTier>(sameAccount ? previous.grantedTiers : []);
+    // Record what the grant really carries (the authority may grant less than asked).
+    for (const t of SCOPE_TIERS) if (coversTier(grant.scopes, t)) granted.add(t);
+    if (!sameAccount) this.tokens = new Map([[tier, grant]]);
+    const account: StoredAccount = {
+      username: grant.account.username,
+      name: grant.account.name,
+      tenantId: grant.account.tenantId,
+      objectId: grant.account.objectId,
+      grantedTiers: SCOPE_TIERS.filter((t) => granted.has(t)),
+      settingsKey: settingsKey(s),
+    };
+    await chrome.storage.local.set({ [ACCOUNT_KEY]: account });
+    return account;
+  }
+}

@@ -1,0 +1,50 @@
+// The worker's only door: every runtime message is sender-classified and schema-checked, then dispatched
+// to one typed handler. Handler errors become a typed failure reply; nothing throws across the boundary.
+import { isAdminCenterOrigin, isReactViewFrameOrigin } from '../src/clouds';
+import {
+  classifySender,
+  parseRequest,
+  type Operation,
+  type ProtocolError,
+  type Reply,
+  type RequestOf,
+  type ResponseMap,
+} from '../src/messages';
+
+export interface CallContext {
+  kind: 'content' | 'extension-page';
+  tabId?: number;
+  frameId?: number;
+  url: string;
+}
+
+export type Handlers = { [O in Operation]: (payload: RequestOf<O>, ctx: CallContext) => Promise<ResponseMap[O]> };
+
+/** Errors that know how to present themselves to the admin (Graph failures, sign-in needed...). */
+export function toProtocolError(error: unknown): ProtocolError {
+  if (error && typeof error === 'object' && 'protocolError' in error) return (error as { protocolError: ProtocolError }).protocolError;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'failed', message };
+}
+
+const isPortalOrigin = (origin: string) => isAdminCenterOrigin(origin) || isReactViewFrameOrigin(origin);
+
+export function listen(handlers: Handlers): void {
+  chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+    // Messages aimed at the offscreen MSAL host also reach us; they are not ours to answer.
+    if (raw && typeof raw === 'object' && 'target' in raw) return false;
+    const kind = classifySender(sender, chrome.runtime.id, isPortalOrigin);
+    const parsed = parseRequest(raw, kind);
+    if (!parsed.ok) {
+      sendResponse({ ok: false, error: parsed.error } satisfies Reply<never>);
+      return false;
+    }
+    const ctx: CallContext = { kind: kind!, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url ?? '' };
+    const handler = handlers[parsed.op] as (payload: unknown, ctx: CallContext) => Promise<unknown>;
+    handler(parsed.payload, ctx).then(
+      (value) => sendResponse({ ok: true, value: value ?? null }),
+      (error: unknown) => sendResponse({ ok: false, error: toProtocolError(error) }),
+    );
+    return true;
+  });
+}
