@@ -3,6 +3,7 @@
 // came from "our" content script: a compromised page can talk to a content script, not to the worker,
 // but we validate anyway), and each operation states which kinds of sender may call it.
 import { z } from 'zod';
+import type { GraphUser } from './users';
 
 const objectId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not an object id');
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a job id');
@@ -204,6 +205,10 @@ export interface PreflightUser extends UserSummary {
   proposedEmail: string;
   eligibility: Eligibility;
   reasons: PreflightReason[];
+  /** The user as Graph returned it, and the directory roles held: lets the review re-run the pure
+   *  eligibility rules (src/eligibility.ts) as the admin edits an email or overrides a block. */
+  graph: GraphUser;
+  roles: string[];
 }
 
 export interface PreflightResult {

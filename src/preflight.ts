@@ -1,0 +1,76 @@
+// The review's pre-flight, as a pure function of what the worker read from Graph in batches:
+// each selected user with the proposed external email and the eligibility verdict.
+import { resolveProposedEmail } from './email';
+import { evaluateEligibility, type Eligibility } from './eligibility';
+import type { PreflightResult, PreflightUser } from './messages';
+import type { GraphUser } from './users';
+
+export interface PreflightReads {
+  tenantId: string;
+  tenantName: string;
+  signedInUserId: string;
+  verifiedDomains: string[];
+  defaultRedirectUrl: string;
+  /** The ids the admin selected, in selection order. */
+  requestedIds: readonly string[];
+  /** Users Graph returned, by lower-case id. */
+  users: ReadonlyMap<string, GraphUser>;
+  /** Directory role template ids held, by lower-case user id. */
+  roles: ReadonlyMap<string, readonly string[]>;
+}
+
+export function toPreflightUser(user: GraphUser, roles: readonly string[], eligibility: Eligibility, proposedEmail: string): PreflightUser {
+  return {
+    id: user.id,
+    displayName: user.displayName ?? '',
+    userPrincipalName: user.userPrincipalName ?? '',
+    mail: user.mail,
+    otherMails: user.otherMails,
+    accountEnabled: user.accountEnabled !== false,
+    proposedEmail,
+    eligibility: eligibility.status,
+    reasons: eligibility.reasons.map((r) => ({
+      code: r.code,
+      severity: r.severity === 'blocked' ? 'block' : 'warn',
+      message: r.message,
+      overridable: r.overridable,
+    })),
+    graph: user,
+    roles: [...roles],
+  };
+}
+
+export function buildPreflight(reads: PreflightReads): PreflightResult {
+  const users: PreflightUser[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const id of reads.requestedIds) {
+    const key = id.toLowerCase();
+    if (seen.has(key)) continue; // a selection never lists a user twice in the review
+    seen.add(key);
+    const user = reads.users.get(key);
+    if (!user) {
+      missing.push(id);
+      continue;
+    }
+    const roles = reads.roles.get(key) ?? [];
+    const proposed = resolveProposedEmail(user, reads.verifiedDomains).email;
+    const eligibility = evaluateEligibility({
+      user,
+      roles,
+      signedInUserId: reads.signedInUserId,
+      verifiedDomains: reads.verifiedDomains,
+      proposedEmail: proposed,
+    });
+    users.push(toPreflightUser(user, roles, eligibility, proposed));
+  }
+  return {
+    tenantId: reads.tenantId,
+    tenantName: reads.tenantName,
+    signedInUserId: reads.signedInUserId,
+    verifiedDomains: reads.verifiedDomains,
+    defaultRedirectUrl: reads.defaultRedirectUrl,
+    users,
+    missing,
+  };
+}
