@@ -90,6 +90,8 @@ export interface LoginControl {
   /** Every request seen, oldest first. */
   log(): LoginLogEntry[];
   clearLog(): void;
+  /** Forgets log, counters, sessions, codes, refresh tokens and recorded redirect URIs (options stay). */
+  reset(): void;
   /** Successful interactive sign-ins (authorize without prompt=none that issued a code). */
   interactiveSignIns(): number;
   /** Successful silent (prompt=none) authorizations. */
@@ -613,6 +615,16 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
     log: () => requestLog.map((e) => ({ ...e, params: { ...e.params } })),
     clearLog: () => {
       requestLog.length = 0;
+    },
+    reset: () => {
+      requestLog.length = 0;
+      interactiveCount = 0;
+      silentCount = 0;
+      sessions.clear();
+      codes.clear();
+      refreshTokens.clear();
+      redirectUris.clear();
+      accessTokens.length = 0;
     },
     interactiveSignIns: () => interactiveCount,
     silentSignIns: () => silentCount,
