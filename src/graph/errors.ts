@@ -1,0 +1,241 @@
+// One shape for every way a Graph call can fail (HTTP error, no response, failed $batch item, an SDK
+// GraphError), keeping Graph's own error code so support can search for it, plus one place that turns it
+// into a sentence an admin can act on.
+import { parseRetryAfter } from './retry';
+import { headerValue } from './transport';
+
+export interface GraphError {
+  /** HTTP status; 0 when no response arrived. */
+  status: number;
+  /** Graph's error code (e.g. Authorization_RequestDenied), or NetworkError / HttpError<status> when it gave none. */
+  code: string;
+  message: string;
+  requestId?: string;
+  retryAfterMs?: number;
+}
+
+/** Thrown by GraphApi; carries the normalised error so callers never parse messages. */
+export class GraphApiError extends Error implements GraphError {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(e: GraphError) {
+    super(e.message);
+    this.name = 'GraphApiError';
+    this.status = e.status;
+    this.code = e.code;
+    if (e.requestId !== undefined) this.requestId = e.requestId;
+    if (e.retryAfterMs !== undefined) this.retryAfterMs = e.retryAfterMs;
+  }
+
+  toJSON(): GraphError {
+    return plainGraphError(this);
+  }
+}
+
+function plainGraphError(e: GraphError): GraphError {
+  const out: GraphError = { status: e.status, code: e.code, message: e.message };
+  if (e.requestId !== undefined) out.requestId = e.requestId;
+  if (e.retryAfterMs !== undefined) out.retryAfterMs = e.retryAfterMs;
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function isGraphError(v: unknown): v is GraphError {
+  return isRecord(v) && typeof v.status === 'number' && typeof v.code === 'string' && typeof v.message === 'string';
+}
+
+function parseMaybeJson(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
+/** `{ error: { code, message, innerError: { request-id } } }` → its parts (Graph's OData error shape). */
+function odataError(body: unknown): { code?: string; message?: string; requestId?: string } {
+  const parsed = parseMaybeJson(body);
+  if (!isRecord(parsed) || !isRecord(parsed.error)) return {};
+  const err = parsed.error;
+  const inner = isRecord(err.innerError) ? err.innerError : isRecord(err.innererror) ? err.innererror : undefined;
+  const requestId = inner === undefined ? undefined : inner['request-id'] ?? inner.requestId;
+  const out: { code?: string; message?: string; requestId?: string } = {};
+  if (typeof err.code === 'string' && err.code !== '') out.code = err.code;
+  if (typeof err.message === 'string') out.message = err.message;
+  if (typeof requestId === 'string') out.requestId = requestId;
+  return out;
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  424: 'Failed dependency',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+};
+
+/** Normalise an HTTP error response (top-level or one $batch item). */
+export function graphErrorFromResponse(
+  status: number,
+  headers: Readonly<Record<string, string>> | undefined,
+  body: unknown,
+  nowMs: number = Date.now(),
+): GraphError {
+  const od = odataError(body);
+  const out: GraphError = {
+    status,
+    code: od.code ?? (status === 429 ? 'TooManyRequests' : `HttpError${status}`),
+    message: od.message ?? (typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 500) : STATUS_TEXT[status] ?? `HTTP ${status}`),
+  };
+  const requestId = headerValue(headers, 'request-id') ?? od.requestId ?? headerValue(headers, 'client-request-id');
+  if (requestId !== undefined) out.requestId = requestId;
+  const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'), nowMs);
+  if (retryAfterMs !== undefined) out.retryAfterMs = retryAfterMs;
+  return out;
+}
+
+/** No response at all (DNS, TLS, offline, aborted): status 0. */
+export function networkError(cause: unknown): GraphError {
+  const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '';
+  return { status: 0, code: 'NetworkError', message: detail === '' ? 'No response from Microsoft Graph.' : detail };
+}
+
+/**
+ * Normalise anything a Graph call may throw: our own error, a plain GraphError-shaped object, the Graph
+ * SDK's GraphError (statusCode/code/requestId/body/headers), an object with status+body, or an Error without
+ * a response (network).
+ */
+export function toGraphError(e: unknown, nowMs: number = Date.now()): GraphError {
+  if (e instanceof GraphApiError) return plainGraphError(e);
+  if (isGraphError(e)) return plainGraphError(e);
+  if (isRecord(e) && typeof e.statusCode === 'number') {
+    // The SDK's GraphError. statusCode -1 means it never got a response.
+    if (e.statusCode <= 0) return networkError(typeof e.message === 'string' ? e.message : '');
+    const headers = sdkHeaders(e.headers);
+    const fromBody = graphErrorFromResponse(e.statusCode, headers, e.body, nowMs);
+    if (typeof e.code === 'string' && e.code !== '' && fromBody.code.startsWith('HttpError')) fromBody.code = e.code;
+    if (typeof e.requestId === 'string' && e.requestId !== '' && fromBody.requestId === undefined) fromBody.requestId = e.requestId;
+    if (typeof e.message === 'string' && e.message !== '' && odataError(e.body).message === undefined) fromBody.message = e.message;
+    return fromBody;
+  }
+  if (isRecord(e) && typeof e.status === 'number') {
+    const headers = isRecord(e.headers) ? stringRecord(e.headers) : undefined;
+    return graphErrorFromResponse(e.status, headers, e.body, nowMs);
+  }
+  return networkError(e);
+}
+
+function stringRecord(r: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r)) if (typeof v === 'string') out[k.toLowerCase()] = v;
+  return out;
+}
+
+/** The SDK keeps fetch's Headers object; read it without depending on the DOM type being present. */
+function sdkHeaders(h: unknown): Record<string, string> | undefined {
+  if (isRecord(h) && typeof h.forEach === 'function') {
+    const out: Record<string, string> = {};
+    (h.forEach as (cb: (value: string, key: string) => void) => void)((value, key) => {
+      out[key.toLowerCase()] = value;
+    });
+    return out;
+  }
+  return isRecord(h) ? stringRecord(h) : undefined;
+}
+
+// ---- Admin-facing descriptions --------------------------------------------------------------------------
+
+/** What went wrong, as a category the UI can branch on (and describeGraphError words). */
+export type GraphErrorKind =
+  | 'network'
+  | 'authentication'
+  | 'missingConsent'
+  | 'missingRole'
+  | 'throttled'
+  | 'emailNotOnUser'
+  | 'verifiedDomain'
+  | 'syncedUser'
+  | 'convertedBefore'
+  | 'invitedUserMissing'
+  | 'notFound'
+  | 'dependencyFailed'
+  | 'serviceUnavailable'
+  | 'badRequest'
+  | 'other';
+
+function has(e: GraphError, ...needles: string[]): boolean {
+  const m = e.message.toLowerCase();
+  return needles.some((n) => m.includes(n));
+}
+
+export function classifyGraphError(e: GraphError): GraphErrorKind {
+  if (e.status === 0 || e.code === 'NetworkError') return 'network';
+  if (e.status === 401 || e.code === 'InvalidAuthenticationToken') return 'authentication';
+  if (e.status === 429 || e.code === 'TooManyRequests') return 'throttled';
+  if (e.status === 412) return 'convertedBefore';
+  if (e.status === 424) return 'dependencyFailed';
+  if (e.status === 403 || e.code === 'Authorization_RequestDenied') {
+    // Graph words a missing delegated scope differently from a missing directory role.
+    return has(e, 'scope', 'consent', 'permission') && !has(e, 'insufficient privileges') ? 'missingConsent' : 'missingRole';
+  }
+  if (has(e, "doesn't match any emails", 'does not match any emails')) return 'emailNotOnUser';
+  if (has(e, 'verified domain')) return 'verifiedDomain';
+  if (has(e, 'already exists in the directory as objectid')) return 'invitedUserMissing';
+  if (has(e, 'on-premises', 'on premises', 'onpremises', 'invalid request input')) return 'syncedUser';
+  if (e.status === 404 || e.code === 'Request_ResourceNotFound') return 'notFound';
+  if (e.status >= 500) return 'serviceUnavailable';
+  if (e.status === 400) return 'badRequest';
+  return 'other';
+}
+
+function seconds(ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return s === 1 ? '1 second' : `${s} seconds`;
+}
+
+const DESCRIBE_EN: Readonly<Record<GraphErrorKind, (e: GraphError) => string>> = {
+  network: () => 'Microsoft Graph could not be reached. Check your network connection; if this was a write, re-check the user before retrying, because it may have been applied.',
+  authentication: () => 'Your sign-in has expired or was rejected. Sign in again and retry.',
+  missingConsent: () => 'The extension has not been granted the permission this step needs. Grant consent when prompted (or ask an administrator who can consent for the organization), then retry.',
+  // Graph answers a missing role and (often) a missing scope with the same "Insufficient privileges", so name both.
+  missingRole: () => 'Microsoft Entra denied the request. Your account may lack the directory role for this step (converting users needs Guest Inviter or User Administrator; editing users needs User Administrator), or the extension may lack consent for it. Check both, then retry.',
+  throttled: (e) => `Microsoft Graph is throttling requests${e.retryAfterMs !== undefined ? `; it asked to wait ${seconds(e.retryAfterMs)}` : ''}. The remaining users will be retried automatically.`,
+  emailNotOnUser: () => "The invited email address is not on the user object. Add it to the user's email or other emails (the extension can add it to other emails with write permission), then retry.",
+  verifiedDomain: () => "The user's email address is in a verified domain of this tenant. Change it to the user's external address to convert them.",
+  syncedUser: () => 'Microsoft Entra rejected the request as invalid. This usually means the user is synchronized from on-premises Active Directory, which cannot be converted here.',
+  convertedBefore: () => 'This user was converted from external to internal before, and Microsoft Entra refuses to invite them again (412 Precondition Failed).',
+  invitedUserMissing: () => 'Microsoft Entra treated this as a new invitation because the request did not name the existing user. This is a defect in the extension; please report it.',
+  notFound: () => 'The user no longer exists in the directory (it may have been deleted since it was selected).',
+  dependencyFailed: () => 'This step was skipped because an earlier step for the same user failed.',
+  serviceUnavailable: () => 'Microsoft Graph is temporarily unavailable. Retry in a few minutes.',
+  badRequest: (e) => `Microsoft Entra rejected the request: ${e.message}`,
+  other: (e) => `Microsoft Graph returned an error: ${e.message}`,
+};
+
+/**
+ * One actionable sentence for the admin, always followed by Graph's code (and status/request id) so the
+ * exact failure stays searchable. Only English is written yet; `locale` is accepted so callers need not
+ * change when translations arrive.
+ */
+export function describeGraphError(error: unknown, _locale?: string): string {
+  const e = isGraphError(error) ? error : toGraphError(error);
+  const sentence = DESCRIBE_EN[classifyGraphError(e)](e);
+  const detail = [e.code, e.status > 0 ? `HTTP ${e.status}` : undefined, e.requestId !== undefined ? `request id ${e.requestId}` : undefined]
+    .filter((x): x is string => x !== undefined)
+    .join(', ');
+  return `${sentence} (${detail})`;
+}

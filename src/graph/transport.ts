@@ -1,0 +1,35 @@
+// The one seam between the Graph layer and the network. Production uses the SDK adapter
+// (sdk-transport.ts); tests use a scripted fake. Keeping it this small is what makes the SDK swappable.
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface TransportRequest {
+  method: HttpMethod;
+  /** Absolute URL, e.g. `https://graph.microsoft.com/v1.0/users?$select=id`. */
+  url: string;
+  /** Header names as given; the transport adds Authorization. */
+  headers: Record<string, string>;
+  /** JSON-serialisable body (the transport serialises it); undefined for none. */
+  body?: unknown;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+  /** Parsed JSON when the body is JSON, the text otherwise, undefined when empty. */
+  body: unknown;
+}
+
+/** Sends one HTTP request. Resolves for every HTTP status; rejects only when no response arrived. */
+export interface Transport {
+  send(req: TransportRequest): Promise<TransportResponse>;
+}
+
+/** Case-insensitive header lookup (batch item headers keep Graph's casing). */
+export function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  const wanted = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === wanted) return v;
+  return undefined;
+}
