@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import './ui/theme.css';
+import { optionsServices } from './lib/browser-platform';
+import { OptionsPage } from './ui/OptionsPage';
 
-render(<main>B2B Convert for Entra</main>, document.getElementById('app')!);
+render(<OptionsPage services={optionsServices()} />, document.getElementById('app')!);

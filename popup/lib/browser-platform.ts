@@ -1,0 +1,70 @@
+// The one module of the pages that touches the browser. Entry points build services here and hand them
+// to components as props; nothing else imports webextension-polyfill.
+import browser from 'webextension-polyfill';
+import { eventSchema } from '../../src/messages';
+import { createClient } from '../../src/messaging-client';
+import type { EventSubscribe, KeyValueStore, OptionsServices, PopupServices, UiServices } from './platform';
+
+export const request = createClient((m) => browser.runtime.sendMessage(m));
+
+export const subscribe: EventSubscribe = (listener) => {
+  const handler = (raw: unknown) => {
+    const parsed = eventSchema.safeParse(raw);
+    if (parsed.success) listener(parsed.data);
+    // Return nothing: this page never answers requests, the worker does.
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+};
+
+export function openPage(path: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(path) });
+}
+
+export async function copyText(text: string): Promise<void> {
+  await navigator.clipboard.writeText(text);
+}
+
+export const sessionStore: KeyValueStore = {
+  async get<T>(key: string) {
+    try {
+      return (await browser.storage.session.get(key))[key] as T | undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  async set(key, value) {
+    await browser.storage.session.set({ [key]: value }).catch(() => undefined);
+  },
+};
+
+export function uiServices(): UiServices {
+  return { request, subscribe, openPage, copyText };
+}
+
+export function popupServices(): PopupServices {
+  return {
+    ...uiServices(),
+    cache: sessionStore,
+    async activeTabId() {
+      const override = new URLSearchParams(location.search).get('tabId');
+      if (override !== null && /^\d+$/.test(override)) return Number(override);
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id;
+    },
+  };
+}
+
+export function optionsServices(): OptionsServices {
+  return {
+    ...uiServices(),
+    // No policy store (or no schema) makes managed.get throw: that means "no policy".
+    readPolicy: () => chrome.storage.managed.get().catch(() => ({})),
+    readLocal: () => chrome.storage.local.get('settings').then((r) => r.settings as unknown),
+    saveLocal: (settings) => chrome.storage.local.set({ settings }),
+    // Called synchronously from the Save handler so the permission prompt counts as part of the click.
+    requestOrigins: (origins) => chrome.permissions.request({ origins }),
+    redirectUrl: chrome.identity.getRedirectURL(),
+  };
+}
