@@ -1,0 +1,55 @@
+// Every selector the extension uses on the admin center's DOM, in one place. Each is paired with the saved replica
+// pages (test/fixtures/portal/*.html) it runs against and the number of matches expected in each, so a portal change
+// shows up as a failing unit test (test/unit/portal-selectors.test.ts), not as a silent no-op. Only attributes the
+// reference documents are used: Fluent's generated class names (`root-123`) change with every build.
+
+/** Saved pages the selectors are checked against. */
+export const FIXTURES = ['grid', 'table', 'unrecognised', 'profile'] as const;
+export type FixtureName = (typeof FIXTURES)[number];
+
+export interface PortalSelector {
+  readonly css: string;
+  /** What it finds, in words, for reports and reviewers. */
+  readonly what: string;
+  /** Number of matches in the whole document of each fixture. */
+  readonly expect: Readonly<Record<FixtureName, number>>;
+}
+
+const sel = (css: string, what: string, expect: Record<FixtureName, number>): PortalSelector => ({ css, what, expect });
+
+export const SELECTORS = {
+  row: sel('[data-automationid="DetailsRow"]', 'grid rows (virtualized: only a window is rendered)', { grid: 30, table: 30, unrecognised: 0, profile: 0 }),
+  rowCheck: sel(
+    '[data-automationid="DetailsRowCheck"][role="checkbox"][data-selection-toggle="true"]',
+    'row selection checks',
+    { grid: 30, table: 30, unrecognised: 0, profile: 0 },
+  ),
+  upnCell: sel(
+    '[data-automationid="DetailsRowCell"][data-automation-key="userPrincipalName"]',
+    'user principal name cells',
+    { grid: 30, table: 30, unrecognised: 0, profile: 0 },
+  ),
+  displayNameCell: sel(
+    '[data-automationid="DetailsRowCell"][data-automation-key="displayName"]',
+    'display name cells',
+    { grid: 30, table: 30, unrecognised: 0, profile: 0 },
+  ),
+  /** Inside a row: the first link whose href ends in userId/<object id>. */
+  rowLink: sel('a[href*="/userId/"]', 'links to user profiles', { grid: 30, table: 30, unrecognised: 30, profile: 0 }),
+  resultMessage: sel('div[data-testid="resultMessage"]', '"N users found"', { grid: 1, table: 1, unrecognised: 1, profile: 0 }),
+  commandBar: sel('[role="menubar"]', 'the command bar', { grid: 1, table: 1, unrecognised: 1, profile: 0 }),
+  commandBarItem: sel('.ms-CommandBarItem-link[role="menuitem"]', 'command bar buttons', { grid: 6, table: 6, unrecognised: 6, profile: 0 }),
+  overflowButton: sel('.ms-CommandBar-overflowButton', 'the command bar overflow ("...") button', { grid: 1, table: 1, unrecognised: 1, profile: 0 }),
+  headerCheck: sel('.ms-DetailsHeader-check', 'the header select-all check', { grid: 1, table: 1, unrecognised: 1, profile: 0 }),
+  headerCell: sel('[data-item-key]', 'column headers', { grid: 5, table: 5, unrecognised: 5, profile: 0 }),
+  searchBox: sel('input.ms-SearchBox-field', 'the search box', { grid: 1, table: 1, unrecognised: 1, profile: 0 }),
+} as const;
+
+export type SelectorName = keyof typeof SELECTORS;
+
+/** The parts whose absence means "this is not the All users grid as we know it": the DOM signature. */
+export const SIGNATURE: readonly SelectorName[] = ['row', 'rowCheck', 'upnCell', 'rowLink', 'resultMessage', 'commandBar'];
+
+export function css(name: SelectorName): string {
+  return SELECTORS[name].css;
+}

@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+// Every selector against every saved replica page: the count must be the one the selector module promises.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { describeMissing, parseFoundCount, readGrid, readRow } from '../../content/grid-dom';
+import { FIXTURES, SELECTORS, type FixtureName } from '../../content/portal-selectors';
+
+function load(name: FixtureName): Document {
+  const html = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/portal', `${name}.html`), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+const docs = Object.fromEntries(FIXTURES.map((f) => [f, load(f)])) as Record<FixtureName, Document>;
+
+describe('selectors match each fixture the expected number of times', () => {
+  for (const [name, selector] of Object.entries(SELECTORS)) {
+    it.each(FIXTURES)(`${name} in %s`, (fixture) => {
+      expect(docs[fixture].querySelectorAll(selector.css).length).toBe(selector.expect[fixture]);
+    });
+  }
+  it('every selector declares a count for every fixture, and no selector keys on role or generated classes', () => {
+    for (const [name, s] of Object.entries(SELECTORS)) {
+      expect(Object.keys(s.expect).sort(), name).toEqual([...FIXTURES].sort());
+      expect(s.css, name).not.toMatch(/\.(?:root|css|cell|check|link|wrapper|container)-\d+/);
+      if (name !== 'rowCheck' && name !== 'commandBar' && name !== 'commandBarItem') expect(s.css, name).not.toMatch(/role=/);
+    }
+  });
+});
+
+describe('the DOM signature', () => {
+  it.each(['grid', 'table'] as const)('recognises the %s layout', (fixture) => {
+    const g = readGrid(docs[fixture]);
+    expect(g.recognized).toBe(true);
+    expect(g.missing).toEqual([]);
+    expect(g.rows).toHaveLength(30);
+    expect(g.layout).toBe(fixture === 'grid' ? 'details-list/grid' : 'details-list/table');
+    expect(parseFoundCount(g.resultMessage?.textContent)).toBe(240);
+  });
+  it('does not recognise the renamed layout and says what is missing', () => {
+    const g = readGrid(docs.unrecognised);
+    expect(g.recognized).toBe(false);
+    expect(g.missing).toEqual(['row', 'rowCheck', 'upnCell', 'rowLink']);
+    expect(g.present).toBe(2);
+    expect(describeMissing(g.missing)[0]).toMatch(/^row: /);
+    expect(describeMissing(g.missing).every((m) => m.length <= 80)).toBe(true);
+  });
+  it('finds nothing of the grid in a profile view', () => {
+    const g = readGrid(docs.profile);
+    expect(g.recognized).toBe(false);
+    expect(g.present).toBe(0);
+  });
+});
+
+describe('rows', () => {
+  it.each(['grid', 'table'] as const)('reads id, UPN and check state of every row in %s', (fixture) => {
+    const infos = readGrid(docs[fixture]).rows.map(readRow);
+    expect(infos.every((r) => r && /^[0-9a-f-]{36}$/.test(r.id) && r.userPrincipalName.includes('@'))).toBe(true);
+    expect(new Set(infos.map((r) => r!.id)).size).toBe(30);
+    const checked = infos.filter((r) => r!.checked);
+    expect(checked).toHaveLength(1);
+  });
+  it('the table fixture is scrolled: rows 30..59 are rendered and row 47 is the selected one', () => {
+    const rows = readGrid(docs.table).rows;
+    expect(rows[0]!.getAttribute('data-item-index')).toBe('30');
+    const selected = rows.find((r) => readRow(r)!.checked)!;
+    expect(selected.getAttribute('data-item-index')).toBe('47');
+  });
+});
+
+describe('parseFoundCount', () => {
+  it.each([
+    ['240 users found', 240],
+    ['1 user found', 1],
+    ['1,234 users found', 1234],
+    ['1.234 Benutzer gefunden', 1234],
+    ['12\u00a0345 utilisateurs trouvés', 12345],
+    ['0 users found', 0],
+  ])('%s → %d', (text, n) => expect(parseFoundCount(text)).toBe(n));
+  it('is undefined without a number', () => expect(parseFoundCount('No users found')).toBeUndefined());
+});
