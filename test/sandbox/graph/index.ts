@@ -1,5 +1,13 @@
 // The Graph emulator: a local replica of https://graph.microsoft.com/v1.0 for e2e tests, the demo and the
 // benchmark. It is a HostApp (mounted by host name elsewhere) plus an in-process control API for tests.
+//
+// HTTP control API on the Graph host (JSON, no auth, never part of the product; not written to the request log):
+//   POST /_sandbox/seed            body: SandboxTenant          → 204 (replaces state, invitations, rate window)
+//   GET  /_sandbox/state                                        → GraphEmulatorState
+//   POST /_sandbox/redeem/{userId}                              → 204, or 409 when not PendingAcceptance
+//   GET  /_sandbox/log    DELETE /_sandbox/log (or POST /_sandbox/log/clear)
+//   GET  /_sandbox/faults POST /_sandbox/faults  body: Partial<GraphFaults> (replaces the fault set)
+//   GET  /_sandbox/invitation-count/{userId}                    → {"count": n}
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenSigner } from '../tokens';
 import type { HostApp, SandboxRoleAssignment, SandboxTenant, SandboxUser } from '../types';
@@ -134,95 +142,109 @@ export function createGraphEmulator(opts: GraphEmulatorOptions): GraphEmulator {
     invitationCount: (userId) => core.store.invitationCount(userId),
 
     async handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) {
-      if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
-        handleControl(emulator, req, res, url, body);
-        return;
-      }
-      const method = (req.method ?? 'GET').toUpperCase();
-      if (method === 'OPTIONS') {
-        res
-          .writeHead(204, {
-            ...corsHeaders(req),
-            'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
-            'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type',
-            'Access-Control-Max-Age': '3600',
-          })
-          .end();
-        return;
-      }
-
-      const headers = lowerHeaders(req);
-      const parsed = parseBody(body);
-      const graphReq: GraphRequest = {
-        method,
-        path: url.pathname,
-        query: url.searchParams,
-        headers,
-        body: parsed.body,
-        invalidJson: parsed.invalidJson,
-        inBatch: false,
-      };
-      const ids = { requestId: newRequestId(), clientRequestId: headers['client-request-id'] ?? newRequestId() };
-      const arrived = clock();
-      // One round trip costs one latency, however many items a batch carries.
-      if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-
-      let response: GraphResponse;
-      let inner: LoggedInnerRequest[] | undefined;
-      let drop = false;
-      let oid: string | undefined;
-      if (isBatchPath(url.pathname) && method === 'POST') {
-        // The envelope itself is authenticated and may be faulted when a fault pattern names $batch.
-        const gate = gateEnvelope(core, graphReq, ids);
-        oid = gate.caller?.oid;
-        if (gate.error) {
-          response = gate.error;
+      try {
+        await serve(req, res, url, body);
+      } catch (e) {
+        // An emulator bug must surface as a visible 500, not hang the client or crash the shared server.
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'EmulatorBug', message: e instanceof Error ? e.stack ?? e.message : String(e) } }));
         } else {
-          try {
-            const result = runBatch(core, graphReq, ids, rand, shuffleResponses);
-            response = result.response;
-            inner = result.inner;
-            drop = result.drop || faults.takeDrop(method, url.pathname);
-          } catch (e) {
-            response = envelopeError(e, clock(), ids);
-          }
+          res.destroy();
         }
-      } else {
-        const leaf = dispatchLeaf(core, graphReq, ids, true);
-        response = leaf.response;
-        drop = leaf.drop;
-        oid = leaf.caller?.oid;
       }
-
-      const { authorization: _auth, ...loggedHeaders } = headers;
-      log.push({
-        seq: ++seq,
-        time: arrived,
-        method,
-        path: url.pathname + url.search,
-        headers: loggedHeaders,
-        oid,
-        body: parsed.body,
-        status: drop ? null : response.status,
-        responseBody: response.body,
-        inner,
-      });
-
-      if (drop) {
-        // The write happened; the client never learns it. This is the case retries must be safe against.
-        res.destroy();
-        return;
-      }
-      res.writeHead(response.status, {
-        ...response.headers,
-        ...corsHeaders(req),
-        'request-id': ids.requestId,
-        'client-request-id': ids.clientRequestId,
-        'Cache-Control': 'no-cache',
-        'Strict-Transport-Security': 'max-age=31536000',
-      });
-      res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
     },
   };
+
+  async function serve(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+    if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+      handleControl(emulator, req, res, url, body);
+      return;
+    }
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method === 'OPTIONS') {
+      res
+        .writeHead(204, {
+          ...corsHeaders(req),
+          'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type',
+          'Access-Control-Max-Age': '3600',
+        })
+        .end();
+      return;
+    }
+
+    const headers = lowerHeaders(req);
+    const parsed = parseBody(body);
+    const graphReq: GraphRequest = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      body: parsed.body,
+      invalidJson: parsed.invalidJson,
+      inBatch: false,
+    };
+    const ids = { requestId: newRequestId(), clientRequestId: headers['client-request-id'] ?? newRequestId() };
+    const arrived = clock();
+    // One round trip costs one latency, however many items a batch carries.
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+
+    let response: GraphResponse;
+    let inner: LoggedInnerRequest[] | undefined;
+    let drop = false;
+    let oid: string | undefined;
+    if (isBatchPath(url.pathname) && method === 'POST') {
+      // The envelope itself is authenticated and may be faulted when a fault pattern names $batch.
+      const gate = gateEnvelope(core, graphReq, ids);
+      oid = gate.caller?.oid;
+      if (gate.error) {
+        response = gate.error;
+      } else {
+        try {
+          const result = runBatch(core, graphReq, ids, rand, shuffleResponses);
+          response = result.response;
+          inner = result.inner;
+          drop = result.drop || faults.takeDrop(method, url.pathname);
+        } catch (e) {
+          response = envelopeError(e, clock(), ids);
+        }
+      }
+    } else {
+      const leaf = dispatchLeaf(core, graphReq, ids, true);
+      response = leaf.response;
+      drop = leaf.drop;
+      oid = leaf.caller?.oid;
+    }
+
+    const { authorization: _auth, ...loggedHeaders } = headers;
+    log.push({
+      seq: ++seq,
+      time: arrived,
+      method,
+      path: url.pathname + url.search,
+      headers: loggedHeaders,
+      oid,
+      body: parsed.body,
+      status: drop ? null : response.status,
+      responseBody: response.body,
+      inner,
+    });
+
+    if (drop) {
+      // The write happened; the client never learns it. This is the case retries must be safe against.
+      res.destroy();
+      return;
+    }
+    res.writeHead(response.status, {
+      ...response.headers,
+      ...corsHeaders(req),
+      'request-id': ids.requestId,
+      'client-request-id': ids.clientRequestId,
+      'Cache-Control': 'no-cache',
+      'Strict-Transport-Security': 'max-age=31536000',
+    });
+    res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
+  }
   return emulator;
 }
