@@ -106,7 +106,7 @@ export function tenantOfPortalUrl(url: string): string | undefined {
   // The path form is a directory (`/<tenant>/`), so `/index.html` is not mistaken for a domain.
   const segments = u.pathname.split('/');
   const inPath = segments.length >= 3 ? segments[1] ?? '' : '';
-  let decoded = '';
+  let decoded: string;
   try {
     decoded = decodeURIComponent(inPath);
   } catch {
