@@ -1,0 +1,157 @@
+// The conversion job's vocabulary: what the admin reviewed (items + options), what the engine records per
+// user (ItemState) and per job (JobHeader). Pure data; no behaviour lives here except tiny helpers that
+// every other module would otherwise re-derive differently.
+
+/** One reviewed user, as the admin approved it. Immutable once the job is created. */
+export interface JobItemInput {
+  /** Entra object id; sent as `invitedUser.id` so the existing user is converted instead of a new guest made. */
+  userId: string;
+  userPrincipalName: string;
+  displayName: string;
+  /** External address the invitation is sent to; must be in `mail` or `otherMails` before inviting. */
+  email: string;
+  /** Add `email` to `otherMails` first (the service refuses an email that is not on the user object). */
+  addToOtherMails: boolean;
+  /** After the invitation, set `userType: 'Guest'` (MAU billing); the invitation itself leaves it Member. */
+  setGuest: boolean;
+}
+
+export interface JobOptions {
+  sendInvitationMessage: boolean;
+  messageLanguage?: string;
+  /** At most one cc recipient is allowed by the service, hence a single address. */
+  ccRecipient?: string;
+  /** Plain text only. */
+  customizedMessageBody?: string;
+  inviteRedirectUrl: string;
+}
+
+export interface CreateJobInput {
+  /** Defaults to a random UUID. */
+  id?: string;
+  tenantId: string;
+  /** UPN of the signed-in admin; that user is never converted (product rule). */
+  ranBy: string;
+  items: readonly JobItemInput[];
+  options: JobOptions;
+}
+
+/** Why an item failed or is blocked. `status` 0 means the engine decided, not the service. */
+export interface Reason {
+  status: number;
+  code: string;
+  message: string;
+  requestId?: string;
+}
+
+/** The write steps, in the order they run for an item. */
+export type Step = 'addingEmail' | 'inviting' | 'settingType';
+
+export type ItemStatus = 'queued' | Step | 'done' | 'failed' | 'blocked' | 'cancelled';
+
+export const TERMINAL_ITEM_STATUSES: readonly ItemStatus[] = ['done', 'failed', 'blocked', 'cancelled'];
+
+export function isTerminalItem(status: ItemStatus): boolean {
+  return status === 'done' || status === 'failed' || status === 'blocked' || status === 'cancelled';
+}
+
+/** Bit flags of steps whose effect is known to be applied in the directory. */
+export const STEP_FLAG: Readonly<Record<Step, number>> = { addingEmail: 1, inviting: 2, settingType: 4 };
+
+/**
+ * What the engine knows about one item. `status` is a Step while that step is the next write to make.
+ * `sent` is the in-flight marker: it is persisted BEFORE the write goes out, and cleared only once the
+ * outcome is persisted. An item found with `sent` after a restart (or after a lost response) has an
+ * unknown outcome and must be verified by reading the user before anything is re-sent.
+ */
+export interface ItemState {
+  status: ItemStatus;
+  sent: boolean;
+  /** Sends of the current step (0 before the first). */
+  attempt: number;
+  /** STEP_FLAG bits of steps known applied (a cancelled or failed item may still have some). */
+  steps: number;
+  /** Failure/block reason, or the last transient error while the step is still being retried. */
+  reason?: Reason;
+  /** retryFailed round in which the item was last (re)queued. */
+  round: number;
+  updatedAt: number;
+}
+
+export type JobStatus = 'running' | 'paused' | 'paused-offline' | 'cancelling' | 'cancelled' | 'completed';
+
+export function isTerminalJob(status: JobStatus): boolean {
+  return status === 'completed' || status === 'cancelled';
+}
+
+/** Per-status item counts kept in the header so progress never scans items. */
+export interface JobCounters {
+  queued: number;
+  addingEmail: number;
+  inviting: number;
+  settingType: number;
+  done: number;
+  failed: number;
+  blocked: number;
+  cancelled: number;
+  /** Items with a write whose outcome is not yet known (`sent`). */
+  unknown: number;
+  /** Items whose invitation is known applied: these users are B2B now, whatever their final status. */
+  converted: number;
+}
+
+export interface JobHeader {
+  /** Schema version of this record. */
+  v: number;
+  id: string;
+  tenantId: string;
+  ranBy: string;
+  createdAt: number;
+  total: number;
+  chunkSize: number;
+  chunkCount: number;
+  status: JobStatus;
+  /** Set when the engine paused the job by itself (e.g. the token could not be renewed). */
+  pauseReason?: Reason;
+  counters: JobCounters;
+  /** First time a runner started the job. */
+  startedAt?: number;
+  finishedAt?: number;
+  updatedAt: number;
+  /** Incremented by retryFailed. */
+  round: number;
+}
+
+/** One item as the UI reads it back. */
+export interface JobItemView extends JobItemInput {
+  index: number;
+  status: ItemStatus;
+  /** A write is in flight or its outcome is unknown; it will be verified before any re-send. */
+  outcomeUnknown: boolean;
+  attempt: number;
+  emailAdded: boolean;
+  invited: boolean;
+  userTypeSet: boolean;
+  reason?: Reason;
+  round: number;
+  updatedAt: number;
+}
+
+export function emptyCounters(): JobCounters {
+  return { queued: 0, addingEmail: 0, inviting: 0, settingType: 0, done: 0, failed: 0, blocked: 0, cancelled: 0, unknown: 0, converted: 0 };
+}
+
+/** The next write an item still needs, from what the admin asked for and what is already applied. */
+export function nextStep(item: Pick<JobItemInput, 'addToOtherMails' | 'setGuest'>, steps: number): Step | undefined {
+  if (item.addToOtherMails && !(steps & STEP_FLAG.addingEmail)) return 'addingEmail';
+  if (!(steps & STEP_FLAG.inviting)) return 'inviting';
+  if (item.setGuest && !(steps & STEP_FLAG.settingType)) return 'settingType';
+  return undefined;
+}
+
+/** Adds (delta = 1) or removes (delta = -1) one item's contribution to the counters. */
+export function tally(counters: JobCounters, state: ItemState, delta: 1 | -1): void {
+  counters[state.status] += delta;
+  if (state.sent) counters.unknown += delta;
+  if (state.steps & STEP_FLAG.inviting) counters.converted += delta;
+}

@@ -1,0 +1,103 @@
+// Client-side pacing so the tenant limits are respected before the service has to say 429.
+// A sliding-window log (not a token bucket) because the service's rule is "N per window": a bucket
+// refilled continuously would allow a burst of N right after a burst of N, i.e. 2N in one window.
+import type { Clock } from './ports';
+
+export interface RateLimit {
+  /** Requests allowed in any window. */
+  limit: number;
+  windowMs: number;
+  /**
+   * Added to the window so requests that travel at different speeds do not land at the service closer
+   * together than we sent them.
+   */
+  marginMs: number;
+}
+
+/** Invitation manager: 150 requests per 5 s per tenant (all apps together). */
+export const INVITATION_RATE: RateLimit = { limit: 150, windowMs: 5_000, marginMs: 250 };
+/** Identity writes: 3,000 per 150 s per app and tenant. */
+export const DIRECTORY_WRITE_RATE: RateLimit = { limit: 3_000, windowMs: 150_000, marginMs: 0 };
+
+export class SlidingWindowPacer {
+  /** Send times still inside the window, oldest first. Never more than `limit` entries. */
+  private stamps: number[] = [];
+  private head = 0;
+  /** Tokens handed out by reserve() and not yet committed (sent) or released. */
+  private reserved = 0;
+  private blockedUntil = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    readonly rate: RateLimit,
+  ) {
+    if (!(rate.limit >= 1) || !(rate.windowMs > 0)) throw new RangeError('invalid rate limit');
+  }
+
+  private get span(): number {
+    return this.rate.windowMs + this.rate.marginMs;
+  }
+
+  private prune(now: number): void {
+    while (this.head < this.stamps.length && (this.stamps[this.head] ?? 0) <= now - this.span) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.stamps.length) {
+      this.stamps = this.stamps.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  private inWindow(): number {
+    return this.stamps.length - this.head;
+  }
+
+  /** How many requests could be reserved right now. */
+  available(): number {
+    const now = this.clock.now();
+    if (now < this.blockedUntil) return 0;
+    this.prune(now);
+    return Math.max(0, this.rate.limit - this.inWindow() - this.reserved);
+  }
+
+  /**
+   * Milliseconds until `n` requests could be reserved (0 = now). When only pending reservations stand in
+   * the way the answer is a guess (the window); the caller is woken anyway when those are committed.
+   */
+  waitFor(n: number): number {
+    const now = this.clock.now();
+    if (now < this.blockedUntil) return this.blockedUntil - now;
+    this.prune(now);
+    const excess = this.inWindow() + this.reserved + n - this.rate.limit;
+    if (excess <= 0) return 0;
+    const oldest = this.stamps[this.head + excess - 1];
+    if (oldest === undefined) return this.span;
+    return Math.max(1, oldest + this.span - now);
+  }
+
+  /** Takes up to `n` tokens now; returns how many were taken. */
+  reserve(n: number): number {
+    const take = Math.min(n, this.available());
+    this.reserved += take;
+    return take;
+  }
+
+  /** Records that `n` reserved requests are being sent now: the window is measured at send time. */
+  commit(n: number): void {
+    this.reserved = Math.max(0, this.reserved - n);
+    const now = this.clock.now();
+    for (let i = 0; i < n; i++) this.stamps.push(now);
+  }
+
+  /** Returns reserved tokens that will not be sent. */
+  release(n: number): void {
+    this.reserved = Math.max(0, this.reserved - n);
+  }
+
+  /** The service said 429 / Retry-After: nobody sends until then. */
+  backOff(ms: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + ms);
+  }
+
+  blockedFor(): number {
+    return Math.max(0, this.blockedUntil - this.clock.now());
+  }
+}

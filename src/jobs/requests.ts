@@ -1,0 +1,108 @@
+// The Graph requests the engine writes, built here (not by an SDK) so the body provably carries
+// `invitedUser: { id }` — without it the service treats the call as inviting a new guest.
+import { header } from './backoff';
+import type { JobItemInput, JobOptions, Reason } from './model';
+import type { BatchRequest, BatchResponse, UserState } from './ports';
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
+
+export interface InvitationBody {
+  invitedUserEmailAddress: string;
+  inviteRedirectUrl: string;
+  sendInvitationMessage: boolean;
+  invitedUserMessageInfo?: {
+    messageLanguage?: string;
+    ccRecipients?: Array<{ emailAddress: { address: string } }>;
+    customizedMessageBody?: string;
+  };
+  invitedUser: { id: string };
+}
+
+export function invitationBody(item: JobItemInput, options: JobOptions): InvitationBody {
+  const info: NonNullable<InvitationBody['invitedUserMessageInfo']> = {};
+  if (options.messageLanguage) info.messageLanguage = options.messageLanguage;
+  if (options.ccRecipient) info.ccRecipients = [{ emailAddress: { address: options.ccRecipient } }];
+  if (options.customizedMessageBody) info.customizedMessageBody = options.customizedMessageBody;
+  const body: InvitationBody = {
+    invitedUserEmailAddress: item.email,
+    inviteRedirectUrl: options.inviteRedirectUrl,
+    sendInvitationMessage: options.sendInvitationMessage,
+    invitedUser: { id: item.userId },
+  };
+  if (Object.keys(info).length > 0) body.invitedUserMessageInfo = info;
+  return body;
+}
+
+export function invitationRequest(id: string, item: JobItemInput, options: JobOptions): BatchRequest {
+  return { id, method: 'POST', url: '/invitations', headers: { ...JSON_HEADERS }, body: invitationBody(item, options) };
+}
+
+/** `otherMails` is replaced as a whole by PATCH, so the current list (just read) is kept. */
+export function addOtherMailRequest(id: string, item: JobItemInput, currentOtherMails: readonly string[]): BatchRequest {
+  return {
+    id,
+    method: 'PATCH',
+    url: `/users/${encodeURIComponent(item.userId)}`,
+    headers: { ...JSON_HEADERS },
+    body: { otherMails: [...currentOtherMails, item.email] },
+  };
+}
+
+export function setGuestRequest(id: string, item: JobItemInput): BatchRequest {
+  return { id, method: 'PATCH', url: `/users/${encodeURIComponent(item.userId)}`, headers: { ...JSON_HEADERS }, body: { userType: 'Guest' } };
+}
+
+export function sameEmail(a: string | null | undefined, b: string): boolean {
+  return typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The email is already on the user object where the service looks for it. */
+export function emailOnUser(user: UserState, email: string): boolean {
+  return sameEmail(user.mail, email) || user.otherMails.some((m) => sameEmail(m, email));
+}
+
+/** An invitation took effect: the user has an external state (it is never cleared by anything we do). */
+export function isInvited(user: UserState): boolean {
+  return user.externalUserState === 'PendingAcceptance' || user.externalUserState === 'Accepted';
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** Graph's error as a Reason: `error.code`, `error.message`, request-id from headers or innerError. */
+export function reasonFromResponse(response: BatchResponse): Reason {
+  const error = record(record(response.body)?.error);
+  const inner = record(error?.innerError);
+  const code = typeof error?.code === 'string' ? error.code : `Http${response.status}`;
+  const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
+  const requestId =
+    header(response.headers, 'request-id') ??
+    header(response.headers, 'client-request-id') ??
+    (typeof inner?.['request-id'] === 'string' ? inner['request-id'] : undefined);
+  return requestId ? { status: response.status, code, message, requestId } : { status: response.status, code, message };
+}
+
+/** What an inner response means for the write it answers. */
+export type ResponseClass =
+  /** The write took effect. */
+  | 'applied'
+  /** Throttled before execution: not applied, send again after Retry-After. */
+  | 'throttled'
+  /** Token refused before execution: not applied, renew and send again. */
+  | 'unauthorized'
+  /** Server-side trouble: the write may or may not have been applied — verify before re-sending. */
+  | 'uncertain'
+  /** A service rule stops this user for good (converted external→internal before). */
+  | 'blocked'
+  /** Refused: not applied; the reason is reported and the item can be retried by the admin. */
+  | 'rejected';
+
+export function classifyResponse(status: number): ResponseClass {
+  if (status >= 200 && status < 300) return 'applied';
+  if (status === 429) return 'throttled';
+  if (status === 401) return 'unauthorized';
+  if (status === 408 || status >= 500) return 'uncertain';
+  if (status === 412) return 'blocked';
+  return 'rejected';
+}

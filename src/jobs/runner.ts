@@ -1,0 +1,269 @@
+// The public face of the engine: one JobRunner per service worker. It owns the per-tenant pacers (the
+// invitation limit is per tenant, across jobs) and at most one Execution per job.
+import { resolveConfig, type RunnerConfig } from './config';
+import { Execution } from './execution';
+import { JobFile } from './job-file';
+import { createJob, deleteJob, listJobs, readItems, type CreateJobOptions, type ReadItemsQuery } from './jobs';
+import { isTerminalJob, nextStep, type CreateJobInput, type JobHeader, type JobItemView } from './model';
+import { SlidingWindowPacer } from './pacer';
+import type { AuthPort, Clock, GraphPort, JobStorePort, NetworkPort } from './ports';
+import { progressOf, type JobProgress } from './progress';
+import { encodeHeader } from './schema';
+
+export interface JobPorts {
+  store: JobStorePort;
+  graph: GraphPort;
+  auth: AuthPort;
+  network: NetworkPort;
+  clock: Clock;
+  /** Jitter source; defaults to Math.random. */
+  random?: () => number;
+  /** Called after every persisted change of a job's progress (cheap: header counters only). */
+  onProgress?: (progress: JobProgress) => void;
+}
+
+export class JobBusyError extends Error {
+  override name = 'JobBusyError';
+}
+
+interface Active {
+  execution: Promise<Execution>;
+  done: Promise<JobHeader>;
+}
+
+export class JobRunner {
+  private readonly config: RunnerConfig;
+  private readonly active = new Map<string, Active>();
+  private readonly pacers = new Map<string, { invite: SlidingWindowPacer; write: SlidingWindowPacer }>();
+  private readonly listeners = new Set<(progress: JobProgress) => void>();
+  /** Serializes control operations per job so e.g. cancel and resume cannot interleave their writes. */
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly ports: JobPorts,
+    config: Partial<RunnerConfig> = {},
+  ) {
+    this.config = resolveConfig(config);
+  }
+
+  // ---- jobs as data ----------------------------------------------------------------------------------
+
+  createJob(input: CreateJobInput, options: Omit<CreateJobOptions, 'now'> = {}): Promise<JobHeader> {
+    return createJob(this.ports.store, input, { ...options, now: () => this.ports.clock.now() });
+  }
+
+  listJobs(): Promise<JobHeader[]> {
+    return listJobs(this.ports.store);
+  }
+
+  readItems(jobId: string, query?: ReadItemsQuery): Promise<{ total: number; items: JobItemView[] }> {
+    return readItems(this.ports.store, jobId, query);
+  }
+
+  async deleteJob(jobId: string): Promise<void> {
+    if (this.active.has(jobId)) throw new JobBusyError(`job ${jobId} is running`);
+    await deleteJob(this.ports.store, jobId);
+  }
+
+  isActive(jobId: string): boolean {
+    return this.active.has(jobId);
+  }
+
+  onProgress(listener: (progress: JobProgress) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- running -------------------------------------------------------------------------------------
+
+  /**
+   * Works on the job until it is completed or cancelled, paused (by pause() or by the engine, see
+   * header.pauseReason), or `signal` aborts (then in-flight batches settle and are recorded, the status
+   * stays `running`, and resumeAll() continues later). Offline, it waits as `paused-offline`.
+   * Resolves with the header; rejects if the store fails (nothing more is sent after that).
+   * Calling run() for a job already running returns the same promise.
+   */
+  run(jobId: string, signal?: AbortSignal): Promise<JobHeader> {
+    const current = this.active.get(jobId);
+    if (current) return current.done;
+    let resolveExecution: (execution: Execution) => void = () => undefined;
+    let rejectExecution: (error: unknown) => void = () => undefined;
+    const execution = new Promise<Execution>((resolve, reject) => {
+      resolveExecution = resolve;
+      rejectExecution = reject;
+    });
+    execution.catch(() => undefined);
+    const done = (async (): Promise<JobHeader> => {
+      try {
+        const file = await this.open(jobId);
+        const run = new Execution(file, this.executionPorts(), this.config, this.pacersFor(file.header.tenantId), (e) => this.emit(e), signal);
+        resolveExecution(run);
+        const status = file.header.status;
+        if (isTerminalJob(status) || status === 'paused') return encodeHeader(file.header);
+        await run.drive();
+        return encodeHeader(file.header);
+      } catch (error) {
+        rejectExecution(error);
+        throw error;
+      } finally {
+        this.active.delete(jobId);
+      }
+    })();
+    this.active.set(jobId, { execution, done });
+    return done;
+  }
+
+  /** Runs every job that should be running (running, paused-offline, cancelling) — call on worker start. */
+  async resumeAll(signal?: AbortSignal): Promise<JobHeader[]> {
+    const jobs = await this.listJobs();
+    const unfinished = jobs.filter((j) => j.status === 'running' || j.status === 'paused-offline' || j.status === 'cancelling');
+    return Promise.all(unfinished.map((j) => this.run(j.id, signal)));
+  }
+
+  /** Stops starting writes; resolves once in-flight batches are recorded and the job is `paused`. */
+  pause(jobId: string): Promise<JobHeader> {
+    return this.control(jobId, async () => {
+      const current = this.active.get(jobId);
+      if (current) {
+        const execution = await current.execution;
+        const header = execution.file.header;
+        if (header.status === 'running' || header.status === 'paused-offline') {
+          execution.file.setStatus('paused');
+          execution.wake();
+        }
+        return current.done;
+      }
+      const file = await this.open(jobId);
+      if (file.header.status === 'running' || file.header.status === 'paused-offline') {
+        file.setStatus('paused');
+        await file.flush();
+        this.emitHeader(file.header);
+      }
+      return encodeHeader(file.header);
+    });
+  }
+
+  /** Continues a paused job (also clears an engine pause such as an expired sign-in). */
+  resume(jobId: string, signal?: AbortSignal): Promise<JobHeader> {
+    return this.control(jobId, async () => {
+      const current = this.active.get(jobId);
+      if (current) await current.done.catch(() => undefined); // a pause still winding down
+      const file = await this.open(jobId);
+      if (file.header.status === 'paused' || file.header.status === 'paused-offline') {
+        file.setStatus('running');
+        await file.flush();
+        this.emitHeader(file.header);
+      }
+      return { header: file.header };
+    }).then(({ header }) => (isTerminalJob(header.status) ? encodeHeader(header) : this.run(jobId, signal)));
+  }
+
+  /**
+   * Stops before the next write. Items not started become `cancelled`; writes already sent are verified
+   * and recorded as they turned out. Resolves when the job is `cancelled` (stays `cancelling` while an
+   * unknown outcome cannot be verified, e.g. offline — resumeAll() finishes it later).
+   */
+  cancel(jobId: string, signal?: AbortSignal): Promise<JobHeader> {
+    return this.control(jobId, async () => {
+      const current = this.active.get(jobId);
+      if (current) {
+        const execution = await current.execution;
+        if (!isTerminalJob(execution.file.header.status)) {
+          execution.file.setStatus('cancelling');
+          execution.wake();
+        }
+        return { header: undefined, done: current.done };
+      }
+      const file = await this.open(jobId);
+      if (isTerminalJob(file.header.status)) return { header: encodeHeader(file.header), done: undefined };
+      file.setStatus('cancelling');
+      await file.flush();
+      this.emitHeader(file.header);
+      return { header: undefined, done: undefined };
+    }).then(({ header, done }) => header ?? done ?? this.run(jobId, signal));
+  }
+
+  /**
+   * Re-queues only the failed items as a new round (attempts reset; steps already applied are not
+   * redone), then runs the job. Not allowed while the job is being worked on.
+   */
+  retryFailed(jobId: string, signal?: AbortSignal): Promise<JobHeader> {
+    return this.control(jobId, async () => {
+      if (this.active.has(jobId)) throw new JobBusyError(`job ${jobId} is running; pause it or let it finish first`);
+      const file = await this.open(jobId);
+      if (file.header.status === 'cancelling') throw new JobBusyError(`job ${jobId} is being cancelled`);
+      if (file.header.counters.failed === 0) return file.header;
+      const round = file.header.round + 1;
+      for (let c = 0; c < file.header.chunkCount; c++) {
+        await file.load(c);
+        const { start, end } = file.range(c);
+        for (let i = start; i < end; i++) {
+          const state = file.state(i);
+          if (state.status !== 'failed') continue;
+          const step = nextStep(file.item(i), state.steps);
+          file.update(i, { status: step === undefined || state.steps === 0 ? 'queued' : step, sent: false, attempt: 0, steps: state.steps, round });
+        }
+        await file.flush();
+      }
+      file.header.round = round;
+      delete file.header.finishedAt;
+      file.setStatus('running');
+      await file.flush();
+      this.emitHeader(file.header);
+      return file.header;
+    }).then((header) => (header.status === 'running' ? this.run(jobId, signal) : encodeHeader(header)));
+  }
+
+  // ---- internals -------------------------------------------------------------------------------------
+
+  private control<T>(jobId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(jobId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.locks.set(jobId, settled);
+    void settled.then(() => {
+      if (this.locks.get(jobId) === settled) this.locks.delete(jobId);
+    });
+    return next;
+  }
+
+  private open(jobId: string): Promise<JobFile> {
+    return JobFile.open(this.ports.store, jobId, () => this.ports.clock.now(), this.config.maxResidentChunks);
+  }
+
+  private executionPorts(): ConstructorParameters<typeof Execution>[1] {
+    const { graph, auth, network, clock } = this.ports;
+    return { graph, auth, network, clock, random: this.ports.random ?? Math.random };
+  }
+
+  private pacersFor(tenantId: string): { invite: SlidingWindowPacer; write: SlidingWindowPacer } {
+    const key = tenantId.toLowerCase();
+    let pacers = this.pacers.get(key);
+    if (!pacers) {
+      pacers = {
+        invite: new SlidingWindowPacer(this.ports.clock, this.config.invitationRate),
+        write: new SlidingWindowPacer(this.ports.clock, this.config.writeRate),
+      };
+      this.pacers.set(key, pacers);
+    }
+    return pacers;
+  }
+
+  private ceilingPerSecond(): number {
+    const rate = this.config.invitationRate;
+    return (rate.limit * 1000) / (rate.windowMs + rate.marginMs);
+  }
+
+  private emit(execution: Execution): void {
+    this.publish(progressOf(execution.file.header, this.ports.clock.now(), execution.sample, this.ceilingPerSecond()));
+  }
+
+  private emitHeader(header: JobHeader): void {
+    this.publish(progressOf(header, this.ports.clock.now(), undefined, this.ceilingPerSecond()));
+  }
+
+  private publish(progress: JobProgress): void {
+    this.ports.onProgress?.(progress);
+    for (const listener of this.listeners) listener(progress);
+  }
+}
