@@ -1,0 +1,196 @@
+// Debian Chromium with the production build (dist/) loaded unpacked, every Microsoft hostname the product touches
+// mapped to the local sandbox server. Nothing about the extension is changed for the test.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Pinned by the manifest `key`. */
+export const EXPECTED_EXTENSION_ID = 'ggklaglfgknobpkjjlbjjbdohkadcjbf';
+export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** Hostnames the browser resolves to the sandbox (see cert.ts for the certificate's names). */
+export const MAPPED_HOSTS = [
+  'entra.microsoft.com',
+  'portal.azure.com',
+  'ms.portal.azure.com',
+  '*.reactblade.portal.azure.net',
+  '*.reactblade-ms.portal.azure.net',
+  'graph.microsoft.com',
+  'login.microsoftonline.com',
+] as const;
+
+export interface BrowserOptions {
+  /** Chromium profile directory; default a fresh temp dir removed on close. Reuse one to test a restart. */
+  profileDir?: string;
+  /** Default true (new headless mode runs extensions). */
+  headless?: boolean;
+  /** Unpacked extension to load; default the repo's dist/. */
+  extensionDir?: string;
+  /** Extra Chromium switches. */
+  args?: string[];
+  /** Milliseconds to wait for the extension's service worker to start; default 30 s. */
+  startTimeoutMs?: number;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** `chrome-extension://<id>` */
+  extensionOrigin: string;
+  profileDir: string;
+  /** The newest live handle of the extension's service worker (waits for one to start if none is running). */
+  worker(timeoutMs?: number): Promise<Worker>;
+  /**
+   * Stops the service worker the way Chromium does when idle (CDP ServiceWorker.stopAllWorkers from a page
+   * session). Old Worker handles are dead afterwards: call worker() again after waking it.
+   */
+  stopServiceWorker(): Promise<void>;
+  /** Opens the action popup's page in a tab. */
+  openPopup(): Promise<Page>;
+  /** Opens `chrome-extension://<id>/<path>` in a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function hostResolverRules(port: number): string {
+  return [...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'EXCLUDE localhost'].join(', ');
+}
+
+export async function launchBrowserWithExtension(sandbox: { port: number }, opts: BrowserOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = opts.extensionDir ?? DIST_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npx vite build\` first.`);
+  }
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium).`);
+  const ownProfile = !opts.profileDir;
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'b2b-chromium-'));
+
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: opts.headless ?? true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      `--host-resolver-rules=${hostResolverRules(sandbox.port)}`,
+      '--ignore-certificate-errors',
+      ...(opts.args ?? []),
+    ],
+  });
+
+  const closeAll = async () => {
+    await context.close().catch(() => undefined);
+    if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
+  };
+
+  const isExtensionWorker = (w: Worker, id?: string) => w.url().startsWith(id ? `chrome-extension://${id}/` : 'chrome-extension://');
+  let extensionId: string;
+  try {
+    const first =
+      context.serviceWorkers().find((w) => isExtensionWorker(w)) ??
+      (await context.waitForEvent('serviceworker', { predicate: (w) => isExtensionWorker(w), timeout: opts.startTimeoutMs ?? 30_000 }));
+    extensionId = new URL(first.url()).host;
+  } catch (err) {
+    await closeAll();
+    throw new Error(`The extension's service worker did not start: ${String(err)}`, { cause: err });
+  }
+  const extensionOrigin = `chrome-extension://${extensionId}`;
+
+  // A stopped worker's handle stays in context.serviceWorkers() (Playwright fires no 'close'), and evaluate() on it
+  // hangs until Chromium starts the worker again — seen on Chromium 156, the restarted worker may come back under
+  // the same target and handle, or as a new one. So worker() takes the newest handle that answers a probe.
+  const known: Worker[] = [];
+  const closed = new WeakSet<Worker>();
+  const track = (w: Worker) => {
+    if (!isExtensionWorker(w, extensionId) || known.includes(w)) return;
+    known.push(w);
+    w.once('close', () => closed.add(w));
+  };
+  context.serviceWorkers().forEach(track);
+  context.on('serviceworker', track);
+
+  const alive = async (w: Worker, ms: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    const probe = w.evaluate(() => true).catch(() => false);
+    const timeout = new Promise<false>((done) => (timer = setTimeout(() => done(false), ms)));
+    const ok = await Promise.race([probe, timeout]);
+    clearTimeout(timer);
+    return ok;
+  };
+
+  const worker = async (timeoutMs = 15_000): Promise<Worker> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const candidates = known.filter((w) => !closed.has(w)).reverse();
+      for (const w of candidates) {
+        if (await alive(w, candidates.length > 1 ? 500 : 1_000)) return w;
+      }
+      if (Date.now() > deadline) {
+        throw new Error('No running service worker: wake it first (e.g. an extension page that messages it).');
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  // The CDP session for stopping workers lives on a page that stays open: closing a tab right after the stop
+  // fires tabs.onRemoved, which wakes the worker straight away if the extension listens to it.
+  let controlPage: Page | undefined;
+  const stopServiceWorker = async () => {
+    if (!controlPage || controlPage.isClosed()) {
+      controlPage = context.pages().find((p) => !p.isClosed() && p.url() === 'about:blank') ?? (await context.newPage());
+    }
+    const cdp = await context.newCDPSession(controlPage);
+    const prefix = `chrome-extension://${extensionId}/`;
+    const running = new Map<string, string>(); // versionId → runningStatus, for our extension's worker
+    let onUpdate: (() => void) | undefined;
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(prefix)) running.set(v.versionId, v.runningStatus);
+      onUpdate?.();
+    });
+    try {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, 5_000); // never hang a test on a missing event
+        onUpdate = () => {
+          const states = [...running.values()];
+          if (states.length > 0 && states.every((s) => s === 'stopped')) {
+            clearTimeout(timer);
+            done();
+          }
+        };
+        onUpdate();
+      });
+    } finally {
+      onUpdate = undefined;
+      await cdp.detach().catch(() => undefined);
+    }
+  };
+
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`${extensionOrigin}/${path.replace(/^\/+/, '')}`);
+    return page;
+  };
+
+  return {
+    context,
+    extensionId,
+    extensionOrigin,
+    profileDir,
+    worker,
+    stopServiceWorker,
+    openPopup: () => openExtensionPage('popup/popup.html'),
+    openExtensionPage,
+    close: closeAll,
+  };
+}
