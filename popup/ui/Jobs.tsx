@@ -1,0 +1,111 @@
+// The running job (progress, time left, pause/resume/cancel) and the recent-jobs list.
+import type { JobSummary } from '../../src/messages';
+import {
+  describeCounters,
+  estimateRemainingMs,
+  formatAgo,
+  formatTimeLeft,
+  isPaused,
+  jobStateLabel,
+  liveProgressText,
+} from '../lib/format';
+import { ConfirmButton } from './Confirm';
+import { ProgressBar } from './common';
+
+export type ControlAction = 'pause' | 'resume' | 'cancel';
+
+export interface RunningJobProps {
+  job: JobSummary;
+  now: number;
+  busy?: boolean;
+  onControl: (action: ControlAction) => void;
+  onOpen?: () => void;
+}
+
+export function RunningJob({ job, now, busy, onControl, onOpen }: RunningJobProps) {
+  const paused = isPaused(job);
+  return (
+    <section class="card" aria-labelledby={`run-${job.id}`}>
+      <div class="spread">
+        <h3 id={`run-${job.id}`} style={{ margin: 0 }}>
+          {jobStateLabel(job.state)}: {job.counters.total.toLocaleString('en-US')} users
+        </h3>
+        <span class="small muted">{paused ? 'Paused' : formatTimeLeft(estimateRemainingMs(job, now))}</span>
+      </div>
+      <ProgressBar counters={job.counters} label="Conversion progress" />
+      <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {liveProgressText(job)}
+      </p>
+      <p class="small muted visually-hidden">{describeCounters(job.counters)}</p>
+      <div class="row" style={{ marginTop: '8px' }}>
+        {paused ? (
+          <button type="button" onClick={() => onControl('resume')} disabled={busy}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" onClick={() => onControl('pause')} disabled={busy || job.state === 'cancelling'}>
+            Pause
+          </button>
+        )}
+        <ConfirmButton
+          label="Cancel"
+          danger
+          disabled={busy || job.state === 'cancelling'}
+          question={`Cancel this job? Users already converted stay converted (it cannot be undone); the ${job.counters.remaining.toLocaleString('en-US')} not yet processed stay internal.`}
+          confirmLabel="Cancel job"
+          onConfirm={() => onControl('cancel')}
+        />
+        {onOpen && (
+          <button type="button" class="link" onClick={onOpen}>
+            Details
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export interface HistoryProps {
+  jobs: readonly JobSummary[];
+  now: number;
+  onOpen: (jobId: string) => void;
+  onClear: () => void;
+  clearing?: boolean;
+}
+
+export function JobHistory({ jobs, now, onOpen, onClear, clearing }: HistoryProps) {
+  return (
+    <section aria-labelledby="history-h">
+      <div class="spread">
+        <h2 id="history-h">Recent jobs</h2>
+        {jobs.length > 0 && (
+          <ConfirmButton
+            label="Clear history"
+            danger
+            disabled={clearing}
+            question="Clear the history of finished jobs? Their per-user results and the CSV export are deleted from this browser. Users in Microsoft Entra are not changed."
+            confirmLabel="Clear history"
+            onConfirm={onClear}
+          />
+        )}
+      </div>
+      {jobs.length === 0 ? (
+        <p class="muted">No jobs yet. Converted users will be listed here.</p>
+      ) : (
+        <ul class="plain">
+          {jobs.map((j) => (
+            <li key={j.id}>
+              <button type="button" class="link" onClick={() => onOpen(j.id)} aria-label={`Open job from ${formatAgo(j.createdAt, now)}: ${describeCounters(j.counters)}`}>
+                {formatAgo(j.createdAt, now)}
+              </button>{' '}
+              <span class="small">
+                — {jobStateLabel(j.state)}: {j.counters.done.toLocaleString('en-US')} of {j.counters.total.toLocaleString('en-US')} converted
+                {j.counters.failed > 0 ? `, ${j.counters.failed.toLocaleString('en-US')} failed` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+// The toolbar popup: first paint from the session cache (no network), then fresh status from the worker,
+// then live progress events. Every section reserves its space while loading, so nothing jumps.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AuthStatus, JobSummary, PageStatus } from '../../src/messages';
+import type { PopupServices } from '../lib/platform';
+import { POPUP_CACHE_KEY, readCache, toCache, upsertJob } from '../lib/jobs';
+import { pickRunningJob } from '../lib/format';
+import { describeError } from '../lib/errors';
+import { AccountPanel } from './Account';
+import { Notice } from './common';
+import { JobHistory, RunningJob, type ControlAction } from './Jobs';
+import { PageStatusPanel } from './PageStatusPanel';
+import { JobDetail } from './JobDetail';
+
+export const PICKER_PAGE = 'popup/picker.html';
+export const OPTIONS_PAGE = 'popup/options.html';
+export const jobPagePath = (jobId: string) => `popup/popup.html?view=tab&job=${encodeURIComponent(jobId)}`;
+
+export interface PopupAppProps {
+  services: PopupServices;
+  /** 'tab' when opened as a full page (wider layout, no page-status section). */
+  mode?: 'popup' | 'tab';
+  /** Open this job's detail straight away. */
+  initialJobId?: string;
+  /** Clock, injectable for tests. */
+  now?: () => number;
+}
+
+export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.now }: PopupAppProps) {
+  const [auth, setAuth] = useState<AuthStatus>();
+  const [jobs, setJobs] = useState<JobSummary[]>();
+  const [page, setPage] = useState<PageStatus | 'unknown'>();
+  const [fromCache, setFromCache] = useState(false);
+  const [error, setError] = useState<string>();
+  const [signingIn, setSigningIn] = useState(false);
+  const [busyJob, setBusyJob] = useState(false);
+  const [clearing, setClearing] = useState(false);
+  const [view, setView] = useState<string | undefined>(initialJobId);
+  const [tick, setTick] = useState(now());
+  const fresh = useRef({ auth: false, jobs: false });
+
+  const loadAuth = () =>
+    services.request('auth/status', {}).then(
+      (s) => {
+        fresh.current.auth = true;
+        setAuth(s);
+      },
+      (e: unknown) => setError(`Could not read the sign-in state: ${describeError(e)}`),
+    );
+  const loadJobs = () =>
+    services.request('job/list', {}).then(
+      (list) => {
+        fresh.current.jobs = true;
+        setJobs([...list].sort((a, b) => b.createdAt - a.createdAt));
+      },
+      (e: unknown) => setError(`Could not read the jobs: ${describeError(e)}`),
+    );
+
+  useEffect(() => {
+    // 1. Instant paint from the cache; never overwrite something fresher that already arrived.
+    void services.cache.get(POPUP_CACHE_KEY).then((raw) => {
+      const cache = readCache(raw);
+      if (!cache) return;
+      if (cache.auth && !fresh.current.auth) setAuth((a) => a ?? cache.auth);
+      if (cache.jobs && !fresh.current.jobs) setJobs((j) => j ?? cache.jobs);
+      setFromCache(true);
+    });
+    // 2. Fresh state from the worker.
+    void loadAuth();
+    void loadJobs();
+    if (mode === 'popup') {
+      services
+        .activeTabId()
+        .then((tabId): Promise<PageStatus | 'unknown'> => (tabId === undefined ? Promise.resolve('unknown') : services.request('page/status', { tabId })))
+        .then(setPage, () => setPage('unknown'));
+    }
+    // 3. Live updates.
+    return services.subscribe((ev) => {
+      if (ev.event === 'job/progress') setJobs((list) => upsertJob(list ?? [], ev.summary));
+      else if (ev.event === 'auth/changed') void loadAuth();
+    });
+  }, [services]);
+
+  // Keep the cache current for the next opening.
+  useEffect(() => {
+    if (fresh.current.auth || fresh.current.jobs) void services.cache.set(POPUP_CACHE_KEY, toCache(auth, jobs, now()));
+  }, [auth, jobs]);
+
+  const running = jobs ? pickRunningJob(jobs) : undefined;
+  useEffect(() => {
+    if (!running) return;
+    const t = setInterval(() => setTick(now()), 5_000);
+    return () => clearInterval(t);
+  }, [running?.id]);
+
+  const signIn = () => {
+    setSigningIn(true);
+    setError(undefined);
+    // The popup may close while the sign-in window is open; the worker finishes the sign-in on its own.
+    services
+      .request('auth/signIn', { tier: 'read' })
+      .then(setAuth, (e: unknown) => setError(describeError(e)))
+      .finally(() => setSigningIn(false));
+  };
+
+  const control = (jobId: string, action: ControlAction) => {
+    setBusyJob(true);
+    setError(undefined);
+    services
+      .request('job/control', { jobId, action })
+      .then((s) => setJobs((list) => upsertJob(list ?? [], s)), (e: unknown) => setError(describeError(e)))
+      .finally(() => setBusyJob(false));
+  };
+
+  const clearHistory = () => {
+    setClearing(true);
+    services
+      .request('history/clear', {})
+      .then(() => loadJobs(), (e: unknown) => setError(`Could not clear the history: ${describeError(e)}`))
+      .finally(() => setClearing(false));
+  };
+
+  const openJob = (jobId: string) => setView(jobId);
+
+  if (view !== undefined) {
+    const summary = jobs?.find((j) => j.id === view);
+    return (
+      <main class={mode === 'tab' ? 'page' : undefined}>
+        <JobDetail
+          services={services}
+          jobId={view}
+          summary={summary}
+          mode={mode}
+          auth={auth}
+          onBack={mode === 'popup' || initialJobId === undefined ? () => setView(undefined) : undefined}
+          onOpenInTab={mode === 'popup' ? () => services.openPage(jobPagePath(view)) : undefined}
+          onSummary={(s) => setJobs((list) => upsertJob(list ?? [], s))}
+          onAuth={setAuth}
+        />
+      </main>
+    );
+  }
+
+  const history = (jobs ?? []).filter((j) => j.id !== running?.id);
+  return (
+    <main class={mode === 'tab' ? 'page' : undefined}>
+      <div class="spread">
+        <h1>B2B Convert for Entra</h1>
+        <button type="button" class="link" onClick={() => services.openPage(OPTIONS_PAGE)}>
+          Settings
+        </button>
+      </div>
+      <p class="small muted" aria-live="polite" style={{ minHeight: '1.4em' }}>
+        {fromCache && !(fresh.current.auth && fresh.current.jobs) && !error ? 'Updating…' : ''}
+      </p>
+      {error && <Notice kind="error">{error}</Notice>}
+      <AccountPanel status={auth} busy={signingIn} onSignIn={signIn} onOpenOptions={() => services.openPage(OPTIONS_PAGE)} />
+      {mode === 'popup' && <PageStatusPanel status={page} onOpenPicker={() => services.openPage(PICKER_PAGE)} />}
+      <h2>Running job</h2>
+      {jobs === undefined ? (
+        <section class="card" aria-busy="true">
+          <p class="skeleton">Loading jobs…</p>
+          <p class="skeleton" style={{ height: '40px' }} />
+        </section>
+      ) : running ? (
+        <RunningJob job={running} now={tick} busy={busyJob} onControl={(a) => control(running.id, a)} onOpen={() => openJob(running.id)} />
+      ) : (
+        <p class="muted">No job is running.</p>
+      )}
+      {jobs === undefined ? (
+        <section aria-busy="true">
+          <h2>Recent jobs</h2>
+          <p class="skeleton">Loading…</p>
+        </section>
+      ) : (
+        <JobHistory jobs={history} now={tick} onOpen={openJob} onClear={clearHistory} clearing={clearing} />
+      )}
+    </main>
+  );
+}
