@@ -1,6 +1,7 @@
 // Smoke test of the harness itself: the sandbox answers on the real hostnames, Chromium loads the production build,
 // the worker is reachable (and can be stopped and woken), and the popup opens. Run after `npx vite build`:
 //   npx vitest run --config vitest.e2e.config.ts test/e2e/harness.e2e.ts
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTED_EXTENSION_ID, launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/browser';
 import { buildDemoTenant } from '../sandbox/demo-tenant';
@@ -96,5 +97,66 @@ describe('e2e harness', () => {
     const after = await browser.worker();
     expect(await after.evaluate(() => chrome.runtime.id)).toBe(EXPECTED_EXTENSION_ID);
     await page.close();
+  });
+
+  it('completes auth code + PKCE through chrome.identity.launchWebAuthFlow against the login emulator', async () => {
+    const worker = await browser.worker();
+    const redirectUri = `https://${browser.extensionId}.chromiumapp.org/`;
+    const authorizeUrl = (challenge: string, extra: Record<string, string> = {}) =>
+      `https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?${new URLSearchParams({
+        client_id: sandbox.tenant.clientId,
+        redirect_uri: redirectUri,
+        response_type: 'code',
+        response_mode: 'fragment',
+        scope: 'https://graph.microsoft.com/User.Read.All https://graph.microsoft.com/User.Invite.All openid profile offline_access',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        state: 'harness',
+        nonce: 'n-1',
+        ...extra,
+      }).toString()}`;
+    const pkce = () => {
+      const verifier = randomBytes(32).toString('base64url');
+      return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+    };
+    const flow = (url: string, interactive: boolean) =>
+      worker.evaluate(
+        ([u, i]) => chrome.identity.launchWebAuthFlow({ url: u, interactive: i }).then((r) => r ?? '', (e: unknown) => `rejected: ${String(e)}`),
+        [url, interactive] as const,
+      );
+    const fragmentOf = (url: string) => new URLSearchParams(url.slice(url.indexOf('#') + 1));
+    sandbox.login.reset();
+
+    // A fresh profile has no login session: prompt=none answers login_required.
+    const silentFirst = await flow(authorizeUrl(pkce().challenge, { prompt: 'none' }), false);
+    expect(fragmentOf(silentFirst).get('error')).toBe('login_required');
+
+    const a = pkce();
+    const interactive = await flow(authorizeUrl(a.challenge), true);
+    expect(interactive.startsWith(redirectUri)).toBe(true);
+    const code = fragmentOf(interactive).get('code');
+    expect(code).toBeTruthy();
+    expect(sandbox.login.redirectUris()).toEqual([redirectUri]);
+
+    const tokenUrl = 'https://login.microsoftonline.com/organizations/oauth2/v2.0/token';
+    const tokens = await worker.evaluate(async ([u, form]) => {
+      const r = await fetch(u, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+      return { status: r.status, body: (await r.json()) as Record<string, string> };
+    }, [tokenUrl, { client_id: sandbox.tenant.clientId, grant_type: 'authorization_code', code: code ?? '', code_verifier: a.verifier, redirect_uri: redirectUri }] as const);
+    expect(tokens.status).toBe(200);
+
+    // The access token works at the Graph emulator.
+    const me = await worker.evaluate(async (token) => {
+      const r = await fetch('https://graph.microsoft.com/v1.0/me', { headers: { authorization: `Bearer ${token}` } });
+      return { status: r.status, body: (await r.json()) as { id?: string } };
+    }, tokens.body.access_token ?? '');
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(sandbox.tenant.adminUserId);
+
+    // Now the browser login session exists: a silent renewal gets a code without another interactive sign-in.
+    const silent = await flow(authorizeUrl(pkce().challenge, { prompt: 'none', login_hint: 'admin@contoso.com' }), false);
+    expect(fragmentOf(silent).get('code')).toBeTruthy();
+    expect(sandbox.login.interactiveSignIns()).toBe(1);
+    expect(sandbox.login.silentSignIns()).toBe(1);
   });
 });

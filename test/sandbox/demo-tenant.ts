@@ -29,6 +29,8 @@ export interface DemoNotables {
   accepted: string[];
   /** Hold a privileged directory role and an external mail. */
   privileged: string[];
+  /** Partner holding only the Guest Inviter role (otherwise eligible). */
+  guestInviter: string;
   /** Partner-looking account whose mail is in a verified domain. */
   verifiedDomainMail: string;
   disabled: string[];
@@ -129,6 +131,8 @@ class TenantBuilder {
   add(partial: Partial<SandboxUser> & Pick<SandboxUser, 'displayName' | 'userPrincipalName'>): SandboxUser {
     const user: SandboxUser = {
       id: this.id(),
+      displayName: partial.displayName,
+      userPrincipalName: partial.userPrincipalName,
       mail: null,
       otherMails: [],
       userType: 'Member',
@@ -175,7 +179,7 @@ export function buildDemoTenant(opts: DemoTenantOptions = {}): DemoTenant {
   const b = new TenantBuilder(seededRandom(opts.seed ?? 20261127));
   const total = Math.max(200, opts.userCount ?? 240);
   const n: DemoNotables = {
-    admin: '', eligible: [], otherMailsOnly: [], synced: [], pendingAcceptance: [], accepted: [], privileged: [],
+    admin: '', eligible: [], otherMailsOnly: [], synced: [], pendingAcceptance: [], accepted: [], privileged: [], guestInviter: '',
     verifiedDomainMail: '', disabled: [], hostileName: '', rtlName: '', longName: '', convertedBack: '', guests: [], internalOnly: [],
   };
 
@@ -263,7 +267,7 @@ export function buildDemoTenant(opts: DemoTenantOptions = {}): DemoTenant {
   const remaining = total - b.users.length;
   const eligibleCount = Math.floor(remaining * 0.35);
   for (let i = 0; i < eligibleCount; i++) n.eligible.push(b.partner().id);
-  n.eligible.unshift(partnerGuestInviter.id);
+  n.guestInviter = partnerGuestInviter.id;
   // The rest are ordinary employees (some synced, as in a hybrid tenant).
   while (b.users.length < total) {
     const u = b.employee();
@@ -291,7 +295,7 @@ export function buildDemoTenant(opts: DemoTenantOptions = {}): DemoTenant {
 export function buildSmallTenant(opts: Omit<DemoTenantOptions, 'userCount'> = {}): DemoTenant {
   const b = new TenantBuilder(seededRandom(opts.seed ?? 7));
   const n: DemoNotables = {
-    admin: '', eligible: [], otherMailsOnly: [], synced: [], pendingAcceptance: [], accepted: [], privileged: [],
+    admin: '', eligible: [], otherMailsOnly: [], synced: [], pendingAcceptance: [], accepted: [], privileged: [], guestInviter: '',
     verifiedDomainMail: '', disabled: [], hostileName: '', rtlName: '', longName: '', convertedBack: '', guests: [], internalOnly: [],
   };
   const admin = b.add({ displayName: 'Megan Bowen (Admin)', userPrincipalName: DEMO_ADMIN_UPN, mail: DEMO_ADMIN_UPN, department: 'IT' });
@@ -317,6 +321,9 @@ export function buildSmallTenant(opts: Omit<DemoTenantOptions, 'userCount'> = {}
   const priv = b.add({ displayName: 'Radia Perlman (Fabrikam)', userPrincipalName: 'radia.perlman.ext@contoso.com', mail: 'radia@fabrikam.example' });
   b.assign(priv.id, ROLE.userAdministrator);
   n.privileged.push(priv.id);
+  const inviter = b.add({ displayName: 'Hedy Lamarr (Litware)', userPrincipalName: 'hedy.lamarr.ext@contoso.com', mail: 'hedy@litware.example' });
+  b.assign(inviter.id, ROLE.guestInviter);
+  n.guestInviter = inviter.id;
   n.hostileName = b.add({ displayName: '<img src=x onerror=alert(1)>', userPrincipalName: 'hostile.ext@contoso.com', mail: 'hostile@fabrikam.example' }).id;
   n.rtlName = b.add({ displayName: 'ליאור כהן', userPrincipalName: 'lior.cohen.ext@contoso.com', mail: 'lior@northwind.example' }).id;
   n.longName = b.add({ displayName: `Long ${'Name '.repeat(60)}`.slice(0, 300), userPrincipalName: 'long.name.ext@contoso.com', mail: 'long.name@wingtip.example' }).id;
