@@ -1,5 +1,7 @@
 // The worker's only door: every runtime message is sender-classified and schema-checked, then dispatched
 // to one typed handler. Handler errors become a typed failure reply; nothing throws across the boundary.
+import { describeGraphError, isGraphError } from '../src/graph/errors';
+import { SignInRequired } from './auth/auth-service';
 import { isAdminCenterOrigin, isReactViewFrameOrigin } from '../src/clouds';
 import {
   classifySender,
@@ -22,7 +24,12 @@ export type Handlers = { [O in Operation]: (payload: RequestOf<O>, ctx: CallCont
 
 /** Errors that know how to present themselves to the admin (Graph failures, sign-in needed...). */
 export function toProtocolError(error: unknown): ProtocolError {
-  if (error && typeof error === 'object' && 'protocolError' in error) return (error as { protocolError: ProtocolError }).protocolError;
+  if (error instanceof SignInRequired) {
+    return { code: 'sign-in-required', message: error.message, ...(error.detail.code ? { graphCode: error.detail.code } : {}), ...(error.tier ? { tier: error.tier } : {}) };
+  }
+  if (isGraphError(error)) {
+    return { code: 'failed', message: describeGraphError(error), graphCode: error.code, status: error.status, ...(error.requestId ? { requestId: error.requestId } : {}) };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'failed', message };
 }

@@ -2,12 +2,24 @@
 // wakes the worker (a message, an alarm, browser start-up) always finds them.
 import { isGuid } from '../src/config';
 import type { AuthStatus } from '../src/messages';
-import { AuthService } from './auth/auth-service';
+import { AuthService, SignInRequired } from './auth/auth-service';
 import { listen, type Handlers } from './router';
 import { forgetClosedTabs, pageStatus, recordPage } from './page-status';
 import { readSettings } from './settings';
+import { graphFor } from './graph-edge';
+import { allFound, preflight, resolveIdentifiers, searchUsers } from './users-service';
+import type { ScopeTier } from '../src/scopes';
 
 const auth = new AuthService(async () => (await readSettings()).settings);
+
+/** Settings, the signed-in account and a Graph client for a tier; a clear error when any is missing. */
+async function session(tier: ScopeTier) {
+  const { settings } = await readSettings();
+  if (!settings) throw new SignInRequired({ problem: 'not-configured', message: 'Open the extension options and set the Application (client) ID first.' });
+  const account = await auth.account();
+  if (!account) throw new SignInRequired({ problem: 'login-required', message: 'Sign in to continue.' }, tier);
+  return { settings, account, graph: graphFor(auth, settings, tier) };
+}
 
 async function authStatus(tabId?: number): Promise<AuthStatus> {
   const merged = await readSettings();
@@ -53,10 +65,13 @@ const handlers: Handlers = {
     const { recognized, layout, missing } = await pageStatus(tabId);
     return { recognized, layout, missing };
   },
-  'users/preflight': notYet,
-  'users/search': notYet,
-  'users/resolve': notYet,
-  'users/allFound': notYet,
+  'users/preflight': async ({ userIds }) => {
+    const { settings, account, graph } = await session('read');
+    return preflight(graph, settings, account.objectId, userIds);
+  },
+  'users/search': async ({ query }) => searchUsers((await session('read')).graph, query),
+  'users/resolve': async ({ identifiers }) => resolveIdentifiers((await session('read')).graph, identifiers),
+  'users/allFound': async ({ search }) => ({ ids: await allFound((await session('read')).graph, search) }),
   'job/submit': notYet,
   'job/list': async () => [],
   'job/get': notYet,

@@ -106,7 +106,16 @@ export interface Envelope {
   payload: unknown;
 }
 
-export type ProtocolError = { code: 'bad-request' | 'forbidden-sender' | 'failed'; message: string; graphCode?: string; status?: number; requestId?: string };
+export type ProtocolError = {
+  /** sign-in-required: the admin must sign in (again), or grant the permissions of `tier`. */
+  code: 'bad-request' | 'forbidden-sender' | 'failed' | 'sign-in-required';
+  message: string;
+  /** Graph's own error code, shown to the admin beside the message. */
+  graphCode?: string;
+  status?: number;
+  requestId?: string;
+  tier?: z.infer<typeof scopeTier>;
+};
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 
 export type Parsed = { ok: true; op: Operation; payload: unknown } | { ok: false; error: ProtocolError };

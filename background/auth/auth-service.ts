@@ -15,13 +15,22 @@ import type { MsalHostConfig, TokenGrant } from './msal-host-protocol';
 
 /** Raised when a token cannot be had without the admin: the message says what to do. */
 export class SignInRequired extends Error {
-  constructor(readonly detail: SignInError) {
+  constructor(
+    readonly detail: SignInError,
+    /** The permission tier a sign-in must grant to continue. */
+    readonly tier?: ScopeTier,
+  ) {
     super(detail.message);
     this.name = 'SignInRequired';
   }
 }
 
 const ACCOUNT_KEY = 'account';
+const TIER_LABEL: Record<ScopeTier, string> = {
+  read: 'read users and roles',
+  invite: 'invite users',
+  write: 'update users: other emails, user type, reset redemption',
+};
 /** Renew this long before expiry so a token never expires mid-request. */
 const EXPIRY_MARGIN_MS = 2 * 60_000;
 
@@ -84,9 +93,9 @@ export class AuthService {
     const s = await this.settings();
     if (!s) throw new SignInRequired({ problem: 'not-configured', message: 'Set the Application (client) ID in the extension options first.' });
     const account = await this.account();
-    if (!account) throw new SignInRequired({ problem: 'login-required', message: 'Sign in to continue.' });
+    if (!account) throw new SignInRequired({ problem: 'login-required', message: 'Sign in to continue.' }, tier);
     if (!account.grantedTiers.includes(tier) && !(await this.tierGrantedLater(tier, account))) {
-      throw new SignInRequired({ problem: 'consent-required', message: `This action needs more permissions (${tier}). Sign in again to grant them.` });
+      throw new SignInRequired({ problem: 'consent-required', message: `This action needs more permissions than you have granted so far (${TIER_LABEL[tier]}). Sign in again to grant them.` }, tier);
     }
     const config = this.hostConfig(s);
     const silent = await askMsalHost({ kind: 'silent', config, scopes: scopesForTier(tier, s.cloud), forceRefresh: options.forceRefresh ?? false });

@@ -1,0 +1,93 @@
+// Reads for the review and the pickers, all batched: a pre-flight of N users costs ceil(N/300) + 2 Graph
+// round trips (users by `id in` chunks packed in $batch, privileged role holders, the organization).
+import { myAppsRedirectUrl } from '../src/clouds';
+import type { Settings } from '../src/config';
+import { GraphApiError } from '../src/graph/errors';
+import type { GraphApi } from '../src/graph/client';
+import { chunk, graphPath, inFilter, MAX_IN_VALUES, searchUsersFilter, toUserPage, toVerifiedDomains, USER_SELECT } from '../src/graph/requests';
+import type { PreflightResult, UserSummary } from '../src/messages';
+import { buildPreflight } from '../src/preflight';
+import type { GraphUser } from '../src/users';
+import { isGuid } from '../src/config';
+
+const summary = (u: GraphUser): UserSummary => ({
+  id: u.id,
+  displayName: u.displayName ?? '',
+  userPrincipalName: u.userPrincipalName ?? '',
+  mail: u.mail,
+});
+
+export interface TenantFacts {
+  tenantId: string;
+  tenantName: string;
+  verifiedDomains: string[];
+}
+
+export async function tenantFacts(graph: GraphApi): Promise<TenantFacts> {
+  const res = await graph.request('GET', graphPath('/organization', [['$select', 'id,displayName,verifiedDomains']]));
+  const org = (res.body as { value?: Array<{ id?: string; displayName?: string }> } | undefined)?.value?.[0];
+  return { tenantId: org?.id ?? '', tenantName: org?.displayName ?? '', verifiedDomains: toVerifiedDomains(res.body) };
+}
+
+export async function preflight(graph: GraphApi, settings: Settings, signedInUserId: string, userIds: readonly string[]): Promise<PreflightResult> {
+  const [byIds, holders, tenant] = await Promise.all([graph.getUsersByIds(userIds), graph.privilegedRoleHolders(), tenantFacts(graph)]);
+  // A user whose read failed has an unknown state: never guess, fail the pre-flight so the admin retries.
+  const firstFailure = byIds.failed.values().next();
+  if (!firstFailure.done) throw new GraphApiError(firstFailure.value);
+  const users = new Map([...byIds.users].map(([id, u]) => [id.toLowerCase(), u]));
+  const roles = new Map([...holders].map(([id, r]) => [id.toLowerCase(), r]));
+  return buildPreflight({
+    ...tenant,
+    signedInUserId,
+    defaultRedirectUrl: myAppsRedirectUrl(settings.cloud, tenant.tenantId),
+    requestedIds: userIds,
+    users,
+    roles,
+  });
+}
+
+/** The picker's search box: first 25 users whose name, UPN or mail starts with the text. */
+export async function searchUsers(graph: GraphApi, query: string): Promise<UserSummary[]> {
+  if (query.trim() === '') return [];
+  const first = await graph.listUsers({ search: query, pageSize: 25 }).next();
+  return (first.value ?? []).map(summary);
+}
+
+/** Pasted or imported identifiers (object ids or UPNs) → users, with the ones Graph does not know. */
+export async function resolveIdentifiers(graph: GraphApi, identifiers: readonly string[]): Promise<{ found: UserSummary[]; notFound: string[] }> {
+  const cleaned = [...new Set(identifiers.map((s) => s.trim()).filter((s) => s !== ''))];
+  const ids = cleaned.filter(isGuid);
+  const upns = cleaned.filter((s) => !isGuid(s));
+  const found = new Map<string, GraphUser>();
+  if (ids.length > 0) {
+    const r = await graph.getUsersByIds(ids);
+    const failure = r.failed.values().next();
+    if (!failure.done) throw new GraphApiError(failure.value);
+    for (const u of r.users.values()) found.set(u.id.toLowerCase(), u);
+  }
+  if (upns.length > 0) {
+    const paths = chunk(upns, MAX_IN_VALUES).map((c) =>
+      graphPath('/users', [['$filter', inFilter('userPrincipalName', c)], ['$select', USER_SELECT], ['$top', String(MAX_IN_VALUES)]]),
+    );
+    for (const r of await graph.batch(paths.map((url) => ({ method: 'GET' as const, url })))) {
+      if (r.error) throw new GraphApiError(r.error);
+      for (const u of toUserPage(r.body).value) found.set(u.id.toLowerCase(), u);
+    }
+  }
+  const known = new Set([...found.values()].flatMap((u) => [u.id.toLowerCase(), (u.userPrincipalName ?? '').toLowerCase()]));
+  return { found: [...found.values()].map(summary), notFound: cleaned.filter((s) => !known.has(s.toLowerCase())) };
+}
+
+/** "Select all N users found": every id matching the grid's search, read as ids only, 999 a page. */
+export async function allFound(graph: GraphApi, search: string): Promise<string[]> {
+  const ids: string[] = [];
+  const filter = search.trim() === '' ? undefined : searchUsersFilter(search);
+  let url: string | undefined = graphPath('/users', [['$select', 'id'], ['$filter', filter], ['$top', '999']]);
+  while (url) {
+    const res = await graph.request('GET', url);
+    const page = res.body as { value?: Array<{ id?: unknown }>; '@odata.nextLink'?: string };
+    for (const item of page.value ?? []) if (typeof item.id === 'string') ids.push(item.id);
+    url = page['@odata.nextLink'];
+  }
+  return ids;
+}
