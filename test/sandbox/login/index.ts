@@ -343,6 +343,10 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
 
     let sessionState: string;
     if (interactive) {
+      // Signing in again (prompt=login, select_account) replaces the user's session for this client.
+      for (const [id, s] of sessions) {
+        if (s.clientId.toLowerCase() === clientId.toLowerCase() && s.upn.toLowerCase() === identity.upn.toLowerCase()) sessions.delete(id);
+      }
       const session: LoginSession = { id: randomUUID(), clientId, upn: identity.upn, oid: identity.oid, tid: identity.tid, createdAt: clock() };
       sessions.set(session.id, session);
       sessionState = session.id;

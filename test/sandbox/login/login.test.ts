@@ -229,6 +229,19 @@ describe('authorize + token (PKCE)', () => {
   });
 });
 
+describe('scopes', () => {
+  it('expands .default to the consented Graph scopes and spells scp as the directory does', async () => {
+    const a = await signIn({ scope: 'https://graph.microsoft.com/.default openid profile offline_access' });
+    const at = signer.verify(String((await redeem(a.code, a.verifier)).json().access_token));
+    expect(String(at?.scp).split(' ').sort()).toEqual(['RoleManagement.Read.Directory', 'User.Invite.All', 'User.Read', 'User.Read.All', 'User.ReadWrite.All']);
+    const b = await signIn({ scope: 'user.read.all openid', prompt: 'login' });
+    const body = (await redeem(b.code, b.verifier)).json();
+    expect(signer.verify(String(body.access_token))?.scp).toBe('User.Read.All');
+    expect(body.scope).toBe('user.read.all openid');
+    expect(login.sessions()).toHaveLength(1);
+  });
+});
+
 describe('refresh grant', () => {
   it('issues new tokens from a refresh token and honours revocation and expiry', async () => {
     login.set({ accessTokenLifetimeSec: 5 });
