@@ -129,10 +129,11 @@ class TenantBuilder {
   }
 
   add(partial: Partial<SandboxUser> & Pick<SandboxUser, 'displayName' | 'userPrincipalName'>): SandboxUser {
+    const { displayName, userPrincipalName, ...rest } = partial;
     const user: SandboxUser = {
       id: this.id(),
-      displayName: partial.displayName,
-      userPrincipalName: partial.userPrincipalName,
+      displayName,
+      userPrincipalName,
       mail: null,
       otherMails: [],
       userType: 'Member',
@@ -144,7 +145,7 @@ class TenantBuilder {
       creationType: null,
       jobTitle: this.pick(TITLES),
       department: this.pick(DEPARTMENTS),
-      ...partial,
+      ...rest,
     };
     this.users.push(user);
     return user;
