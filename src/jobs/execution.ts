@@ -124,6 +124,10 @@ export class Execution {
     this.gate = new AuthGate(ports.auth);
   }
 
+  get activeCount(): number {
+    return this.active.size;
+  }
+
   private get now(): number {
     return this.ports.clock.now();
   }

@@ -1,7 +1,7 @@
 // Public API of the conversion job engine (pure: no browser APIs; the background supplies the ports).
 export * from './model';
 export type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, HttpMethod, JobStorePort, NetworkPort, UserState } from './ports';
-export { JobRunner, JobBusyError, type JobPorts } from './runner';
+export { JobRunner, JobBusyError, type JobPorts, type RunnerDiagnostics } from './runner';
 export { DEFAULT_RUNNER_CONFIG, type RunnerConfig } from './config';
 export { createJob, listJobs, listJobsDetailed, readHeader, readItems, deleteJob, countStored, JobInputError, type ReadItemsQuery, type CreateJobOptions } from './jobs';
 export { JobNotFoundError } from './job-file';

@@ -28,7 +28,16 @@ export class JobBusyError extends Error {
 
 interface Active {
   execution: Promise<Execution>;
+  /** Set once the job file is open. */
+  current?: Execution;
   done: Promise<JobHeader>;
+}
+
+export interface RunnerDiagnostics {
+  activeItems: number;
+  residentChunks: number;
+  /** High-water mark of chunks held in memory during this run. */
+  maxResidentChunks: number;
 }
 
 export class JobRunner {
@@ -69,6 +78,13 @@ export class JobRunner {
     return this.active.has(jobId);
   }
 
+  /** Memory/working-set figures of a running job (for diagnostics and tests). */
+  diagnostics(jobId: string): RunnerDiagnostics | undefined {
+    const run = this.active.get(jobId)?.current;
+    if (!run) return undefined;
+    return { activeItems: run.activeCount, residentChunks: run.file.residentCount(), maxResidentChunks: run.file.maxResident };
+  }
+
   onProgress(listener: (progress: JobProgress) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -97,6 +113,8 @@ export class JobRunner {
       try {
         const file = await this.open(jobId);
         const run = new Execution(file, this.executionPorts(), this.config, this.pacersFor(file.header.tenantId), (e) => this.emit(e), signal);
+        const entry = this.active.get(jobId);
+        if (entry) entry.current = run;
         resolveExecution(run);
         const status = file.header.status;
         if (isTerminalJob(status) || status === 'paused') return encodeHeader(file.header);
