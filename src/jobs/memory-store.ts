@@ -11,12 +11,13 @@ export class SimulatedCrash extends Error {
  * How write number `atWrite` (1-based, counted from when the plan is set) fails:
  * - 'before': nothing of it lands (the worker died before the write);
  * - 'torn': only its first entry lands (a store that is not atomic across keys);
+ * - 'torn-last': only its last entry lands (the other order);
  * - 'after': it lands but the caller gets an error (the worker died before hearing back).
  * From then on every operation throws until revive(), like a dead worker.
  */
 export interface CrashPlan {
   atWrite: number;
-  mode: 'before' | 'torn' | 'after';
+  mode: 'before' | 'torn' | 'torn-last' | 'after';
 }
 
 export interface WriteRecord {
@@ -78,7 +79,7 @@ export class MemoryJobStore implements JobStorePort {
     const serialized = Object.entries(entries).map(([key, value]) => [key, JSON.stringify(value)] as const);
     if (this.plan && ++this.writesSincePlan >= this.plan.atWrite) {
       this.dead = true;
-      const landing = this.plan.mode === 'after' ? serialized : this.plan.mode === 'torn' ? serialized.slice(0, 1) : [];
+      const landing = { after: serialized, torn: serialized.slice(0, 1), 'torn-last': serialized.slice(-1), before: [] }[this.plan.mode];
       for (const [key, text] of landing) this.data.set(key, text);
       throw new SimulatedCrash(`simulated crash at write ${this.writesSincePlan} (${this.plan.mode})`);
     }
