@@ -18,7 +18,16 @@ import {
   type TokenGrant,
 } from '../auth/msal-host-protocol';
 
-const workerUrl = chrome.runtime.getURL((chrome.runtime.getManifest() as chrome.runtime.ManifestV3).background?.service_worker ?? "");
+const ownOrigin = new URL(chrome.runtime.getURL('')).origin;
+
+/**
+ * True only for the extension's service worker: same extension, our origin, and no document (pages such
+ * as the popup have a documentId; a worker has none). Offscreen documents have little of chrome.runtime
+ * (no getManifest), so the worker is recognised by these facts rather than by its script name.
+ */
+function fromOwnWorker(sender: chrome.runtime.MessageSender): boolean {
+  return sender.id === chrome.runtime.id && !sender.tab && sender.documentId === undefined && new URL(sender.url ?? 'about:blank').origin === ownOrigin;
+}
 
 let app: { key: string; pca: PublicClientApplication } | undefined;
 let pendingAuthorizeUrl: ((url: string) => void) | undefined;
@@ -122,7 +131,7 @@ async function handle(request: MsalHostRequest): Promise<MsalHostReply> {
 
 chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
   // Only the worker may ask; every other extension page also receives runtime messages and is ignored.
-  if (sender.id !== chrome.runtime.id || sender.url !== workerUrl) return false;
+  if (!fromOwnWorker(sender)) return false;
   const parsed = msalHostRequestSchema.safeParse(raw);
   if (!parsed.success) return false;
   handle(parsed.data).then(sendResponse, (error: unknown) => sendResponse(failure(error)));
