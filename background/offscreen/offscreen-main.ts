@@ -47,10 +47,11 @@ async function msal(config: MsalHostConfig): Promise<PublicClientApplication> {
         return false;
       },
     },
-    // Memory only: MSAL's localStorage cache is encrypted with a key kept in a Secure cookie, which Chromium
-    // drops on chrome-extension:// pages, so it would not survive this document anyway. The document outlives
-    // worker restarts; after a browser restart the worker renews through launchWebAuthFlow (prompt=none).
-    cache: { cacheLocation: 'memoryStorage' },
+    // sessionStorage: the redirect flow needs a web storage (memoryStorage refuses redirects), and
+    // localStorage would buy nothing: MSAL encrypts it with a key kept in a Secure cookie, which Chromium drops
+    // on chrome-extension:// pages, so no cache outlives this document either way. The document outlives worker
+    // restarts; after a browser restart the worker renews through launchWebAuthFlow (prompt=none).
+    cache: { cacheLocation: 'sessionStorage' },
   });
   await pca.initialize();
   app = { key, pca };
