@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import './ui/theme.css';
+import { uiServices } from './lib/browser-platform';
+import { PickerApp } from './ui/PickerApp';
 
-render(<main>B2B Convert for Entra</main>, document.getElementById('app')!);
+render(<PickerApp services={uiServices()} />, document.getElementById('app')!);

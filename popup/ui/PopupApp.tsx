@@ -11,10 +11,8 @@ import { Notice } from './common';
 import { JobHistory, RunningJob, type ControlAction } from './Jobs';
 import { PageStatusPanel } from './PageStatusPanel';
 import { JobDetail } from './JobDetail';
+import { OPTIONS_PAGE, PICKER_PAGE, jobPagePath } from '../lib/pages';
 
-export const PICKER_PAGE = 'popup/picker.html';
-export const OPTIONS_PAGE = 'popup/options.html';
-export const jobPagePath = (jobId: string) => `popup/popup.html?view=tab&job=${encodeURIComponent(jobId)}`;
 
 export interface PopupAppProps {
   services: PopupServices;

@@ -1,0 +1,360 @@
+// Step 2 of the fallback picker: the review. Nothing is written to Graph before "Convert N users".
+import { useMemo, useState } from 'preact/hooks';
+import type { AuthStatus, PreflightResult } from '../../src/messages';
+import type { UiServices } from '../lib/platform';
+import {
+  countRows,
+  deriveRows,
+  initialEdits,
+  initialOptions,
+  jobItems,
+  tierForJob,
+  toInvitationOptions,
+  validateOptions,
+  type OptionsForm,
+  type ReviewRow,
+  type RowEdit,
+} from '../lib/review';
+import { describeError, needsConsent } from '../lib/errors';
+import { pageLabel } from '../lib/filters';
+import { Notice } from './common';
+
+const PAGE = 100;
+
+export interface ReviewProps {
+  services: UiServices;
+  preflight: PreflightResult;
+  auth?: AuthStatus;
+  onBack: () => void;
+  onSubmitted: (jobId: string) => void;
+  onAuth?: (s: AuthStatus) => void;
+}
+
+const STATUS_TEXT: Record<ReviewRow['status'], { label: string; tone: string }> = {
+  eligible: { label: 'Ready', tone: 'ok' },
+  warning: { label: 'Ready, with warnings', tone: 'warn' },
+  blocked: { label: 'Blocked', tone: 'bad' },
+  needsEmail: { label: 'Needs a valid email', tone: 'bad' },
+  excluded: { label: 'Excluded by you', tone: '' },
+};
+
+export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth }: ReviewProps) {
+  const [edits, setEdits] = useState<Record<string, RowEdit>>(() => initialEdits(preflight));
+  const [options, setOptions] = useState<OptionsForm>(() => initialOptions(preflight));
+  const [view, setView] = useState<'all' | 'attention'>('all');
+  const [offset, setOffset] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+  const [consentTier, setConsentTier] = useState<'invite' | 'write'>();
+
+  const rows = useMemo(() => deriveRows(preflight, edits), [preflight, edits]);
+  const counts = countRows(rows);
+  const optionErrors = validateOptions(options);
+  const items = jobItems(rows);
+  const tier = tierForJob(items, options);
+  const shown = view === 'all' ? rows : rows.filter((r) => r.status !== 'eligible');
+  const visible = shown.slice(offset, offset + PAGE);
+  const canSubmit = counts.convert > 0 && counts.needsEmail === 0 && Object.keys(optionErrors).length === 0 && !submitting && !auth?.tenantMismatch;
+
+  const edit = (id: string, change: Partial<RowEdit>) => setEdits((e) => ({ ...e, [id]: { ...e[id]!, ...change } }));
+  const opt = <K extends keyof OptionsForm>(k: K, v: OptionsForm[K]) => setOptions((o) => ({ ...o, [k]: v }));
+
+  const submit = async () => {
+    setSubmitting(true);
+    setError(undefined);
+    setConsentTier(undefined);
+    try {
+      const r = await services.request('job/submit', { items, options: toInvitationOptions(options), expectedTenantId: preflight.tenantId });
+      onSubmitted(r.jobId);
+    } catch (e) {
+      if (needsConsent(e)) setConsentTier(tier);
+      setError(describeError(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const signInAndSubmit = async () => {
+    if (!consentTier) return;
+    setSubmitting(true);
+    try {
+      const s = await services.request('auth/signIn', { tier: consentTier });
+      onAuth?.(s);
+    } catch (e) {
+      setError(describeError(e));
+      setSubmitting(false);
+      return;
+    }
+    await submit();
+  };
+
+  const tenantLabel = preflight.tenantName ? `${preflight.tenantName} (${preflight.tenantId})` : preflight.tenantId;
+
+  return (
+    <div>
+      <div class="row">
+        <button type="button" onClick={onBack}>
+          ← Back to the selection
+        </button>
+        <h2 style={{ margin: 0 }}>Review</h2>
+      </div>
+
+      {preflight.missing.length > 0 && (
+        <Notice kind="warn" role="alert">
+          <p>
+            {preflight.missing.length} selected user{preflight.missing.length === 1 ? ' no longer exists' : 's no longer exist'} in the directory and
+            will not be converted:
+          </p>
+          <ul>
+            {preflight.missing.slice(0, 50).map((id) => (
+              <li key={id} class="mono">
+                {id}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+
+      <div class="row" style={{ margin: '8px 0' }}>
+        <label for="review-view" class="inline">
+          Show
+          <select
+            id="review-view"
+            value={view}
+            onChange={(e) => {
+              setView(e.currentTarget.value as 'all' | 'attention');
+              setOffset(0);
+            }}
+            style={{ width: 'auto' }}
+          >
+            <option value="all">All users ({rows.length})</option>
+            <option value="attention">Blocked, warnings and edits needed ({rows.length - (counts.convert - counts.warnings)})</option>
+          </select>
+        </label>
+      </div>
+
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">Users to convert, with the proposed external email and eligibility</caption>
+          <thead>
+            <tr>
+              <th scope="col">Convert</th>
+              <th scope="col">User</th>
+              <th scope="col">External email</th>
+              <th scope="col">Eligibility</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <ReviewRowView key={row.user.id} row={row} edit={edits[row.user.id]!} onEdit={(c) => edit(row.user.id, c)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shown.length > PAGE && (
+        <nav class="spread" aria-label="Review pages" style={{ marginTop: '8px' }}>
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            Previous
+          </button>
+          <span class="small">{pageLabel(offset, visible.length, shown.length)}</span>
+          <button type="button" disabled={offset + PAGE >= shown.length} onClick={() => setOffset(offset + PAGE)}>
+            Next
+          </button>
+        </nav>
+      )}
+
+      <fieldset class="card">
+        <legend>Invitation options</legend>
+        <label class="inline">
+          <input type="checkbox" checked={options.sendInvitationMessage} onChange={(e) => opt('sendInvitationMessage', e.currentTarget.checked)} />
+          Send an invitation email
+        </label>
+        <p class="hint">Off by default: users can sign in with their external account without an email.</p>
+        <div class="field">
+          <label for="opt-message">Message (plain text)</label>
+          <textarea
+            id="opt-message"
+            rows={3}
+            value={options.customizedMessageBody}
+            onInput={(e) => opt('customizedMessageBody', e.currentTarget.value)}
+            disabled={!options.sendInvitationMessage}
+            aria-invalid={optionErrors.customizedMessageBody ? 'true' : undefined}
+            aria-describedby="opt-message-err"
+          />
+          <p class="field-error" id="opt-message-err">
+            {optionErrors.customizedMessageBody}
+          </p>
+        </div>
+        <div class="field">
+          <label for="opt-lang">Message language</label>
+          <input
+            id="opt-lang"
+            type="text"
+            placeholder="en-US"
+            value={options.messageLanguage}
+            onInput={(e) => opt('messageLanguage', e.currentTarget.value)}
+            disabled={!options.sendInvitationMessage}
+            aria-invalid={optionErrors.messageLanguage ? 'true' : undefined}
+            aria-describedby="opt-lang-err"
+          />
+          <p class="field-error" id="opt-lang-err">
+            {optionErrors.messageLanguage}
+          </p>
+        </div>
+        <div class="field">
+          <label for="opt-cc">Copy the invitation to (one address)</label>
+          <input
+            id="opt-cc"
+            type="email"
+            value={options.ccRecipient}
+            onInput={(e) => opt('ccRecipient', e.currentTarget.value)}
+            disabled={!options.sendInvitationMessage}
+            aria-invalid={optionErrors.ccRecipient ? 'true' : undefined}
+            aria-describedby="opt-cc-err"
+          />
+          <p class="field-error" id="opt-cc-err">
+            {optionErrors.ccRecipient}
+          </p>
+        </div>
+        <div class="field">
+          <label for="opt-redirect">Redirect URL after accepting</label>
+          <input
+            id="opt-redirect"
+            type="url"
+            value={options.inviteRedirectUrl}
+            onInput={(e) => opt('inviteRedirectUrl', e.currentTarget.value)}
+            aria-invalid={optionErrors.inviteRedirectUrl ? 'true' : undefined}
+            aria-describedby="opt-redirect-err"
+          />
+          <p class="field-error" id="opt-redirect-err">
+            {optionErrors.inviteRedirectUrl}
+          </p>
+        </div>
+        <label class="inline">
+          <input type="checkbox" checked={options.setUserTypeGuest} onChange={(e) => opt('setUserTypeGuest', e.currentTarget.checked)} />
+          Also set the user type to Guest (needs write permission, User.ReadWrite.All)
+        </label>
+      </fieldset>
+
+      <section class="card" aria-labelledby="summary-h">
+        <h3 id="summary-h">Summary</h3>
+        <p>
+          Convert <strong>{counts.convert.toLocaleString('en-US')}</strong> user{counts.convert === 1 ? '' : 's'} of tenant{' '}
+          <strong class="wrap">{tenantLabel}</strong> into B2B collaboration users. This cannot be undone.
+        </p>
+        <ul class="small">
+          {counts.blocked > 0 && <li>{counts.blocked} blocked and not converted.</li>}
+          {counts.excluded > 0 && <li>{counts.excluded} excluded by you.</li>}
+          {counts.needsEmail > 0 && (
+            <li class="field-error">
+              {counts.needsEmail} need a valid external email: fix the address or untick the row.{' '}
+              <button
+                type="button"
+                class="link"
+                onClick={() =>
+                  setEdits((e) => {
+                    const next = { ...e };
+                    for (const r of rows) if (r.status === 'needsEmail') next[r.user.id] = { ...next[r.user.id]!, excluded: true };
+                    return next;
+                  })
+                }
+              >
+                Exclude these {counts.needsEmail}
+              </button>
+            </li>
+          )}
+          {counts.warnings > 0 && <li>{counts.warnings} with warnings (see the rows).</li>}
+          {counts.addToOtherMails > 0 && <li>{counts.addToOtherMails} will get the address added to their other emails first.</li>}
+          {tier === 'write' && <li>This job needs write permission (User.ReadWrite.All); you may be asked to consent.</li>}
+        </ul>
+        {auth?.tenantMismatch && (
+          <Notice kind="warn" role="alert">
+            {auth.tenantMismatch} Sign in to the right tenant before converting.
+          </Notice>
+        )}
+        {error && (
+          <Notice kind="error">
+            <p class="wrap">Nothing was converted: {error}</p>
+            {consentTier && (
+              <button type="button" class="primary" onClick={() => void signInAndSubmit()} disabled={submitting}>
+                Sign in with {consentTier} permission and convert
+              </button>
+            )}
+          </Notice>
+        )}
+        <button type="button" class="primary" disabled={!canSubmit} onClick={() => void submit()}>
+          {submitting ? 'Starting…' : `Convert ${counts.convert.toLocaleString('en-US')} user${counts.convert === 1 ? '' : 's'}`}
+        </button>
+      </section>
+    </div>
+  );
+}
+
+function ReviewRowView({ row, edit, onEdit }: { row: ReviewRow; edit: RowEdit; onEdit: (c: Partial<RowEdit>) => void }) {
+  const u = row.user;
+  const name = u.displayName || u.userPrincipalName;
+  const id = `r-${u.id}`;
+  const status = STATUS_TEXT[row.status];
+  return (
+    <tr>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Convert ${name}`}
+          checked={!edit.excluded && !row.hardBlocked}
+          disabled={row.hardBlocked}
+          onChange={(e) => onEdit({ excluded: !e.currentTarget.checked })}
+        />
+      </td>
+      <td class="wrap">
+        <div>{u.displayName}</div>
+        <div class="small muted">{u.userPrincipalName}</div>
+      </td>
+      <td>
+        <label for={`${id}-email`} class="visually-hidden">
+          External email for {name}
+        </label>
+        <input
+          id={`${id}-email`}
+          type="email"
+          value={edit.email}
+          disabled={row.hardBlocked || edit.excluded}
+          aria-invalid={row.emailError ? 'true' : undefined}
+          aria-describedby={`${id}-email-err`}
+          onInput={(e) => onEdit({ email: e.currentTarget.value })}
+        />
+        <p class="field-error" id={`${id}-email-err`}>
+          {row.emailError}
+        </p>
+      </td>
+      <td>
+        <span class={`badge ${status.tone}`}>{status.label}</span>
+        <ul class="small" style={{ paddingLeft: '16px', margin: '4px 0' }}>
+          {row.reasons.map((r, i) => (
+            <li key={`${r.code}-${i}`} class={r.blocking ? 'field-error' : undefined}>
+              {r.message}
+            </li>
+          ))}
+        </ul>
+        {row.overridable && (
+          <div>
+            <label class="inline small">
+              <input
+                type="checkbox"
+                checked={edit.overrideConfirmed}
+                onChange={(e) => onEdit({ overrideConfirmed: e.currentTarget.checked, overrideConfirmedAgain: false })}
+              />
+              Convert {name} anyway
+            </label>
+            {edit.overrideConfirmed && (
+              <label class="inline small" style={{ display: 'flex' }}>
+                <input type="checkbox" checked={edit.overrideConfirmedAgain} onChange={(e) => onEdit({ overrideConfirmedAgain: e.currentTarget.checked })} />
+                I confirm again: {name} holds privileged roles and will be converted.
+              </label>
+            )}
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,218 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AuthStatus, BroadcastEvent, JobSummary, PreflightResult, PreflightUser, UserSummary } from '../../src/messages';
+import { RequestFailed } from '../../src/messaging-client';
+import type { UiServices } from '../../popup/lib/platform';
+import { PickerApp } from '../../popup/ui/PickerApp';
+
+const TENANT = '11111111-2222-3333-4444-555555555555';
+const id = (n: number) => `aaaaaaaa-0000-0000-0000-${String(n).padStart(12, '0')}`;
+const summary = (n: number): UserSummary => ({ id: id(n), displayName: `User ${n}`, userPrincipalName: `user${n}@contoso.com`, mail: `user${n}@fabrikam.example` });
+const pre = (n: number, o: Partial<PreflightUser> = {}): PreflightUser => ({
+  ...summary(n),
+  otherMails: [],
+  accountEnabled: true,
+  proposedEmail: `user${n}@fabrikam.example`,
+  eligibility: 'eligible',
+  reasons: [],
+  ...o,
+});
+const AUTH: AuthStatus = {
+  configured: true,
+  signedIn: true,
+  account: { username: 'admin@contoso.com', name: 'Admin', tenantId: TENANT, objectId: id(999) },
+  cloud: 'Global',
+  configuredTenant: 'organizations',
+  grantedTiers: ['read', 'invite'],
+};
+const PREFLIGHT: PreflightResult = {
+  tenantId: TENANT,
+  tenantName: 'Contoso',
+  signedInUserId: id(999),
+  verifiedDomains: ['contoso.com'],
+  defaultRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`,
+  users: [
+    pre(1),
+    pre(2, { eligibility: 'blocked', reasons: [{ code: 'alreadyExternal', severity: 'block', message: 'Already a B2B user.', overridable: false }] }),
+    pre(3, { eligibility: 'blocked', reasons: [{ code: 'privilegedRole', severity: 'block', message: 'Holds Global Administrator.', overridable: true }] }),
+    pre(4, { mail: null, proposedEmail: '', eligibility: 'blocked', reasons: [{ code: 'noValidEmail', severity: 'block', message: 'No external email.', overridable: false }] }),
+  ],
+  missing: [],
+};
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 6; i++) await new Promise((r) => setTimeout(r, 0));
+  });
+const button = (text: string | RegExp) => {
+  const b = [...root.querySelectorAll('button')].find((x) => (typeof text === 'string' ? x.textContent === text : text.test(x.textContent ?? '')));
+  if (!b) throw new Error(`no button ${text}`);
+  return b as HTMLButtonElement;
+};
+const click = async (el: HTMLElement) => {
+  await act(() => el.click());
+  await flush();
+};
+const type = async (el: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+  await act(() => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await flush();
+};
+
+function setup(extra: Record<string, (p: never) => unknown> = {}) {
+  const listeners = new Set<(e: BroadcastEvent) => void>();
+  const handlers: Record<string, (p: never) => unknown> = {
+    'auth/status': () => AUTH,
+    'users/resolve': () => ({ found: [summary(1), summary(2), summary(3), summary(4)], notFound: ['ghost@contoso.com'] }),
+    'users/preflight': () => PREFLIGHT,
+    'job/submit': () => ({ jobId: 'job-new001' }),
+    'job/get': () => ({ id: 'job-new001', createdAt: 0, tenantId: TENANT, ranBy: 'admin@contoso.com', state: 'running', counters: { total: 2, done: 0, failed: 0, blocked: 0, cancelled: 0, remaining: 2 } }),
+    ...extra,
+  };
+  const request = vi.fn(async (op: string, payload: unknown) => {
+    const h = handlers[op];
+    if (!h) throw new Error(`unexpected ${op}`);
+    return h(payload as never);
+  });
+  const services: UiServices = {
+    request: request as unknown as UiServices['request'],
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    openPage: vi.fn(),
+    copyText: vi.fn(async () => undefined),
+  };
+  return { services, request, emit: (e: BroadcastEvent) => act(() => listeners.forEach((l) => l(e))) };
+}
+
+async function mount(services: UiServices) {
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(() => render(<PickerApp services={services} now={() => 1000} />, root));
+  await flush();
+}
+
+async function pasteAndReview(services: UiServices) {
+  await mount(services);
+  await type(root.querySelector('#paste') as HTMLTextAreaElement, `user1@contoso.com, user2@contoso.com; ${id(3)}\nuser4@contoso.com\nghost@contoso.com\nnot an id`);
+  await act(() => root.querySelector('#paste')!.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+  await flush();
+}
+
+describe('fallback picker', () => {
+  it('resolves a pasted list and shows the not-found and unrecognised entries', async () => {
+    const { services, request } = setup();
+    await pasteAndReview(services);
+    expect(request).toHaveBeenCalledWith('users/resolve', {
+      identifiers: ['user1@contoso.com', 'user2@contoso.com', id(3), 'user4@contoso.com', 'ghost@contoso.com'],
+    });
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('Not found in the directory (1)');
+    expect(alert.textContent).toContain('ghost@contoso.com');
+    expect(alert.textContent).toContain('not an id');
+    expect(root.textContent).toContain('Selected users (4)');
+  });
+
+  it('reviews, requires a fix or exclusion, two confirmations for a privileged user, then submits exactly the eligible users', async () => {
+    const { services, request, emit } = setup();
+    await pasteAndReview(services);
+    await click(button('Review 4 users'));
+    expect(request).toHaveBeenCalledWith('users/preflight', { userIds: [id(1), id(2), id(3), id(4)] });
+    expect(root.textContent).toContain('Already a B2B user.');
+    expect(root.textContent).toContain('tenant Contoso (11111111-2222-3333-4444-555555555555)');
+    // User 4 has no address: converting is not possible until it is fixed or the row unticked.
+    expect(button(/^Convert \d+ users?$/).disabled).toBe(true);
+    const email4 = root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement;
+    await type(email4, 'user4@contoso.com');
+    expect(root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toMatch(/verified domain/);
+    await type(email4, 'user4@fabrikam.example');
+    expect(root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toBe('');
+    expect(button('Convert 2 users').disabled).toBe(false);
+
+    // Privileged: the first confirmation alone does not include the user.
+    const first = [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Convert User 3 anyway'))!.querySelector('input')!;
+    await click(first);
+    expect(root.textContent).toContain('Convert 2 users');
+    const second = [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('I confirm again'))!.querySelector('input')!;
+    await click(second);
+    expect(button('Convert 3 users')).toBeTruthy();
+
+    // Options: email off by default; the redirect defaults to My Apps.
+    expect((root.querySelector('#opt-redirect') as HTMLInputElement).value).toBe(PREFLIGHT.defaultRedirectUrl);
+    await click(button('Convert 3 users'));
+    const submit = request.mock.calls.find((c) => c[0] === 'job/submit')![1] as { items: Array<{ userId: string; email: string; addToOtherMails: boolean; privilegedOverride: boolean }>; options: unknown; expectedTenantId: string };
+    expect(submit.expectedTenantId).toBe(TENANT);
+    expect(submit.items.map((i) => [i.userId, i.email, i.addToOtherMails, i.privilegedOverride])).toEqual([
+      [id(1), 'user1@fabrikam.example', false, false],
+      [id(3), 'user3@fabrikam.example', false, true],
+      [id(4), 'user4@fabrikam.example', true, false],
+    ]);
+    expect(submit.options).toEqual({ sendInvitationMessage: false, inviteRedirectUrl: PREFLIGHT.defaultRedirectUrl, setUserTypeGuest: false });
+
+    // Live progress.
+    expect(root.textContent).toContain('Progress');
+    await emit({
+      event: 'job/progress',
+      jobId: 'job-new001',
+      summary: { id: 'job-new001', createdAt: 0, tenantId: TENANT, ranBy: 'a', state: 'running', counters: { total: 3, done: 2, failed: 0, blocked: 0, cancelled: 0, remaining: 1 } } satisfies JobSummary,
+    });
+    expect(root.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toBe('2 of 3 processed: 2 done, 0 failed, 1 remaining');
+    await click(button('Open job details'));
+    expect(services.openPage).toHaveBeenCalledWith('popup/popup.html?view=tab&job=job-new001');
+  });
+
+  it('offers a retry when the pre-flight fails, and nothing is submitted', async () => {
+    const { services, request } = setup({
+      'users/preflight': () => {
+        throw new RequestFailed({ code: 'failed', message: 'Service unavailable.', graphCode: 'ServiceUnavailable', status: 503 });
+      },
+    });
+    await pasteAndReview(services);
+    await click(button('Review 4 users'));
+    expect(root.textContent).toContain('The pre-flight check failed; nothing was converted. ServiceUnavailable: Service unavailable.');
+    expect(button('Review 4 users').disabled).toBe(false);
+    expect(request.mock.calls.some((c) => c[0] === 'job/submit')).toBe(false);
+  });
+
+  it('offers signing in with the needed tier when the submit lacks consent', async () => {
+    let granted = false;
+    const { services, request } = setup({
+      'job/submit': () => {
+        if (!granted) throw new RequestFailed({ code: 'failed', message: 'This action needs more permissions (write).', graphCode: 'consent-required' });
+        return { jobId: 'job-new001' };
+      },
+      'auth/signIn': () => {
+        granted = true;
+        return AUTH;
+      },
+    });
+    await pasteAndReview(services);
+    await click(button('Review 4 users'));
+    await type(root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement, 'user4@fabrikam.example');
+    await click(button('Convert 2 users'));
+    expect(root.textContent).toContain('Nothing was converted: consent-required');
+    await click(button('Sign in with write permission and convert'));
+    expect(request).toHaveBeenCalledWith('auth/signIn', { tier: 'write' });
+    expect(root.textContent).toContain('Progress');
+  });
+
+  it('renders hostile names as text', async () => {
+    const { services } = setup({ 'users/search': () => [{ ...summary(1), displayName: '<img src=x onerror=alert(1)>\u202E' }] });
+    await mount(services);
+    await type(root.querySelector('#user-search') as HTMLInputElement, 'img');
+    await act(() => new Promise((r) => setTimeout(r, 450)));
+    await flush();
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { PreflightResult, PreflightUser } from '../../src/messages';
+import { countRows, deriveRows, initialEdits, initialOptions, jobItems, tierForJob, toInvitationOptions, validateOptions } from '../../popup/lib/review';
+
+const id = (n: number) => `aaaaaaaa-0000-0000-0000-${String(n).padStart(12, '0')}`;
+const user = (n: number, o: Partial<PreflightUser> = {}): PreflightUser => ({
+  id: id(n),
+  displayName: `User ${n}`,
+  userPrincipalName: `user${n}@contoso.com`,
+  mail: `user${n}@fabrikam.example`,
+  otherMails: [],
+  accountEnabled: true,
+  proposedEmail: `user${n}@fabrikam.example`,
+  eligibility: 'eligible',
+  reasons: [],
+  ...o,
+});
+
+const preflight = (users: PreflightUser[]): PreflightResult => ({
+  tenantId: '11111111-2222-3333-4444-555555555555',
+  tenantName: 'Contoso',
+  signedInUserId: id(999),
+  verifiedDomains: ['contoso.com'],
+  defaultRedirectUrl: 'https://myapps.microsoft.com/?tenantid=11111111-2222-3333-4444-555555555555',
+  users,
+  missing: [],
+});
+
+describe('review rows', () => {
+  it('converts eligible users and excludes hard-blocked ones with their reasons', () => {
+    const p = preflight([
+      user(1),
+      user(2, { eligibility: 'blocked', reasons: [{ code: 'synced', severity: 'block', message: 'Synced from on-premises.', overridable: false }] }),
+    ]);
+    const rows = deriveRows(p, initialEdits(p));
+    expect(rows.map((r) => r.status)).toEqual(['eligible', 'blocked']);
+    expect(rows[1]!.reasons[0]).toEqual({ code: 'synced', blocking: true, message: 'Synced from on-premises.' });
+    expect(jobItems(rows).map((i) => i.userId)).toEqual([id(1)]);
+  });
+
+  it('re-checks the address as typed: syntax, verified domain, duplicates', () => {
+    const p = preflight([user(1), user(2)]);
+    const edits = initialEdits(p);
+    edits[id(1)]!.email = 'bad@@x';
+    let rows = deriveRows(p, edits);
+    expect(rows[0]!.status).toBe('needsEmail');
+    expect(rows[0]!.emailError).toMatch(/only one @/);
+    edits[id(1)]!.email = 'someone@contoso.com';
+    expect(deriveRows(p, edits)[0]!.emailError).toMatch(/verified domain/);
+    edits[id(1)]!.email = 'USER2@fabrikam.example';
+    rows = deriveRows(p, edits);
+    expect(rows.map((r) => r.status)).toEqual(['needsEmail', 'needsEmail']);
+    expect(countRows(rows).needsEmail).toBe(2);
+  });
+
+  it('lets a fixed address clear a pre-flight email block, and adds it to otherMails when it is not on the user', () => {
+    const p = preflight([
+      user(1, {
+        mail: null,
+        proposedEmail: '',
+        eligibility: 'blocked',
+        reasons: [{ code: 'noValidEmail', severity: 'block', message: 'No external email.', overridable: false }],
+      }),
+    ]);
+    const edits = initialEdits(p);
+    expect(deriveRows(p, edits)[0]!.status).toBe('needsEmail');
+    edits[id(1)]!.email = 'new@fabrikam.example';
+    const rows = deriveRows(p, edits);
+    expect(rows[0]!.status).toBe('warning');
+    expect(rows[0]!.addToOtherMails).toBe(true);
+    expect(jobItems(rows)[0]).toMatchObject({ email: 'new@fabrikam.example', addToOtherMails: true, privilegedOverride: false });
+    expect(tierForJob(jobItems(rows), { setUserTypeGuest: false })).toBe('write');
+  });
+
+  it('needs two confirmations to convert a privileged user', () => {
+    const p = preflight([
+      user(1, { eligibility: 'blocked', reasons: [{ code: 'privilegedRole', severity: 'block', message: 'Global Administrator.', overridable: true }] }),
+    ]);
+    const edits = initialEdits(p);
+    expect(deriveRows(p, edits)[0]).toMatchObject({ status: 'blocked', overridable: true });
+    edits[id(1)]!.overrideConfirmed = true;
+    expect(deriveRows(p, edits)[0]!.status).toBe('blocked');
+    edits[id(1)]!.overrideConfirmedAgain = true;
+    const rows = deriveRows(p, edits);
+    expect(rows[0]!.status).toBe('warning');
+    expect(jobItems(rows)[0]!.privilegedOverride).toBe(true);
+  });
+
+  it('excluded rows are neither converted nor checked for duplicates', () => {
+    const p = preflight([user(1), user(2, { proposedEmail: 'user1@fabrikam.example' })]);
+    const edits = initialEdits(p);
+    edits[id(2)]!.excluded = true;
+    const rows = deriveRows(p, edits);
+    expect(rows.map((r) => r.status)).toEqual(['eligible', 'excluded']);
+    expect(tierForJob(jobItems(rows), { setUserTypeGuest: false })).toBe('invite');
+  });
+
+  it('keeps warnings such as a disabled account', () => {
+    const p = preflight([user(1, { reasons: [{ code: 'accountDisabled', severity: 'warn', message: 'Disabled.', overridable: false }] })]);
+    expect(deriveRows(p, initialEdits(p))[0]!.status).toBe('warning');
+  });
+});
+
+describe('invitation options', () => {
+  it('defaults: no email, redirect to My Apps, no userType change', () => {
+    const o = initialOptions(preflight([]));
+    expect(o.sendInvitationMessage).toBe(false);
+    expect(o.setUserTypeGuest).toBe(false);
+    expect(toInvitationOptions(o)).toEqual({
+      sendInvitationMessage: false,
+      inviteRedirectUrl: 'https://myapps.microsoft.com/?tenantid=11111111-2222-3333-4444-555555555555',
+      setUserTypeGuest: false,
+    });
+  });
+
+  it('validates cc, redirect URL, language and message length', () => {
+    const o = { ...initialOptions(preflight([])), ccRecipient: 'nope', inviteRedirectUrl: 'http://x.example', messageLanguage: 'english!', customizedMessageBody: 'x'.repeat(4001) };
+    expect(Object.keys(validateOptions(o)).sort()).toEqual(['ccRecipient', 'customizedMessageBody', 'inviteRedirectUrl', 'messageLanguage']);
+    expect(validateOptions({ ...o, ccRecipient: 'm@f.example', inviteRedirectUrl: 'https://x.example', messageLanguage: 'fr-FR', customizedMessageBody: 'hi' })).toEqual({});
+  });
+});
