@@ -163,9 +163,14 @@ export class JobRunner {
 
   /** Continues a paused job (also clears an engine pause such as an expired sign-in). */
   resume(jobId: string, signal?: AbortSignal): Promise<JobHeader> {
-    return this.control(jobId, async () => {
+    return this.control(jobId, async (): Promise<{ done: Promise<JobHeader> } | { header: JobHeader }> => {
       const current = this.active.get(jobId);
-      if (current) await current.done.catch(() => undefined); // a pause still winding down
+      if (current) {
+        const execution = await current.execution.catch(() => undefined);
+        // Still working (running, offline-waiting or cancelling): nothing to resume.
+        if (execution && execution.file.header.status !== 'paused') return { done: current.done };
+        await current.done.catch(() => undefined); // a pause still winding down
+      }
       const file = await this.open(jobId);
       if (file.header.status === 'paused' || file.header.status === 'paused-offline') {
         file.setStatus('running');
@@ -173,7 +178,7 @@ export class JobRunner {
         this.emitHeader(file.header);
       }
       return { header: file.header };
-    }).then(({ header }) => (isTerminalJob(header.status) ? encodeHeader(header) : this.run(jobId, signal)));
+    }).then((r) => ('done' in r ? r.done : isTerminalJob(r.header.status) ? encodeHeader(r.header) : this.run(jobId, signal)));
   }
 
   /**
