@@ -49,6 +49,8 @@ const handlers: Handlers = {
   'auth/status': (_p, ctx) => authStatus(ctx.tabId),
   'auth/signIn': async ({ tier }, ctx) => {
     await auth.signIn(tier);
+    // Prove the new token works against Graph before calling the admin signed in.
+    await (await session('read')).graph.me();
     void chrome.runtime.sendMessage({ event: 'auth/changed' }).catch(() => undefined);
     return authStatus(ctx.tabId);
   },

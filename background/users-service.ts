@@ -6,7 +6,8 @@ import { GraphApiError } from '../src/graph/errors';
 import type { GraphApi } from '../src/graph/client';
 import { chunk, graphPath, inFilter, MAX_IN_VALUES, searchUsersFilter, toUserPage, toVerifiedDomains, USER_SELECT } from '../src/graph/requests';
 import type { PreflightResult, UserSummary } from '../src/messages';
-import { buildPreflight } from '../src/preflight';
+import { buildPreflight, INVITER_ROLE_IDS } from '../src/preflight';
+import { PRIVILEGED_ROLE_TEMPLATE_IDS } from '../src/eligibility';
 import type { GraphUser } from '../src/users';
 import { isGuid } from '../src/config';
 
@@ -30,7 +31,7 @@ export async function tenantFacts(graph: GraphApi): Promise<TenantFacts> {
 }
 
 export async function preflight(graph: GraphApi, settings: Settings, signedInUserId: string, userIds: readonly string[]): Promise<PreflightResult> {
-  const [byIds, holders, tenant] = await Promise.all([graph.getUsersByIds(userIds), graph.privilegedRoleHolders(), tenantFacts(graph)]);
+  const [byIds, holders, tenant] = await Promise.all([graph.getUsersByIds(userIds), graph.privilegedRoleHolders([...new Set([...PRIVILEGED_ROLE_TEMPLATE_IDS, ...INVITER_ROLE_IDS])]), tenantFacts(graph)]);
   // A user whose read failed has an unknown state: never guess, fail the pre-flight so the admin retries.
   const firstFailure = byIds.failed.values().next();
   if (!firstFailure.done) throw new GraphApiError(firstFailure.value);

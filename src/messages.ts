@@ -229,6 +229,8 @@ export interface PreflightResult {
   users: PreflightUser[];
   /** Ids asked for that Graph no longer has (deleted since selection). */
   missing: string[];
+  /** Set when the signed-in admin holds no role that may invite (Graph would answer 403 to every user). */
+  adminRoleProblem?: string;
 }
 
 export interface JobCounters {

@@ -5,6 +5,13 @@ import { evaluateEligibility, type Eligibility } from './eligibility';
 import type { PreflightResult, PreflightUser } from './messages';
 import type { GraphUser } from './users';
 
+/** Directory roles that may send invitations (Graph answers 403 Authorization_RequestDenied otherwise). */
+export const INVITER_ROLE_IDS: readonly string[] = [
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
+  '95e79109-95c0-4d8e-aee3-d01accf2d47b', // Guest Inviter
+];
+
 export interface PreflightReads {
   tenantId: string;
   tenantName: string;
@@ -64,7 +71,15 @@ export function buildPreflight(reads: PreflightReads): PreflightResult {
     });
     users.push(toPreflightUser(user, roles, eligibility, proposed));
   }
+  const adminRoles = reads.roles.get(reads.signedInUserId.toLowerCase()) ?? [];
+  const canInvite = adminRoles.some((r) => INVITER_ROLE_IDS.includes(r.toLowerCase()));
   return {
+    ...(canInvite
+      ? {}
+      : {
+          adminRoleProblem:
+            'Your account holds none of the roles that may convert users (User Administrator, Guest Inviter or Global Administrator). Microsoft Graph would refuse every conversion with Authorization_RequestDenied; ask for one of these roles (it may need to be activated in Privileged Identity Management) and sign in again.',
+        }),
     tenantId: reads.tenantId,
     tenantName: reads.tenantName,
     signedInUserId: reads.signedInUserId,

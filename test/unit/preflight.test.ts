@@ -84,6 +84,12 @@ describe('buildPreflight', () => {
     expect(byId.get(synced)?.graph.onPremisesUserPrincipalName).toBe('x@corp.local');
   });
 
+  it('warns before any write when the signed-in admin holds no role that may invite', () => {
+    expect(result.adminRoleProblem).toMatch(/User Administrator, Guest Inviter or Global Administrator/);
+    const withRole = buildPreflight(reads([user(ok)], [[admin, ['95e79109-95c0-4d8e-aee3-d01accf2d47b']]]));
+    expect(withRole.adminRoleProblem).toBeUndefined();
+  });
+
   it('lists a user selected twice once', () => {
     const twice = buildPreflight({ ...reads([user(ok)]), requestedIds: [ok, ok.toUpperCase()] });
     expect(twice.users).toHaveLength(1);
