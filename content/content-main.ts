@@ -1,2 +1,34 @@
-// Content script entry: placeholder until the portal adaptations land.
-export {};
+// Content script entry (manifest: admin-center hosts and React-view frame hosts, all_frames). It acts only in an
+// admin-center top page or in a React-view frame whose parent is an admin center (src/portal-routes.ts decideFrame);
+// everywhere else it does nothing at all. What it does is in app.ts.
+import { decideFrame } from '../src/portal-routes';
+import { startContent } from './app';
+import { createBrowserServices } from './messaging';
+
+function main(): void {
+  const decision = decideFrame({
+    href: location.href,
+    isTop: window.top === window,
+    ancestorOrigins: location.ancestorOrigins ? Array.from(location.ancestorOrigins) : undefined,
+  });
+  if (!decision.act) return;
+  const controller = new AbortController();
+  startContent(
+    {
+      doc: document,
+      role: decision.role,
+      services: createBrowserServices(),
+      href: () => location.href,
+      frameName: () => window.name,
+      requireTrusted: true,
+    },
+    controller.signal,
+  );
+}
+
+try {
+  main();
+} catch (err) {
+  // Never let our failure surface in the admin center.
+  console.debug('[B2B Convert] content script failed to start', err);
+}

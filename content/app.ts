@@ -1,0 +1,91 @@
+// The content script's adaptations, wired together for one document (the top page or a React-view frame).
+// Everything the browser provides comes in through `ContentEnv`, so the whole thing runs in unit tests.
+import { isAllUsersPage, tenantOfPortalUrl } from '../src/portal-routes';
+import { SelectionStore } from '../src/selection';
+import { watchAuth, type AuthWatch } from './auth-watch';
+import { createBulkSelect, type BulkSelect } from './bulk-select';
+import { mountCommandBarControl } from './command-bar-control';
+import { runFeatures } from './features';
+import { trackGestures } from './gestures';
+import { syncSelection } from './grid-selection';
+import { watchGrid, type GridFacts } from './grid-watch';
+import { Observable } from './observable';
+import { createReview, type Review } from './review-dialog';
+import type { Services } from './services';
+
+export interface ContentEnv {
+  doc: Document;
+  role: 'top' | 'frame';
+  services: Services;
+  /** location.href now (SPA navigation changes it). */
+  href: () => string;
+  /** The frame's name (the All users frame's contains "UsersList.ReactView"). */
+  frameName: () => string;
+  /** Only trusted (real) clicks and keys act on our controls. Off in unit tests, whose events are synthetic. */
+  requireTrusted: boolean;
+  settleMs?: number;
+}
+
+export interface ContentApp {
+  store: SelectionStore;
+  auth: AuthWatch;
+  grid: Observable<GridFacts | undefined>;
+  bulk: BulkSelect;
+  review: Review;
+}
+
+export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
+  const { doc, services } = env;
+  const store = new SelectionStore();
+  const grid = new Observable<GridFacts | undefined>(undefined);
+  const gestures = trackGestures(doc, signal);
+  const auth = watchAuth(services, doc, signal);
+  const bulk = createBulkSelect(store, services, grid);
+  const review = createReview({ doc, store, services, auth, requireTrusted: env.requireTrusted }, signal);
+
+  runFeatures(
+    [
+      {
+        name: 'all-users-grid',
+        init: (s) =>
+          watchGrid(
+            {
+              doc,
+              role: env.role,
+              services,
+              facts: grid,
+              topOnly: env.role === 'top',
+              settleMs: env.settleMs,
+              expectsGrid: () => (env.role === 'top' ? isAllUsersPage(env.href()) : env.frameName().includes('UsersList')),
+              tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined),
+              onGrid: (session) =>
+                runFeatures(
+                  [
+                    { name: 'selection-sync', init: () => syncSelection(session, doc, store, bulk, gestures) },
+                    {
+                      name: 'command-bar-control',
+                      init: () =>
+                        void mountCommandBarControl(session, doc, {
+                          store,
+                          auth,
+                          bulk,
+                          grid,
+                          services,
+                          openReview: () => review.open(),
+                          requireTrusted: env.requireTrusted,
+                        }),
+                    },
+                  ],
+                  session.signal,
+                  services.log,
+                ),
+            },
+            s,
+          ),
+      },
+    ],
+    signal,
+    services.log,
+  );
+  return { store, auth, grid, bulk, review };
+}

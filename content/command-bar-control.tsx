@@ -1,0 +1,33 @@
+// Puts our control in the grid's command bar (inside a Shadow DOM host), and keeps it there while the portal
+// re-renders; takes it away with the grid.
+import { render } from 'preact';
+import { watchDom } from './dom-watch';
+import type { GridSession } from './grid-watch';
+import { Control, type ControlProps } from './ui/control';
+import { containEvents, createShadowHost } from './ui/shadow-host';
+import { UI_CSS } from './ui/styles';
+
+export const CONTROL_TAG = 'b2b-convert-control';
+
+export function mountCommandBarControl(session: GridSession, doc: Document, props: ControlProps): HTMLElement | undefined {
+  const bar = session.reading.commandBar;
+  if (!bar) return undefined;
+  const { host, mount } = createShadowHost(doc, CONTROL_TAG, UI_CSS);
+  host.setAttribute('role', 'none');
+  containEvents(host, session.signal);
+  render(<Control {...props} />, mount);
+  const place = () => {
+    if (host.parentElement !== bar && bar.isConnected) bar.append(host);
+  };
+  place();
+  watchDom(bar, place, session.signal, 100);
+  session.signal.addEventListener(
+    'abort',
+    () => {
+      render(null, mount);
+      host.remove();
+    },
+    { once: true },
+  );
+  return host;
+}

@@ -1,0 +1,22 @@
+// Watching a DOM we do not own, cheaply: one MutationObserver whose callback only arms a timer; the (more costly)
+// check runs at most once per `delayMs` however many mutations arrive (virtualized scrolling makes many).
+export function watchDom(target: Node, check: () => void, signal: AbortSignal, delayMs = 150): void {
+  if (signal.aborted) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    timer = undefined;
+    if (!signal.aborted) check();
+  };
+  const observer = new MutationObserver(() => {
+    timer ??= setTimeout(run, delayMs);
+  });
+  observer.observe(target, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-checked', 'data-testid', 'role'] });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+    },
+    { once: true },
+  );
+}

@@ -1,0 +1,124 @@
+// Finding the All users grid (its DOM signature) as the view arrives and leaves, and reporting to the worker whether
+// it was recognised. Each grid instance gets its own AbortSignal: adaptations that decorate it (selection sync, the
+// command-bar control) stop when it goes away, and start again on the next one.
+import { readGrid, describeMissing, parseFoundCount, readRow, type GridReading } from './grid-dom';
+import { watchDom } from './dom-watch';
+import type { Observable } from './observable';
+import type { Services } from './services';
+
+export interface GridSession {
+  reading: GridReading;
+  signal: AbortSignal;
+}
+
+/** What the bulk helpers and the control need to know about the grid as it is now. */
+export interface GridFacts {
+  /** "N users found"; undefined when the message holds no number. */
+  foundCount: number | undefined;
+  /** The search box's text (trimmed). */
+  search: string;
+  /** Object ids of the rows rendered now. */
+  renderedIds: string[];
+}
+
+export interface GridWatchOptions {
+  doc: Document;
+  role: 'top' | 'frame';
+  services: Services;
+  /** Whether this document is expected to hold the grid (frame named UsersList, or the All users route). */
+  expectsGrid: () => boolean;
+  /** Only in the top page: `layout` reported when the grid is not in the top document at all. */
+  topOnly?: boolean;
+  tenantHint: () => string | undefined;
+  onGrid: (session: GridSession) => void;
+  /** Where the facts of the current grid are published (undefined while there is none). */
+  facts: Observable<GridFacts | undefined>;
+  /** How long a partial or expected grid may stay unrecognised before it is reported as such. */
+  settleMs?: number;
+}
+
+export function readFacts(reading: GridReading): GridFacts {
+  return {
+    foundCount: parseFoundCount(reading.resultMessage?.textContent),
+    search: reading.searchBox?.value.trim() ?? '',
+    renderedIds: reading.rows.map(readRow).flatMap((r) => (r ? [r.id] : [])),
+  };
+}
+
+export function watchGrid(opts: GridWatchOptions, signal: AbortSignal): void {
+  const facts = opts.facts;
+  let current: { commandBar: Element; controller: AbortController } | undefined;
+  let lastReport = '';
+  let unrecognisedSince: number | undefined;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  const settleMs = opts.settleMs ?? 3000;
+
+  const report = (payload: { recognized: boolean; layout?: string; missing?: string[] }) => {
+    const tenantHint = opts.tenantHint();
+    const full = { ...payload, ...(tenantHint ? { tenantHint } : {}) };
+    const key = JSON.stringify(full);
+    if (key === lastReport) return;
+    lastReport = key;
+    opts.services.request('page/report', full).catch((err: unknown) => {
+      lastReport = ''; // try again on the next check
+      opts.services.log('page/report failed', err);
+    });
+  };
+
+  const endSession = () => {
+    current?.controller.abort();
+    current = undefined;
+    facts.set(undefined);
+  };
+
+  const check = () => {
+    const reading = readGrid(opts.doc);
+    if (reading.recognized && reading.commandBar) {
+      unrecognisedSince = undefined;
+      const next = readFacts(reading);
+      const prev = facts.value;
+      if (!prev || prev.foundCount !== next.foundCount || prev.search !== next.search || prev.renderedIds.join() !== next.renderedIds.join()) facts.set(next);
+      if (current?.commandBar !== reading.commandBar) {
+        current?.controller.abort();
+        const controller = new AbortController();
+        signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+        current = { commandBar: reading.commandBar, controller };
+        opts.onGrid({ reading, signal: controller.signal });
+      }
+      report({ recognized: true, layout: reading.layout });
+      return;
+    }
+    if (current) endSession();
+    // Not (or no longer) the grid. Report "not recognised" only where a grid was expected or half of one is there,
+    // and only once it has had time to arrive.
+    const candidate = opts.expectsGrid() || reading.present >= 2;
+    if (!candidate) {
+      unrecognisedSince = undefined;
+      return;
+    }
+    const now = Date.now();
+    unrecognisedSince ??= now;
+    if (now - unrecognisedSince < settleMs) {
+      if (settleTimer === undefined) {
+        settleTimer = setTimeout(() => {
+          settleTimer = undefined;
+          if (!signal.aborted) check();
+        }, settleMs - (now - unrecognisedSince) + 10);
+      }
+      return;
+    }
+    if (opts.topOnly && reading.present === 0) {
+      report({ recognized: false, layout: 'portal-top', missing: ['grid: not in the top document (expected in a React-view frame)'] });
+    } else {
+      report({ recognized: false, layout: reading.layout, missing: describeMissing(reading.missing) });
+    }
+  };
+
+  watchDom(opts.doc.documentElement, check, signal);
+  opts.doc.defaultView?.addEventListener('hashchange', check, { signal });
+  signal.addEventListener('abort', () => {
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    endSession();
+  }, { once: true });
+  check();
+}

@@ -1,0 +1,100 @@
+// The command-bar control: "Convert to external users" with the selected count, and the bulk-select helpers.
+import type { SelectionStore } from '../../src/selection';
+import { convertBlockedReason, type AuthWatch } from '../auth-watch';
+import type { BulkSelect } from '../bulk-select';
+import type { GridFacts } from '../grid-watch';
+import type { Observable } from '../observable';
+import { describeFailure, type Services } from '../services';
+import { useObservable, useSelectionVersion } from './hooks';
+import { useState } from 'preact/hooks';
+
+export interface ControlProps {
+  store: SelectionStore;
+  auth: AuthWatch;
+  bulk: BulkSelect;
+  grid: Observable<GridFacts | undefined>;
+  services: Services;
+  openReview: () => void;
+  /** Only real clicks open the review (a page script's synthetic click does not). Off in unit tests. */
+  requireTrusted: boolean;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export function Control(props: ControlProps) {
+  const { store, bulk } = props;
+  useSelectionVersion(store);
+  const auth = useObservable(props.auth.view);
+  const grid = useObservable(props.grid);
+  const status = useObservable(bulk.status);
+  const [signInError, setSignInError] = useState('');
+  const size = store.size;
+  const reason = convertBlockedReason(size, auth);
+  const found = grid?.foundCount;
+  const canSignIn = auth.state === 'ready' && auth.status.configured && !auth.status.signedIn;
+
+  const trusted = (e: Event) => !props.requireTrusted || e.isTrusted;
+  const onConvert = (e: MouseEvent) => {
+    if (!trusted(e) || reason) return;
+    props.openReview();
+  };
+  const onSignIn = async (e: MouseEvent) => {
+    if (!trusted(e)) return;
+    setSignInError('');
+    try {
+      await props.services.request('auth/signIn', { tier: 'read' });
+    } catch (err) {
+      setSignInError(describeFailure(err).message);
+    }
+    await props.auth.refresh();
+  };
+
+  return (
+    <div class="bar" role="group" aria-label="B2B Convert for Entra">
+      <span class="convert-wrap">
+        <button
+          type="button"
+          class="cmd convert"
+          data-b2b="convert"
+          aria-haspopup="dialog"
+          aria-disabled={reason ? 'true' : undefined}
+          aria-describedby={reason ? 'b2b-convert-why' : undefined}
+          title={reason}
+          onClick={onConvert}
+        >
+          <span class="icon" aria-hidden="true">⇄</span>
+          <span>Convert to external users</span>
+          <span class="badge" aria-label={`${size} selected`}>{fmt(size)}</span>
+        </button>
+        {reason ? (
+          <span class="tip" role="tooltip" id="b2b-convert-why">
+            {reason}
+          </span>
+        ) : null}
+      </span>
+      <span class="count" role="status" aria-live="polite" data-b2b="count">
+        {fmt(size)} selected
+      </span>
+      {found !== undefined && found > 0 ? (
+        <button type="button" class="cmd" data-b2b="select-all-found" aria-disabled={status.busy ? 'true' : undefined} onClick={(e) => trusted(e) && !status.busy && void bulk.selectAllFound()}>
+          Select all {fmt(found)} users found
+        </button>
+      ) : null}
+      {size > 0 ? (
+        <button type="button" class="cmd" data-b2b="clear" onClick={(e) => trusted(e) && bulk.clear()}>
+          Clear
+        </button>
+      ) : null}
+      {canSignIn ? (
+        <button type="button" class="cmd" data-b2b="sign-in" onClick={(e) => void onSignIn(e)}>
+          Sign in
+        </button>
+      ) : null}
+      {status.message || signInError ? (
+        <span class={`note${status.error || signInError ? ' error' : ''}`} role={status.error || signInError ? 'alert' : 'status'}>
+          {signInError || status.message}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// A Shadow DOM host for our UI inside a page we do not own: the page's styles do not reach in, ours do not leak out.
+// Styles go in as a constructed (adopted) stylesheet, which a page's style-src policy does not block; a <style>
+// element is the fallback where constructed sheets are unavailable.
+export interface ShadowHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+  mount: HTMLElement;
+}
+
+export function createShadowHost(doc: Document, tag: string, cssText: string): ShadowHost {
+  const host = doc.createElement(tag);
+  host.setAttribute('data-b2b-convert', '');
+  const root = host.attachShadow({ mode: 'open' });
+  let adopted: boolean;
+  try {
+    const View = doc.defaultView as (Window & typeof globalThis) | null;
+    const Sheet = View?.CSSStyleSheet ?? CSSStyleSheet;
+    const sheet = new Sheet();
+    sheet.replaceSync(cssText);
+    root.adoptedStyleSheets = [sheet];
+    adopted = true;
+  } catch {
+    adopted = false;
+  }
+  if (!adopted) {
+    const style = doc.createElement('style');
+    style.textContent = cssText;
+    root.append(style);
+  }
+  const mount = doc.createElement('div');
+  mount.className = 'b2b-root';
+  root.append(mount);
+  return { host, root, mount };
+}
+
+/** Keys and clicks inside our UI are ours: the portal's own shortcuts (Esc closes a blade) must not see them. */
+export function containEvents(host: HTMLElement, signal: AbortSignal): void {
+  for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation(), { signal });
+}
