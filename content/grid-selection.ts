@@ -1,0 +1,63 @@
+// Keeps the selection store in step with the grid's own checkboxes. Rendered rows are read as they appear; a check
+// that flips right after the admin's gesture on the grid is the admin's choice (select or deselect); the header
+// select-all, flipped by the admin, selects every user found (not only the rendered window) or deselects them.
+import type { SelectionStore } from '../src/selection';
+import type { BulkSelect } from './bulk-select';
+import type { Gestures } from './gestures';
+import { isChecked, readRow, rowCheckOf } from './grid-dom';
+import type { GridSession } from './grid-watch';
+import { css } from './portal-selectors';
+
+/** How long after a gesture a check may settle and still count as the admin's doing. */
+export const GESTURE_WINDOW_MS = 1500;
+
+export function syncSelection(session: GridSession, doc: Document, store: SelectionStore, bulk: BulkSelect, gestures: Gestures): void {
+  const rowSel = css('row');
+  const checkSel = css('rowCheck');
+  const headerSel = css('headerCheck');
+
+  const onGrid = (g: Element | null) => g !== null && (g.closest(rowSel) !== null || g.closest(headerSel) !== null);
+  const cause = () => (onGrid(gestures.recentTarget(GESTURE_WINDOW_MS)) ? 'user' : 'render');
+
+  const seeRow = (row: Element, why: 'user' | 'render') => {
+    const info = readRow(row);
+    if (info) store.observeRow(info, info.checked, why);
+  };
+
+  store.batch(() => session.reading.rows.forEach((r) => seeRow(r, 'render')));
+
+  const observer = new MutationObserver((records) => {
+    store.batch(() => {
+      for (const rec of records) {
+        if (rec.type === 'attributes') {
+          const el = rec.target as Element;
+          if (rec.oldValue === el.getAttribute(rec.attributeName ?? '')) continue;
+          if (rec.attributeName === 'aria-checked' && el.matches(checkSel)) {
+            const row = el.closest(rowSel);
+            if (row) seeRow(row, cause());
+          } else if (rec.attributeName === 'aria-selected' && el.matches(rowSel) && rowCheckOf(el) === null) {
+            seeRow(el, cause());
+          } else if (rec.attributeName === 'aria-checked' && el.matches(headerSel) && cause() === 'user') {
+            if (isChecked(el)) void bulk.selectAllFound();
+            else bulk.deselectAllFound();
+          }
+        } else {
+          for (const node of Array.from(rec.addedNodes)) {
+            if (!(node instanceof Element)) continue;
+            const row = node.matches(rowSel) ? node : node.closest(rowSel);
+            if (row) seeRow(row, 'render');
+            else node.querySelectorAll(rowSel).forEach((r) => seeRow(r, 'render'));
+          }
+        }
+      }
+    });
+  });
+  observer.observe(doc.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-checked', 'aria-selected'],
+    attributeOldValue: true,
+  });
+  session.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
