@@ -2,11 +2,7 @@
 import type { ProtocolError } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 
-/**
- * PROPOSED protocol addition (not yet in src/messages.ts): when the worker needs the admin to sign in again
- * (consent for a broader tier, expired session), it says so in a structured way instead of only in words.
- */
-export type UiProtocolError = ProtocolError & { signIn?: { problem: string; tier?: 'read' | 'invite' | 'write' } };
+export type UiProtocolError = ProtocolError;
 
 export function errorOf(e: unknown): UiProtocolError {
   if (e instanceof RequestFailed) return e.error as UiProtocolError;
@@ -26,19 +22,20 @@ export function describeError(e: unknown): string {
   return `${code}${status}${err.message}${rid}`;
 }
 
-const CONSENT_CODES = new Set(['consent-required', 'consent_required', 'AADSTS65001', 'Authorization_RequestDenied']);
+const CONSENT_CODES = new Set(['consent-required', 'consent_required', 'AADSTS65001', 'AADSTS90094', 'AADSTS90008']);
 
-/** Whether signing in again with a broader tier could fix this failure (missing consent for that tier). */
+/**
+ * Whether signing in again could fix this failure: the worker says `sign-in-required` (with the tier whose
+ * permissions are missing), or a consent error code came through.
+ */
 export function needsConsent(e: unknown): boolean {
   const err = errorOf(e);
-  if (err.signIn?.problem === 'consent-required') return true;
+  if (err.code === 'sign-in-required') return true;
   if (err.graphCode && CONSENT_CODES.has(err.graphCode)) return true;
   return /consent|more permissions/i.test(err.message);
 }
 
-/** Whether the failure means "nobody is signed in / the session ended". */
-export function needsSignIn(e: unknown): boolean {
-  const err = errorOf(e);
-  if (err.signIn && err.signIn.problem !== 'consent-required') return true;
-  return err.graphCode === 'login-required' || /^sign in (again )?to continue/i.test(err.message);
+/** The tier to sign in with after `needsConsent`: the worker's when it named one, else `fallback`. */
+export function consentTier(e: unknown, fallback: 'read' | 'invite' | 'write'): 'read' | 'invite' | 'write' {
+  return errorOf(e).tier ?? fallback;
 }

@@ -82,15 +82,16 @@ export function formatAgo(then: number, now: number): string {
 }
 
 /**
- * Job states the worker may report. PROPOSED: `JobSummary.state` typed as this union in src/messages.ts.
- * Unknown strings are shown as they are.
+ * Job states the engine reports (src/jobs/model.ts JobStatus). PROPOSED: `JobSummary.state` typed as that
+ * union in src/messages.ts. Unknown strings are shown as they are.
  */
-export type KnownJobState = 'queued' | 'running' | 'paused' | 'cancelling' | 'done' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
+export type KnownJobState = 'running' | 'paused' | 'paused-offline' | 'cancelling' | 'cancelled' | 'completed';
 
 const STATE_LABELS: Record<string, string> = {
   queued: 'Queued',
   running: 'Running',
   paused: 'Paused',
+  'paused-offline': 'Paused (offline)',
   cancelling: 'Cancelling',
   done: 'Finished',
   completed: 'Finished',
@@ -113,7 +114,7 @@ export function isActiveJob(job: Pick<JobSummary, 'state' | 'finishedAt'>): bool
 }
 
 export function isPaused(job: Pick<JobSummary, 'state'>): boolean {
-  return job.state === 'paused';
+  return job.state === 'paused' || job.state.startsWith('paused-');
 }
 
 /** The job to show as "running": the newest active one. */
@@ -133,6 +134,9 @@ const ITEM_LABELS: Record<string, string> = {
   queued: 'Pending',
   running: 'In progress',
   inProgress: 'In progress',
+  addingEmail: 'Adding email',
+  inviting: 'Inviting',
+  settingType: 'Setting user type',
   done: 'Converted',
   succeeded: 'Converted',
   failed: 'Failed',

@@ -2,6 +2,7 @@
 // privileged overrides (two confirmations), invitation options, and the job/submit payload.
 import type { InvitationOptions, JobItemInput, PreflightReason, PreflightResult, PreflightUser } from '../../src/messages';
 import { emailSyntaxError, describeEmailSyntaxError, isEmailOnUser, validateEmailEdits } from '../../src/email';
+import { evaluateEligibility } from '../../src/eligibility';
 
 export interface RowEdit {
   email: string;
@@ -40,11 +41,59 @@ export function initialEdits(preflight: PreflightResult): Record<string, RowEdit
   return edits;
 }
 
+interface FixedReason {
+  code: string;
+  blocking: boolean;
+  overridable: boolean;
+  message: string;
+}
+
+/**
+ * The reasons that do not depend on the address. When the worker sent the user as Graph returned it (and
+ * the roles held), the same pure rules the worker ran (src/eligibility.ts) are re-run here, so the override
+ * and its wording match; otherwise the pre-flight's own reasons are used.
+ */
+function fixedReasons(preflight: PreflightResult, u: PreflightUser, edit: RowEdit, withOverride: boolean): FixedReason[] {
+  const graph = (u as Partial<PreflightUser>).graph;
+  if (graph) {
+    const roles = u.roles ?? [];
+    const result = evaluateEligibility({
+      user: graph,
+      roles,
+      signedInUserId: preflight.signedInUserId,
+      verifiedDomains: preflight.verifiedDomains,
+      proposedEmail: edit.email,
+      privilegedOverride: {
+        userId: u.id,
+        acknowledgedRoleIds: roles,
+        confirmed: withOverride && edit.overrideConfirmed,
+        confirmedAgain: withOverride && edit.overrideConfirmedAgain,
+      },
+    });
+    return result.reasons
+      .filter((r) => !EMAIL_REASONS.has(r.code))
+      .map((r) => ({ code: r.code, blocking: r.severity === 'blocked', overridable: r.overridable, message: r.message }));
+  }
+  const overridden = withOverride && edit.overrideConfirmed && edit.overrideConfirmedAgain;
+  return u.reasons
+    .filter((r) => !EMAIL_REASONS.has(r.code))
+    .map((r) => {
+      const lifted = overridden && isBlocking(r) && r.overridable;
+      return {
+        code: lifted ? `${r.code}Overridden` : r.code,
+        blocking: isBlocking(r) && !lifted,
+        overridable: r.overridable && !lifted,
+        message: lifted ? `${r.message} You confirmed twice to convert this user anyway.` : r.message,
+      };
+    });
+}
+
 export function deriveRows(preflight: PreflightResult, edits: Readonly<Record<string, RowEdit>>): ReviewRow[] {
   const editOf = (u: PreflightUser): RowEdit =>
     edits[u.id] ?? { email: u.proposedEmail, excluded: false, overrideConfirmed: false, overrideConfirmedAgain: false };
-  const fixed = (u: PreflightUser) => u.reasons.filter((r) => !EMAIL_REASONS.has(r.code));
-  const hard = (u: PreflightUser) => fixed(u).some((r) => isBlocking(r) && !r.overridable);
+  // Without any override: which rows are blocked for good, which only pending a privileged override.
+  const base = new Map(preflight.users.map((u) => [u.id, fixedReasons(preflight, u, editOf(u), false)]));
+  const hard = (u: PreflightUser) => (base.get(u.id) ?? []).some((r) => r.blocking && !r.overridable);
 
   // Addresses are checked together (duplicates span rows), over the rows that could be converted.
   const candidates = preflight.users.filter((u) => !hard(u) && !editOf(u).excluded);
@@ -59,14 +108,13 @@ export function deriveRows(preflight: PreflightResult, edits: Readonly<Record<st
     const edit = editOf(user);
     const email = edit.email.trim();
     const hardBlocked = hard(user);
-    const privileged = fixed(user).filter((r) => isBlocking(r) && r.overridable);
-    const overridable = !hardBlocked && privileged.length > 0;
+    const overridable = !hardBlocked && (base.get(user.id) ?? []).some((r) => r.blocking && r.overridable);
     const overridden = overridable && edit.overrideConfirmed && edit.overrideConfirmedAgain;
-    const reasons: ReviewRow['reasons'] = [];
-    for (const r of fixed(user)) {
-      const blocking = isBlocking(r) && !(overridden && privileged.includes(r));
-      reasons.push({ code: r.code, blocking, message: overridden && privileged.includes(r) ? `${r.message} (Override confirmed twice.)` : r.message });
-    }
+    const reasons: ReviewRow['reasons'] = (overridden ? fixedReasons(preflight, user, edit, true) : (base.get(user.id) ?? [])).map((r) => ({
+      code: r.code,
+      blocking: r.blocking,
+      message: r.message,
+    }));
     const emailError = hardBlocked || edit.excluded ? undefined : emailErrors.get(user.id);
     const syntaxOk = email !== '' && emailSyntaxError(email) === undefined;
     const addToOtherMails = !hardBlocked && syntaxOk && emailError === undefined && !isEmailOnUser(email, user);

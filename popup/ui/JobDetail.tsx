@@ -5,7 +5,7 @@ import type { AuthStatus, JobItemView, JobSummary } from '../../src/messages';
 import type { UiServices } from '../lib/platform';
 import { csvFileName, csvRow, fetchAllItems, toCsv } from '../lib/csv';
 import { downloadText } from '../lib/download';
-import { describeError, needsConsent } from '../lib/errors';
+import { consentTier, describeError, needsConsent } from '../lib/errors';
 import {
   describeCounters,
   estimateRemainingMs,
@@ -37,7 +37,7 @@ export interface JobDetailProps {
 }
 
 type Message = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
-type Pending = { label: string; run: () => Promise<void> } | undefined;
+type Pending = { label: string; run: () => Promise<void>; tier: 'read' | 'invite' | 'write' } | undefined;
 
 export function JobDetail(props: JobDetailProps) {
   const { services, jobId } = props;
@@ -118,7 +118,7 @@ export function JobDetail(props: JobDetailProps) {
     try {
       await action();
     } catch (e) {
-      if (needsConsent(e)) setNeedsWrite({ label, run: action });
+      if (needsConsent(e)) setNeedsWrite({ label, run: action, tier: consentTier(e, 'write') });
       setMessage({ kind: 'error', text: `${label} failed: ${describeError(e)}` });
     } finally {
       setBusy(undefined);
@@ -159,7 +159,7 @@ export function JobDetail(props: JobDetailProps) {
   const signInWrite = () => {
     const pending = needsWrite;
     void run('Sign in', async () => {
-      const s = await services.request('auth/signIn', { tier: 'write' });
+      const s = await services.request('auth/signIn', { tier: pending?.tier ?? 'write' });
       props.onAuth?.(s);
       if (pending) await run(pending.label, pending.run);
     });
@@ -273,9 +273,9 @@ export function JobDetail(props: JobDetailProps) {
               <span class="wrap">{message.text}</span>
               {needsWrite && (
                 <p>
-                  This action needs write permission (User.ReadWrite.All).{' '}
+                  {needsWrite.tier === 'write' ? 'This action needs write permission (User.ReadWrite.All). ' : 'Sign in again to continue. '}
                   <button type="button" class="primary" onClick={signInWrite}>
-                    Sign in with write permission
+                    {needsWrite.tier === 'write' ? 'Sign in with write permission' : 'Sign in'}
                   </button>
                 </p>
               )}

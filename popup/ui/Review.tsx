@@ -15,7 +15,7 @@ import {
   type ReviewRow,
   type RowEdit,
 } from '../lib/review';
-import { describeError, needsConsent } from '../lib/errors';
+import { consentTier as tierFromError, describeError, needsConsent } from '../lib/errors';
 import { pageLabel } from '../lib/filters';
 import { Notice } from './common';
 
@@ -45,7 +45,7 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
   const [offset, setOffset] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
-  const [consentTier, setConsentTier] = useState<'invite' | 'write'>();
+  const [consentTier, setConsentTier] = useState<'read' | 'invite' | 'write'>();
 
   const rows = useMemo(() => deriveRows(preflight, edits), [preflight, edits]);
   const counts = countRows(rows);
@@ -67,7 +67,7 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
       const r = await services.request('job/submit', { items, options: toInvitationOptions(options), expectedTenantId: preflight.tenantId });
       onSubmitted(r.jobId);
     } catch (e) {
-      if (needsConsent(e)) setConsentTier(tier);
+      if (needsConsent(e)) setConsentTier(tierFromError(e, tier));
       setError(describeError(e));
     } finally {
       setSubmitting(false);
@@ -99,6 +99,11 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
         <h2 style={{ margin: 0 }}>Review</h2>
       </div>
 
+      {preflight.adminRoleProblem && (
+        <Notice kind="warn" role="alert">
+          {preflight.adminRoleProblem}
+        </Notice>
+      )}
       {preflight.missing.length > 0 && (
         <Notice kind="warn" role="alert">
           <p>

@@ -287,6 +287,24 @@ describe('job detail', () => {
     expect(root.textContent).toContain('Reset redemption started for 1 user.');
   });
 
+  it('signs in with the tier the worker names when it answers sign-in-required', async () => {
+    const { services, request } = makeServices(
+      handlers({
+        'job/followUp': () => {
+          throw new RequestFailed({ code: 'sign-in-required', message: 'This action needs more permissions (write).', tier: 'write' });
+        },
+        'auth/signIn': () => SIGNED_IN,
+      }),
+    );
+    await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
+    await act(() => (root.querySelector('input[aria-label="Select all users on this page"]') as HTMLInputElement).click());
+    await click(button('Set user type to Guest (3)'));
+    await click(root.querySelector('[role="alertdialog"] button.primary') as HTMLButtonElement);
+    expect(request).toHaveBeenCalledWith('job/followUp', { jobId: finished.id, userIds: items.map((i) => i.userId), action: 'setGuest' });
+    await click(button('Sign in with write permission'));
+    expect(request).toHaveBeenCalledWith('auth/signIn', { tier: 'write' });
+  });
+
   it('retries failed users after confirmation', async () => {
     const { services, request } = makeServices(handlers({ 'job/control': () => ({ ...finished, state: 'running', finishedAt: undefined }) }));
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);

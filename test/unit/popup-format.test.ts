@@ -7,6 +7,9 @@ import {
   formatDuration,
   formatTimeLeft,
   isActiveJob,
+  isPaused,
+  itemStateLabel,
+  jobStateLabel,
   liveProgressText,
   pickRunningJob,
   progressFraction,
@@ -84,6 +87,13 @@ describe('job list', () => {
     const jobs = [job({ id: 'a', createdAt: 1, state: 'paused' }), job({ id: 'b', createdAt: 3, state: 'done', finishedAt: 4 }), job({ id: 'c', createdAt: 2 })];
     expect(pickRunningJob(jobs)?.id).toBe('c');
     expect(isActiveJob(job({ state: 'cancelled' }))).toBe(false);
+    expect(isActiveJob(job({ state: 'completed' }))).toBe(false);
+    expect(isActiveJob(job({ state: 'paused-offline' }))).toBe(true);
+    expect(isPaused(job({ state: 'paused-offline' }))).toBe(true);
+    expect(jobStateLabel('paused-offline')).toBe('Paused (offline)');
+    expect(jobStateLabel('something-new')).toBe('Something-new');
+    expect(itemStateLabel('inviting')).toBe('Inviting');
+    expect(itemStateLabel('done')).toBe('Converted');
     expect(isActiveJob(job({ state: 'running', finishedAt: 5 }))).toBe(false);
   });
 

@@ -5,18 +5,37 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthStatus, BroadcastEvent, JobSummary, PreflightResult, PreflightUser, UserSummary } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import type { UiServices } from '../../popup/lib/platform';
+import type { GraphUser } from '../../src/users';
 import { PickerApp } from '../../popup/ui/PickerApp';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const id = (n: number) => `aaaaaaaa-0000-0000-0000-${String(n).padStart(12, '0')}`;
 const summary = (n: number): UserSummary => ({ id: id(n), displayName: `User ${n}`, userPrincipalName: `user${n}@contoso.com`, mail: `user${n}@fabrikam.example` });
-const pre = (n: number, o: Partial<PreflightUser> = {}): PreflightUser => ({
+const graph = (n: number, o: Partial<GraphUser> = {}): GraphUser => ({
+  id: id(n),
+  displayName: `User ${n}`,
+  userPrincipalName: `user${n}@contoso.com`,
+  mail: `user${n}@fabrikam.example`,
+  otherMails: [],
+  userType: 'Member',
+  externalUserState: null,
+  externalUserStateChangeDateTime: null,
+  onPremisesSyncEnabled: null,
+  onPremisesUserPrincipalName: null,
+  accountEnabled: true,
+  creationType: null,
+  ...o,
+});
+const pre = (n: number, o: Partial<PreflightUser> = {}, g: Partial<GraphUser> = {}): PreflightUser => ({
   ...summary(n),
+  mail: g.mail !== undefined ? g.mail : `user${n}@fabrikam.example`,
   otherMails: [],
   accountEnabled: true,
   proposedEmail: `user${n}@fabrikam.example`,
   eligibility: 'eligible',
   reasons: [],
+  graph: graph(n, g),
+  roles: [],
   ...o,
 });
 const AUTH: AuthStatus = {
@@ -35,9 +54,9 @@ const PREFLIGHT: PreflightResult = {
   defaultRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`,
   users: [
     pre(1),
-    pre(2, { eligibility: 'blocked', reasons: [{ code: 'alreadyExternal', severity: 'block', message: 'Already a B2B user.', overridable: false }] }),
-    pre(3, { eligibility: 'blocked', reasons: [{ code: 'privilegedRole', severity: 'block', message: 'Holds Global Administrator.', overridable: true }] }),
-    pre(4, { mail: null, proposedEmail: '', eligibility: 'blocked', reasons: [{ code: 'noValidEmail', severity: 'block', message: 'No external email.', overridable: false }] }),
+    pre(2, { eligibility: 'blocked' }, { externalUserState: 'PendingAcceptance' }),
+    pre(3, { eligibility: 'blocked', roles: ['62e90394-69f5-4237-9190-012177145e10'] }),
+    pre(4, { proposedEmail: '', eligibility: 'blocked' }, { mail: null }),
   ],
   missing: [],
 };
@@ -105,7 +124,9 @@ async function mount(services: UiServices) {
 async function pasteAndReview(services: UiServices) {
   await mount(services);
   await type(root.querySelector('#paste') as HTMLTextAreaElement, `user1@contoso.com, user2@contoso.com; ${id(3)}\nuser4@contoso.com\nghost@contoso.com\nnot an id`);
-  await act(() => root.querySelector('#paste')!.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+  await act(() => {
+    root.querySelector('#paste')!.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
   await flush();
 }
 
@@ -128,7 +149,8 @@ describe('fallback picker', () => {
     await pasteAndReview(services);
     await click(button('Review 4 users'));
     expect(request).toHaveBeenCalledWith('users/preflight', { userIds: [id(1), id(2), id(3), id(4)] });
-    expect(root.textContent).toContain('Already a B2B user.');
+    expect(root.textContent).toContain('already a B2B collaboration user');
+    expect(root.textContent).toContain('Global Administrator');
     expect(root.textContent).toContain('tenant Contoso (11111111-2222-3333-4444-555555555555)');
     // User 4 has no address: converting is not possible until it is fixed or the row unticked.
     expect(button(/^Convert \d+ users?$/).disabled).toBe(true);
