@@ -1,4 +1,14 @@
 // Public API of the conversion job engine (pure: no browser APIs; the background supplies the ports).
+//
+// Use from the background:
+//   const runner = new JobRunner({ store, graph, auth, network, clock: systemClock, onProgress });
+//   on worker start:     void runner.resumeAll();
+//   on "convert":        const header = await runner.createJob(input); void runner.run(header.id);
+//   controls:            runner.pause(id) / resume(id) / cancel(id) / retryFailed(id)
+//   UI:                  runner.listJobs(), runner.readItems(id, { offset, limit, filter })
+// Guarantees: a write is recorded as in flight before it is sent; an unknown outcome is read back
+// before anything is re-sent; nothing is recorded as done without a 2xx or a read showing it.
+// Persistence layout and versioning: see schema.ts. Crash/scale behaviour: test/unit/jobs-*.test.ts.
 export * from './model';
 export type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, HttpMethod, JobStorePort, NetworkPort, UserState } from './ports';
 export { JobRunner, JobBusyError, type JobPorts, type RunnerDiagnostics } from './runner';

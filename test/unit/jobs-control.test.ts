@@ -56,7 +56,40 @@ describe('pause / resume', () => {
   });
 });
 
+describe('resume on a job that is working', () => {
+  it('is a no-op that resolves with the same completion', async () => {
+    const h = makeHarness({ users: 100 });
+    await h.runner.createJob(jobInput(jobItems(100)));
+    const running = h.runner.run('job1');
+    const resumed = h.runner.resume('job1');
+    const [a, b] = await h.drive(Promise.all([running, resumed]));
+    expect(a.status).toBe('completed');
+    expect(b.status).toBe('completed');
+    expectInvitedOnce(h, ids(100));
+  });
+});
+
 describe('cancel', () => {
+  it('cancel while offline: nothing more is sent; the job ends cancelled once unknowns are verified online', async () => {
+    const h = makeHarness({ users: 100 });
+    await h.runner.createJob(jobInput(jobItems(100)));
+    let cancelling: Promise<JobHeader> | undefined;
+    h.graph.fault = (_req, ctx) => {
+      if (ctx.batchNo === 2 && !cancelling) {
+        h.graph.setOnline(false); // this batch is answered, the ones after it are cut
+        cancelling = h.runner.cancel('job1');
+        void h.clock.sleep(30_000).then(() => h.graph.setOnline(true));
+      }
+      return undefined;
+    };
+    const header = await h.drive(h.runner.run('job1'));
+    expect(header.status).toBe('cancelled');
+    expect(header.counters.unknown).toBe(0);
+    expect(header.counters.done + header.counters.cancelled).toBe(100);
+    const { items } = await h.runner.readItems('job1', { limit: 100 });
+    for (const item of items) expect(h.graph.count(item.userId, 'invite')).toBe(item.status === 'done' ? 1 : 0);
+  });
+
   it('stops before the next write; done stays done, the rest is cancelled', async () => {
     const h = makeHarness({ users: 300 });
     await h.runner.createJob(jobInput(jobItems(300)));
