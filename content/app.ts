@@ -8,7 +8,8 @@ import { mountCommandBarControl } from './command-bar-control';
 import { runFeatures } from './features';
 import { trackGestures } from './gestures';
 import { syncSelection } from './grid-selection';
-import { watchGrid, type GridFacts } from './grid-watch';
+import { readGrid } from './grid-dom';
+import { readFacts, watchGrid, type GridFacts } from './grid-watch';
 import { Observable } from './observable';
 import { createReview, type Review } from './review-dialog';
 import type { Services } from './services';
@@ -38,9 +39,12 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
   const { doc, services } = env;
   const store = new SelectionStore();
   const grid = new Observable<GridFacts | undefined>(undefined);
-  const gestures = trackGestures(doc, signal);
+  const gestures = trackGestures(doc, signal, env.requireTrusted);
   const auth = watchAuth(services, doc, signal);
-  const bulk = createBulkSelect(store, services, grid);
+  const bulk = createBulkSelect(store, services, () => {
+    const reading = readGrid(doc);
+    return reading.recognized ? readFacts(reading) : undefined;
+  });
   const review = createReview({ doc, store, services, auth, requireTrusted: env.requireTrusted }, signal);
 
   runFeatures(

@@ -21,14 +21,15 @@ export interface BulkSelect {
 
 const IDLE: BulkStatus = { busy: false, message: '', error: false };
 
-export function createBulkSelect(store: SelectionStore, services: Services, grid: Observable<GridFacts | undefined>): BulkSelect {
+/** `currentFacts` reads the grid now (not the last debounced reading: the admin may act right after a search). */
+export function createBulkSelect(store: SelectionStore, services: Services, currentFacts: () => GridFacts | undefined): BulkSelect {
   const status = new Observable<BulkStatus>(IDLE);
   /** Ids of every user found, per search text, from the last time they were loaded. */
   const foundBySearch = new Map<string, string[]>();
   let serial = 0;
 
   async function selectAllFound(): Promise<void> {
-    const facts = grid.value;
+    const facts = currentFacts();
     if (!facts) return;
     const mine = ++serial;
     store.selectMany(facts.renderedIds);
@@ -62,7 +63,7 @@ export function createBulkSelect(store: SelectionStore, services: Services, grid
   }
 
   function deselectAllFound(): void {
-    const facts = grid.value;
+    const facts = currentFacts();
     if (!facts) return;
     serial += 1;
     store.deselectMany([...facts.renderedIds, ...(foundBySearch.get(facts.search) ?? [])]);

@@ -6,10 +6,10 @@ export interface Gestures {
   recentTarget(withinMs: number): Element | null;
 }
 
-export function trackGestures(doc: Document, signal: AbortSignal, now: () => number = () => performance.now()): Gestures {
+export function trackGestures(doc: Document, signal: AbortSignal, requireTrusted = true, now: () => number = () => performance.now()): Gestures {
   let last: { at: number; target: Element } | undefined;
   const record = (e: Event) => {
-    if (!e.isTrusted) return;
+    if (requireTrusted && !e.isTrusted) return;
     const target = e.composedPath()[0] ?? e.target;
     if (target instanceof Element) last = { at: now(), target };
   };

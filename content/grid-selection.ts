@@ -16,8 +16,15 @@ export function syncSelection(session: GridSession, doc: Document, store: Select
   const checkSel = css('rowCheck');
   const headerSel = css('headerCheck');
 
-  const onGrid = (g: Element | null) => g !== null && (g.closest(rowSel) !== null || g.closest(headerSel) !== null);
-  const cause = () => (onGrid(gestures.recentTarget(GESTURE_WINDOW_MS)) ? 'user' : 'render');
+  // A row's check flipping after a gesture on any row or on the header check is the admin's doing (Fluent's plain
+  // row click deselects the others; the header check flips every row). The header check itself counts only after a
+  // gesture on it: it also flips when the admin checks the last unchecked row, which is no "select all found".
+  const cause = (target: 'row' | 'header'): 'user' | 'render' => {
+    const g = gestures.recentTarget(GESTURE_WINDOW_MS);
+    if (g === null) return 'render';
+    const onHeader = g.closest(headerSel) !== null;
+    return onHeader || (target === 'row' && g.closest(rowSel) !== null) ? 'user' : 'render';
+  };
 
   const seeRow = (row: Element, why: 'user' | 'render') => {
     const info = readRow(row);
@@ -34,10 +41,10 @@ export function syncSelection(session: GridSession, doc: Document, store: Select
           if (rec.oldValue === el.getAttribute(rec.attributeName ?? '')) continue;
           if (rec.attributeName === 'aria-checked' && el.matches(checkSel)) {
             const row = el.closest(rowSel);
-            if (row) seeRow(row, cause());
+            if (row) seeRow(row, cause('row'));
           } else if (rec.attributeName === 'aria-selected' && el.matches(rowSel) && rowCheckOf(el) === null) {
-            seeRow(el, cause());
-          } else if (rec.attributeName === 'aria-checked' && el.matches(headerSel) && cause() === 'user') {
+            seeRow(el, cause('row'));
+          } else if (rec.attributeName === 'aria-checked' && el.matches(headerSel) && cause('header') === 'user') {
             if (isChecked(el)) void bulk.selectAllFound();
             else bulk.deselectAllFound();
           }

@@ -1,0 +1,270 @@
+// @vitest-environment happy-dom
+// The content script against a virtualized grid (test/sandbox/portal/fake-grid.ts): the selection kept by object id
+// across scrolling, search and refresh; the grid's own checks and header select-all honoured; the control's count,
+// "select all N users found" and "clear"; the convert button disabled with its reason.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startContent, type ContentApp } from '../../content/app';
+import { CONTROL_TAG } from '../../content/command-bar-control';
+import type { Services } from '../../content/services';
+import type { AuthStatus, BroadcastEvent, Operation } from '../../src/messages';
+import { RequestFailed } from '../../src/messaging-client';
+import { FakeGrid, fakeUsers, type FakeUser } from '../sandbox/portal/fake-grid';
+
+const SIGNED_IN: AuthStatus = {
+  configured: true,
+  signedIn: true,
+  account: { username: 'admin@contoso.com', name: 'Admin', tenantId: '3c9a1f7e-2b4d-4e8a-9c61-5d7e8f9a0b1c', objectId: 'a0000000-0000-4000-8000-000000000000' },
+  cloud: 'Global',
+  configuredTenant: 'contoso.onmicrosoft.com',
+  grantedTiers: ['read', 'invite'],
+};
+
+type Handler = (payload: never) => unknown;
+
+function fakeServices(handlers: Partial<Record<Operation, Handler>>) {
+  const calls: Array<{ op: Operation; payload: unknown }> = [];
+  const listeners = new Set<(e: BroadcastEvent) => void>();
+  const services: Services = {
+    request: (async (op: Operation, payload: unknown) => {
+      calls.push({ op, payload });
+      const h = handlers[op];
+      if (!h) throw new RequestFailed({ code: 'failed', message: 'This part of the extension is not available yet.' });
+      return h(payload as never);
+    }) as Services['request'],
+    onEvent: (l, signal) => {
+      listeners.add(l);
+      signal.addEventListener('abort', () => listeners.delete(l));
+    },
+    log: () => undefined,
+  };
+  return { services, calls, emit: (e: BroadcastEvent) => listeners.forEach((l) => l(e)) };
+}
+
+let controller: AbortController;
+let users: FakeUser[];
+let grid: FakeGrid;
+
+function start(handlers: Partial<Record<Operation, Handler>>, opts: { name?: string } = {}) {
+  const fake = fakeServices({ 'page/report': () => null, ...handlers });
+  const app = startContent(
+    {
+      doc: document,
+      role: 'frame',
+      services: fake.services,
+      href: () => 'https://sandbox-1.reactblade.portal.azure.net/React/Index?reactView=true',
+      frameName: () => opts.name ?? 'Microsoft_AAD_UsersAndTenants.UsersList.ReactView_1',
+      requireTrusted: false,
+      settleMs: 50,
+    },
+    controller.signal,
+  );
+  return { ...fake, app };
+}
+
+const shadow = () => document.querySelector(CONTROL_TAG)?.shadowRoot ?? null;
+const convertButton = () => shadow()?.querySelector<HTMLButtonElement>('button[data-b2b="convert"]') ?? null;
+const countText = () => shadow()?.querySelector('[data-b2b="count"]')?.textContent ?? '';
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  controller = new AbortController();
+  users = fakeUsers(240);
+});
+afterEach(() => controller.abort());
+
+describe('the command-bar control', () => {
+  it('is placed in the grid command bar, in a shadow root, disabled until users are selected', async () => {
+    grid = new FakeGrid(document, users);
+    start({ 'auth/status': () => SIGNED_IN });
+    const host = document.querySelector(CONTROL_TAG);
+    expect(host?.parentElement).toBe(grid.commandBar);
+    expect(host?.shadowRoot).not.toBeNull();
+    await vi.waitFor(() => expect(convertButton()?.getAttribute('title')).toBe('Select users in the list first.'));
+    const button = convertButton()!;
+    expect(button.textContent).toContain('Convert to external users');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    const tip = shadow()!.getElementById(button.getAttribute('aria-describedby')!);
+    expect(tip?.textContent).toBe('Select users in the list first.');
+    expect(tip?.getAttribute('role')).toBe('tooltip');
+  });
+
+  it('says nobody is signed in', async () => {
+    grid = new FakeGrid(document, users);
+    start({ 'auth/status': () => ({ ...SIGNED_IN, signedIn: false, account: undefined }) });
+    grid.clickCheck(0);
+    await vi.waitFor(() => expect(convertButton()?.getAttribute('title')).toMatch(/^Not signed in/));
+    expect(convertButton()?.getAttribute('aria-disabled')).toBe('true');
+    expect(shadow()?.querySelector('button[data-b2b="sign-in"]')).not.toBeNull();
+  });
+
+  it('says the extension is not ready when the worker does not answer', async () => {
+    grid = new FakeGrid(document, users);
+    start({
+      'auth/status': () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    });
+    await vi.waitFor(() => expect(convertButton()?.getAttribute('title')).toMatch(/^The extension is not ready/));
+  });
+
+  it('is put back when the portal re-renders the command bar without it', async () => {
+    grid = new FakeGrid(document, users);
+    start({ 'auth/status': () => SIGNED_IN });
+    document.querySelector(CONTROL_TAG)!.remove();
+    await vi.waitFor(() => expect(grid.commandBar.querySelector(CONTROL_TAG)).not.toBeNull(), { timeout: 2000 });
+  });
+
+  it('goes away with the grid, and a new one comes with the next grid', async () => {
+    grid = new FakeGrid(document, users);
+    start({ 'auth/status': () => SIGNED_IN });
+    document.body.replaceChildren();
+    await vi.waitFor(() => expect(document.querySelector(CONTROL_TAG)).toBeNull(), { timeout: 2000 });
+    grid = new FakeGrid(document, users);
+    await vi.waitFor(() => expect(grid.commandBar.querySelector(CONTROL_TAG)).not.toBeNull(), { timeout: 2000 });
+  });
+});
+
+describe('selection kept by object id', () => {
+  let app: ContentApp;
+  let calls: Array<{ op: Operation; payload: unknown }>;
+
+  beforeEach(() => {
+    grid = new FakeGrid(document, users);
+    ({ app, calls } = start({
+      'auth/status': () => SIGNED_IN,
+      'users/allFound': ({ search }: { search: string }) => ({
+        ids: users.filter((u) => [u.displayName, u.userPrincipalName, u.mail ?? ''].some((v) => v.toLowerCase().startsWith(search.toLowerCase()))).map((u) => u.id),
+      }),
+    }));
+  });
+
+  it('follows the grid checks across a virtualized scroll, a search and a refresh', async () => {
+    grid.clickCheck(0);
+    grid.clickCheck(2);
+    await settle();
+    expect(app.store.ids()).toEqual([users[0]!.id, users[2]!.id]);
+
+    grid.render(90); // scrolled: rows 0..29 thrown away, 90..119 created
+    await settle();
+    grid.clickCheck(101);
+    await settle();
+    expect(app.store.size).toBe(3);
+
+    grid.render(0); // scrolled back: the grid's own model still has rows 0 and 2 checked
+    await settle();
+    expect(grid.checkElement(0)?.getAttribute('aria-checked')).toBe('true');
+    grid.clickCheck(2); // the admin unchecks one
+    await settle();
+    expect(app.store.ids()).toEqual([users[0]!.id, users[101]!.id]);
+
+    grid.search('user2'); // the grid forgets its selection; the store does not
+    await settle();
+    expect(grid.selected.size).toBe(0);
+    expect(app.store.size).toBe(2);
+    grid.clickCheck(5);
+    await settle();
+    expect(app.store.has(users[205]!.id)).toBe(true);
+
+    grid.refresh();
+    await settle();
+    expect(app.store.ids().sort()).toEqual([users[0]!.id, users[101]!.id, users[205]!.id].sort());
+    await vi.waitFor(() => expect(countText()).toBe('3 selected'));
+    expect(convertButton()?.getAttribute('aria-disabled')).toBeNull();
+    expect(calls.some((c) => c.op === 'users/allFound')).toBe(false);
+  });
+
+  it('header select-all selects every user found (rows never rendered come from the worker) and deselects them again', async () => {
+    grid.search('user1'); // 100 found, 30 rendered
+    await settle();
+    grid.clickHeader();
+    await vi.waitFor(() => expect(app.store.size).toBe(100));
+    expect(calls.filter((c) => c.op === 'users/allFound')).toEqual([{ op: 'users/allFound', payload: { search: 'user1' } }]);
+    grid.clickHeader();
+    await vi.waitFor(() => expect(app.store.size).toBe(0));
+  });
+
+  it('checking the last unchecked row (which flips the header) is not "select all found"; unchecking one row is not "deselect all"', async () => {
+    grid.search('user00'); // 10 found, all rendered
+    await settle();
+    for (let i = 0; i < 10; i += 1) grid.clickCheck(i);
+    await settle();
+    expect(grid.headerCheck.getAttribute('aria-checked')).toBe('true');
+    expect(app.store.size).toBe(10);
+    grid.clickCheck(3);
+    await settle();
+    expect(app.store.size).toBe(9);
+    expect(calls.some((c) => c.op === 'users/allFound')).toBe(false);
+  });
+
+  it('"Select all N users found" and "Clear" in our control', async () => {
+    grid.search('user1');
+    await vi.waitFor(() => expect(shadow()?.querySelector('[data-b2b="select-all-found"]')?.textContent).toBe('Select all 100 users found'));
+    shadow()!.querySelector<HTMLButtonElement>('[data-b2b="select-all-found"]')!.click();
+    await vi.waitFor(() => expect(countText()).toBe('100 selected'));
+    grid.clickCheck(0); // checks user100 in the grid too
+    await settle();
+    shadow()!.querySelector<HTMLButtonElement>('[data-b2b="clear"]')!.click();
+    await vi.waitFor(() => expect(countText()).toBe('0 selected'));
+    grid.render(0); // the grid still shows user100 checked: it must not come back
+    await settle();
+    expect(app.store.size).toBe(0);
+  });
+
+  it('all found rendered: nothing is asked of the worker', async () => {
+    grid.search('user00');
+    await vi.waitFor(() => expect(shadow()?.querySelector('[data-b2b="select-all-found"]')).not.toBeNull());
+    await app.bulk.selectAllFound();
+    expect(app.store.size).toBe(10);
+    expect(calls.some((c) => c.op === 'users/allFound')).toBe(false);
+  });
+
+  it('a failing select-all-found says so and keeps the rendered rows', async () => {
+    controller.abort();
+    document.body.replaceChildren();
+    controller = new AbortController();
+    grid = new FakeGrid(document, users);
+    const started = start({
+      'auth/status': () => SIGNED_IN,
+      'users/allFound': () => {
+        throw new RequestFailed({ code: 'failed', message: 'Too many requests.', graphCode: 'TooManyRequests', status: 429 });
+      },
+    });
+    await started.app.bulk.selectAllFound();
+    expect(started.app.store.size).toBe(30);
+    expect(started.app.bulk.status.value).toMatchObject({ error: true });
+    expect(started.app.bulk.status.value.message).toContain('TooManyRequests');
+  });
+});
+
+describe('recognition and report', () => {
+  it('reports a recognised grid', async () => {
+    grid = new FakeGrid(document, users, 'table');
+    const { calls } = start({ 'auth/status': () => SIGNED_IN });
+    await vi.waitFor(() => expect(calls.find((c) => c.op === 'page/report')?.payload).toEqual({ recognized: true, layout: 'details-list/table' }));
+  });
+
+  it('a grid whose attributes changed gets no control and is reported as not recognised, with what is missing', async () => {
+    grid = new FakeGrid(document, users);
+    for (const el of Array.from(document.querySelectorAll('[data-automationid]'))) {
+      el.setAttribute('data-automation-id', el.getAttribute('data-automationid')!);
+      el.removeAttribute('data-automationid');
+    }
+    const { calls } = start({ 'auth/status': () => SIGNED_IN });
+    await vi.waitFor(() => expect(calls.some((c) => c.op === 'page/report')).toBe(true), { timeout: 2000 });
+    expect(document.querySelector(CONTROL_TAG)).toBeNull();
+    const report = calls.find((c) => c.op === 'page/report')!.payload as { recognized: boolean; missing: string[] };
+    expect(report.recognized).toBe(false);
+    expect(report.missing.map((m) => m.split(':')[0])).toEqual(['row', 'rowCheck', 'upnCell', 'rowLink']);
+  });
+
+  it('an unrelated view in another frame is neither decorated nor reported', async () => {
+    const p = document.createElement('p');
+    p.textContent = 'Overview';
+    document.body.append(p);
+    const { calls } = start({ 'auth/status': () => SIGNED_IN }, { name: 'Microsoft_AAD_IAM.Overview.ReactView_2' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls.some((c) => c.op === 'page/report')).toBe(false);
+    expect(document.querySelector(CONTROL_TAG)).toBeNull();
+  });
+});
