@@ -45,7 +45,7 @@ const settingsKey = (s: Settings) => `${s.cloud}|${s.tenant}|${s.clientId}`;
 
 export class AuthService {
   private tokens = new Map<ScopeTier, TokenGrant>();
-  private interactive: Promise<unknown> | undefined;
+  private flows: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly settings: () => Promise<Settings | undefined>) {}
 
@@ -66,15 +66,14 @@ export class AuthService {
 
   /** Interactive sign-in for a tier (incremental consent: only the scopes that tier needs). */
   async signIn(tier: ScopeTier): Promise<StoredAccount> {
-    // One interactive window at a time: a second click joins the first.
-    if (this.interactive) await this.interactive.catch(() => undefined);
-    const run = this.runFlow(tier, true);
-    this.interactive = run;
-    try {
-      return await run;
-    } finally {
-      this.interactive = undefined;
-    }
+    return this.oneFlowAtATime(() => this.runFlow(tier, true));
+  }
+
+  /** MSAL allows one redirect flow at a time; interactive and silent renewals queue behind each other. */
+  private oneFlowAtATime<T>(flow: () => Promise<T>): Promise<T> {
+    const run = this.flows.catch(() => undefined).then(flow);
+    this.flows = run;
+    return run;
   }
 
   async signOut(): Promise<void> {
@@ -102,7 +101,7 @@ export class AuthService {
     if (silent.ok && silent.grant) return this.keep(tier, silent.grant, s).accessToken;
     // MSAL's cache is empty (new host document after a browser restart) or its refresh token expired:
     // renew through the browser's sign-in session without showing anything.
-    const renewed = await this.runFlow(tier, false);
+    const renewed = await this.oneFlowAtATime(() => this.runFlow(tier, false));
     const grant = this.tokens.get(tier);
     if (!grant || renewed.objectId !== account.objectId) throw new SignInRequired({ problem: 'login-required', message: 'Sign in again to continue.' });
     return grant.accessToken;

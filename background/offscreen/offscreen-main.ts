@@ -101,6 +101,10 @@ async function handle(request: MsalHostRequest): Promise<MsalHostReply> {
       return { ok: true, grant: toGrant(result) };
     }
     case 'begin': {
+      // A flow that never came back (window closed, error redirect) leaves MSAL's "interaction in progress"
+      // flag in sessionStorage, and MSAL offers no call to clear it. The worker runs one flow at a time, so
+      // a flag seen here can only be such a leftover.
+      sessionStorage.removeItem('msal.interaction.status');
       const captured = new Promise<string>((resolve) => (pendingAuthorizeUrl = resolve));
       await pca.acquireTokenRedirect({
         scopes: request.scopes,
