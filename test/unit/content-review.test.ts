@@ -1,0 +1,328 @@
+// @vitest-environment happy-dom
+// The review dialog, opened the way the control opens it, against a fake worker: every selected user listed with
+// the proposed email, edits validated as typed (syntax, verified domain, duplicates), blocked users kept out, the
+// privileged override's two confirmations, options, the job request, progress, and failures with a retry.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Observable } from '../../content/observable';
+import type { AuthView, AuthWatch } from '../../content/auth-watch';
+import { createReview, REVIEW_TAG, type Review } from '../../content/review-dialog';
+import type { Services } from '../../content/services';
+import type { AuthStatus, BroadcastEvent, JobSummary, Operation, PreflightResult, RequestOf } from '../../src/messages';
+import { RequestFailed } from '../../src/messaging-client';
+import { buildPreflight } from '../../src/preflight';
+import { SelectionStore } from '../../src/selection';
+import type { GraphUser } from '../../src/users';
+
+const GA = '62e90394-69f5-4237-9190-012177145e10';
+const TENANT = '3c9a1f7e-2b4d-4e8a-9c61-5d7e8f9a0b1c';
+const id = (n: number) => `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
+const ADMIN = id(99);
+
+function graphUser(n: number, extra: Partial<GraphUser> = {}): GraphUser {
+  return {
+    id: id(n),
+    displayName: `User ${n}`,
+    userPrincipalName: `user${n}@contoso.com`,
+    mail: `user${n}@fabrikam.example`,
+    otherMails: [],
+    userType: 'Member',
+    externalUserState: null,
+    externalUserStateChangeDateTime: null,
+    onPremisesSyncEnabled: null,
+    onPremisesUserPrincipalName: null,
+    accountEnabled: true,
+    creationType: null,
+    ...extra,
+  };
+}
+
+// 1 eligible · 2 hostile name, eligible · 3 synced (blocked) · 4 Global Administrator (overridable) · 5 no external
+// address (blocked until one is typed) · 6 disabled (warning) · 7 external address only in otherMails · 8 deleted
+const USERS = [
+  graphUser(1),
+  graphUser(2, { displayName: '<img src=x onerror="window.pwned=1">' }),
+  graphUser(3, { onPremisesSyncEnabled: true, onPremisesUserPrincipalName: 'user3@corp.local' }),
+  graphUser(4),
+  graphUser(5, { mail: 'user5@contoso.com' }),
+  graphUser(6, { accountEnabled: false }),
+  graphUser(7, { mail: null, otherMails: ['user7@partner.example'] }),
+];
+const SELECTED = [1, 2, 3, 4, 5, 6, 7, 8].map(id);
+
+function preflight(): PreflightResult {
+  return buildPreflight({
+    tenantId: TENANT,
+    tenantName: 'Contoso',
+    signedInUserId: ADMIN,
+    verifiedDomains: ['contoso.com', 'contoso.onmicrosoft.com'],
+    defaultRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`,
+    requestedIds: SELECTED,
+    users: new Map(USERS.map((u) => [u.id, u])),
+    roles: new Map([[id(4), [GA]]]),
+  });
+}
+
+const STATUS: AuthStatus = {
+  configured: true,
+  signedIn: true,
+  account: { username: 'admin@contoso.com', name: 'Admin', tenantId: TENANT, objectId: ADMIN },
+  cloud: 'Global',
+  configuredTenant: 'contoso.onmicrosoft.com',
+  grantedTiers: ['read', 'invite'],
+};
+
+let controller: AbortController;
+let review: Review;
+let calls: Array<{ op: Operation; payload: unknown }>;
+let listeners: Set<(e: BroadcastEvent) => void>;
+let handlers: Partial<Record<Operation, (payload: never) => unknown>>;
+let store: SelectionStore;
+
+function open(status: AuthStatus = STATUS) {
+  const services: Services = {
+    request: (async (op: Operation, payload: unknown) => {
+      calls.push({ op, payload });
+      const h = handlers[op];
+      if (!h) throw new RequestFailed({ code: 'failed', message: 'This part of the extension is not available yet.' });
+      return h(payload as never);
+    }) as Services['request'],
+    onEvent: (l, signal) => {
+      listeners.add(l);
+      signal.addEventListener('abort', () => listeners.delete(l));
+    },
+    log: () => undefined,
+  };
+  const auth: AuthWatch = { view: new Observable<AuthView>({ state: 'ready', status }), refresh: async () => undefined };
+  review = createReview({ doc: document, store, services, auth, requireTrusted: false, pollMs: 30 }, controller.signal);
+  review.open();
+}
+
+const root = () => document.querySelector(REVIEW_TAG)?.shadowRoot ?? null;
+const $ = <T extends Element = HTMLElement>(sel: string) => root()?.querySelector<T>(sel) ?? null;
+const $$ = <T extends Element = HTMLElement>(sel: string) => Array.from(root()?.querySelectorAll<T>(sel) ?? []);
+const row = (n: number) => $(`tr[data-user-id="${id(n)}"]`);
+const emailInput = (n: number) => row(n)!.querySelector<HTMLInputElement>('input[type="email"]')!;
+const includeBox = (n: number) => row(n)!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+const confirmButton = () => $<HTMLButtonElement>('button[data-b2b="confirm"]')!;
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+const loaded = () => vi.waitFor(() => expect($('[data-b2b="review-list"]')).not.toBeNull());
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  controller = new AbortController();
+  calls = [];
+  listeners = new Set();
+  store = new SelectionStore();
+  store.selectMany(SELECTED);
+  handlers = { 'users/preflight': () => preflight() };
+});
+afterEach(() => controller.abort());
+
+describe('the review dialog', () => {
+  it('is a modal dialog that reads the selection through the pre-flight, and lists every selected user', async () => {
+    open();
+    expect($('[role="dialog"]')?.getAttribute('aria-modal')).toBe('true');
+    expect($('[data-b2b="loading"]')?.textContent).toContain('8 selected users');
+    await loaded();
+    expect(calls.find((c) => c.op === 'users/preflight')?.payload).toEqual({ userIds: SELECTED });
+    expect($$('tr[data-b2b="review-row"]').map((r) => r.getAttribute('data-user-id'))).toEqual(SELECTED.slice(0, 7));
+    expect(emailInput(1).value).toBe('user1@fabrikam.example');
+    expect(emailInput(7).value).toBe('user7@partner.example');
+    expect(emailInput(5).value).toBe('');
+    expect($('[data-b2b="missing"]')?.textContent).toContain(id(8));
+    expect($('[data-b2b="summary"]')?.textContent).toBe(`4 of 8 selected users will be converted to B2B collaboration users in Contoso (${TENANT}).`);
+    expect(confirmButton().textContent).toBe('Convert 4 users');
+    expect(confirmButton().disabled).toBe(false);
+  });
+
+  it('renders hostile names as text', async () => {
+    open();
+    await loaded();
+    expect(root()!.querySelector('img')).toBeNull();
+    expect(row(2)!.querySelector('.name')!.textContent).toBe('<img src=x onerror="window.pwned=1">');
+  });
+
+  it('shows each blocked category with its reason, and a blocked user cannot be included', async () => {
+    open();
+    await loaded();
+    expect(row(3)!.getAttribute('data-status')).toBe('blocked');
+    expect(row(3)!.querySelector('[data-code="synced"]')?.textContent).toMatch(/synchronized from on-premises/);
+    expect(includeBox(3).disabled).toBe(true);
+    expect(includeBox(3).checked).toBe(false);
+    expect(row(4)!.querySelector('[data-code="privilegedRole"]')?.textContent).toMatch(/Global Administrator/);
+    expect(row(6)!.getAttribute('data-status')).toBe('warning');
+    expect(row(6)!.querySelector('[data-code="accountDisabled"]')).not.toBeNull();
+    expect(row(7)!.querySelector('[data-code="emailNotOnUser"]')).toBeNull(); // otherMails holds it
+  });
+
+  it('validates edits as typed: syntax, verified domain, duplicates; the confirm button waits for a fix', async () => {
+    open();
+    await loaded();
+    type(emailInput(1), 'user1@');
+    await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="email-error"]')?.getAttribute('data-code')).toBe('syntax'));
+    expect(emailInput(1).getAttribute('aria-invalid')).toBe('true');
+    expect(confirmButton().disabled).toBe(true);
+    expect($('#b2b-confirm-why')?.textContent).toMatch(/Fix the email address of 1 user/);
+
+    type(emailInput(1), 'user1@contoso.com');
+    await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="email-error"]')?.getAttribute('data-code')).toBe('verifiedDomain'));
+
+    type(emailInput(1), 'USER2@fabrikam.example');
+    await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="email-error"]')?.getAttribute('data-code')).toBe('duplicate'));
+    expect(row(2)!.querySelector('[data-b2b="email-error"]')?.getAttribute('data-code')).toBe('duplicate');
+
+    type(emailInput(1), 'someone.else@fabrikam.example');
+    await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="email-error"]')).toBeNull());
+    expect(row(2)!.querySelector('[data-b2b="email-error"]')).toBeNull();
+    // Not on the user object: the fix is offered, and it needs the write tier.
+    expect(row(1)!.querySelector('[data-b2b="add-other-mails"]')).not.toBeNull();
+    expect(confirmButton().disabled).toBe(false);
+  });
+
+  it('a user without an external address is included once one is typed', async () => {
+    open();
+    await loaded();
+    expect(row(5)!.querySelector('[data-code="noValidEmail"]')?.textContent).toMatch(/No external email address/);
+    expect(includeBox(5).checked).toBe(false);
+    expect(includeBox(5).disabled).toBe(false);
+    type(emailInput(5), 'user5');
+    await vi.waitFor(() => expect(row(5)!.querySelector('[data-b2b="email-error"]')?.getAttribute('data-code')).toBe('syntax'));
+    expect(includeBox(5).checked).toBe(true);
+    expect(confirmButton().disabled).toBe(true);
+    type(emailInput(5), 'user5@partner.example');
+    await vi.waitFor(() => expect(includeBox(5).checked).toBe(true));
+    expect(confirmButton().textContent).toBe('Convert 5 users');
+  });
+
+  it('a privileged user is converted only after two separate confirmations', async () => {
+    open();
+    await loaded();
+    row(4)!.querySelector<HTMLButtonElement>('[data-b2b="override"]')!.click();
+    await vi.waitFor(() => expect(row(4)!.querySelector('[data-b2b="override-confirm"]')).not.toBeNull());
+    expect(row(4)!.getAttribute('data-status')).toBe('blocked');
+    expect(includeBox(4).checked).toBe(false);
+    row(4)!.querySelector<HTMLButtonElement>('[data-b2b="override-confirm"]')!.click();
+    await vi.waitFor(() => expect(row(4)!.getAttribute('data-status')).toBe('warning'));
+    expect(includeBox(4).checked).toBe(true);
+    expect(row(4)!.querySelector('[data-code="privilegedRoleOverridden"]')).not.toBeNull();
+  });
+
+  it('confirming sends exactly the eligible users with the chosen options, then shows live progress', async () => {
+    let submitted: RequestOf<'job/submit'> | undefined;
+    const summary = (done: number, finished = false): JobSummary => ({
+      id: 'job-123456',
+      createdAt: 1,
+      tenantId: TENANT,
+      ranBy: 'admin@contoso.com',
+      state: finished ? 'done' : 'running',
+      counters: { total: 5, done, failed: 0, blocked: 0, cancelled: 0, remaining: 5 - done },
+      ...(finished ? { finishedAt: 2 } : {}),
+    });
+    handlers['job/submit'] = (p: RequestOf<'job/submit'>) => {
+      submitted = p;
+      return { jobId: 'job-123456' };
+    };
+    handlers['job/get'] = () => summary(1);
+    handlers['auth/signIn'] = () => ({ ...STATUS, grantedTiers: ['read', 'invite', 'write'] });
+    open();
+    await loaded();
+    includeBox(6).click(); // the admin leaves the disabled account out
+    row(4)!.querySelector<HTMLButtonElement>('[data-b2b="override"]')!.click();
+    await vi.waitFor(() => expect(row(4)!.querySelector('[data-b2b="override-confirm"]')).not.toBeNull());
+    row(4)!.querySelector<HTMLButtonElement>('[data-b2b="override-confirm"]')!.click();
+    type(emailInput(1), 'first.last@partner.example');
+    await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="add-other-mails"]')).not.toBeNull());
+    row(1)!.querySelector<HTMLInputElement>('[data-b2b="add-other-mails"]')!.click();
+    $<HTMLInputElement>('[data-b2b="send-invitation"]')!.click();
+    await vi.waitFor(() => expect($('textarea')).not.toBeNull());
+    type($<HTMLTextAreaElement>('textarea')!, 'Welcome back as a partner.');
+    $<HTMLInputElement>('[data-b2b="set-guest"]')!.click();
+    await vi.waitFor(() => expect(confirmButton().textContent).toBe('Convert 4 users'));
+    expect(calls.some((c) => c.op === 'job/submit')).toBe(false); // nothing written before the click
+    confirmButton().click();
+
+    await vi.waitFor(() => expect($('[data-b2b="progress"]')).not.toBeNull());
+    // The otherMails fix needs the write tier, which had not been granted: sign-in came first.
+    expect(calls.filter((c) => c.op === 'auth/signIn' || c.op === 'job/submit').map((c) => c.op)).toEqual(['auth/signIn', 'job/submit']);
+    expect(calls.find((c) => c.op === 'auth/signIn')?.payload).toEqual({ tier: 'write' });
+    expect(submitted).toEqual({
+      expectedTenantId: TENANT,
+      options: {
+        sendInvitationMessage: true,
+        customizedMessageBody: 'Welcome back as a partner.',
+        inviteRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`,
+        setUserTypeGuest: true,
+      },
+      items: [
+        { userId: id(1), userPrincipalName: 'user1@contoso.com', displayName: 'User 1', email: 'first.last@partner.example', addToOtherMails: true, privilegedOverride: false },
+        { userId: id(2), userPrincipalName: 'user2@contoso.com', displayName: '<img src=x onerror="window.pwned=1">', email: 'user2@fabrikam.example', addToOtherMails: false, privilegedOverride: false },
+        { userId: id(4), userPrincipalName: 'user4@contoso.com', displayName: 'User 4', email: 'user4@fabrikam.example', addToOtherMails: false, privilegedOverride: true },
+        { userId: id(7), userPrincipalName: 'user7@contoso.com', displayName: 'User 7', email: 'user7@partner.example', addToOtherMails: false, privilegedOverride: false },
+      ],
+    });
+    // The submitted users leave the selection; the others stay.
+    expect(store.ids().sort()).toEqual([id(3), id(5), id(6), id(8)].sort());
+
+    await vi.waitFor(() => expect($('[data-b2b="progress"]')?.textContent).toMatch(/1 converted/));
+    listeners.forEach((l) => l({ event: 'job/progress', jobId: 'job-123456', summary: summary(5, true) }));
+    await vi.waitFor(() => expect($('[data-b2b="progress"]')?.textContent).toMatch(/^Finished: 5 converted/));
+
+    // Closing does not stop the job.
+    const close = $$<HTMLButtonElement>('footer button').find((b) => b.textContent === 'Close')!;
+    close.click();
+    expect(document.querySelector(REVIEW_TAG)).toBeNull();
+    expect(calls.some((c) => c.op === 'job/control')).toBe(false);
+  });
+
+  it('checks the invitation options', async () => {
+    open();
+    await loaded();
+    const redirect = $<HTMLInputElement>('[data-b2b="redirect-url"]')!;
+    expect(redirect.value).toBe(`https://myapps.microsoft.com/?tenantid=${TENANT}`);
+    expect($<HTMLInputElement>('[data-b2b="send-invitation"]')!.checked).toBe(false);
+    type(redirect, 'http://myapps.microsoft.com/');
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(true));
+    expect($('#b2b-opt-inviteRedirectUrl')?.textContent).toMatch(/https:/);
+    type(redirect, 'https://contoso.sharepoint.com/');
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+  });
+
+  it('a pre-flight failure shows Graph’s code and a retry; nothing is converted', async () => {
+    let failures = 1;
+    handlers['users/preflight'] = () => {
+      if (failures-- > 0) throw new RequestFailed({ code: 'failed', message: 'The service is busy.', graphCode: 'serviceNotAvailable', status: 503 });
+      return preflight();
+    };
+    open();
+    await vi.waitFor(() => expect($('[data-b2b="preflight-error"]')).not.toBeNull());
+    expect($('[data-b2b="graph-code"]')?.textContent).toBe('serviceNotAvailable');
+    expect($('[data-b2b="preflight-error"]')?.textContent).toMatch(/Nothing was converted/);
+    $<HTMLButtonElement>('[data-b2b="retry"]')!.click();
+    await loaded();
+    expect(calls.filter((c) => c.op === 'users/preflight')).toHaveLength(2);
+    expect(calls.some((c) => c.op === 'job/submit')).toBe(false);
+  });
+
+  it('warns about a tenant mismatch before anything is written', async () => {
+    open({ ...STATUS, tenantMismatch: 'You are signed in to tenant A, but this page belongs to tenant B.' });
+    await loaded();
+    expect($('[data-b2b="tenant-mismatch"]')?.textContent).toMatch(/tenant B/);
+  });
+
+  it('Esc closes it and focus stays inside while open (Tab wraps)', async () => {
+    open();
+    await loaded();
+    const dialog = $('[role="dialog"]')!;
+    const focusables = $$<HTMLElement>('button:not([disabled]), input:not([disabled]), select, textarea');
+    const last = focusables[focusables.length - 1]!;
+    last.focus();
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    expect(root()!.activeElement).toBe(focusables[0]);
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(document.querySelector(REVIEW_TAG)).toBeNull();
+    expect(review.isOpen()).toBe(false);
+  });
+});
