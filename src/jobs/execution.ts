@@ -10,7 +10,16 @@
 import { backoffDelay, header as headerValue, parseRetryAfter } from './backoff';
 import type { RunnerConfig } from './config';
 import type { JobFile } from './job-file';
-import { isTerminalItem, nextStep, STEP_FLAG, type ItemState, type ItemStatus, type Reason, type Step } from './model';
+import { isTerminalItem, nextStep, STEP_FLAG, type InvitationReceipt, type ItemState, type ItemStatus, type Reason, type Step } from './model';
+
+/** The redeem link and request id of a created invitation (the only time Graph ever returns the link). */
+function receiptOf(response: BatchResponse): InvitationReceipt | undefined {
+  const body = response.body as { inviteRedeemUrl?: unknown } | undefined;
+  const url = typeof body?.inviteRedeemUrl === 'string' ? body.inviteRedeemUrl : undefined;
+  const requestId = headerValue(response.headers, 'request-id');
+  if (!url && !requestId) return undefined;
+  return { ...(url ? { inviteRedeemUrl: url } : {}), ...(requestId ? { requestId } : {}) };
+}
 import type { SlidingWindowPacer } from './pacer';
 import type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, NetworkPort, UserState } from './ports';
 import { finishedCount, type RateSample } from './progress';
@@ -392,15 +401,17 @@ export class Execution {
 
   private finishItem(index: number, status: 'done' | 'failed' | 'blocked' | 'cancelled', reason: Reason | undefined): void {
     const state = this.file.state(index);
-    const next: Omit<ItemState, 'updatedAt'> = { status, sent: false, attempt: state.attempt, steps: state.steps, round: state.round };
+    const next: Omit<ItemState, 'updatedAt'> = { status, sent: false, attempt: state.attempt, steps: state.steps, round: state.round, ...(state.receipt ? { receipt: state.receipt } : {}) };
     if (reason && status !== 'done') next.reason = reason;
     this.file.update(index, next);
     this.release(index);
   }
 
   /** The current step's effect is known to be in the directory (2xx, or seen by a read). */
-  private stepApplied(index: number): void {
-    const state = this.file.state(index);
+  private stepApplied(index: number, receipt?: InvitationReceipt): void {
+    const current = this.file.state(index);
+    const state = receipt ? { ...current, receipt } : current;
+    const kept = state.receipt ? { receipt: state.receipt } : {};
     const item = this.file.item(index);
     const step = isStep(state.status) ? state.status : nextStep(item, state.steps);
     if (!step) return this.finishItem(index, 'done', undefined);
@@ -409,15 +420,15 @@ export class Execution {
     this.throttles.delete(index);
     this.stash.delete(index);
     if (!next) {
-      this.file.update(index, { status: 'done', sent: false, attempt: state.attempt, steps, round: state.round });
+      this.file.update(index, { status: 'done', sent: false, attempt: state.attempt, steps, round: state.round, ...kept });
       return this.release(index);
     }
     // Partly done and cancelled: the applied steps stay recorded (steps flags), no new write starts.
     if (this.mode() === 'cancel') {
-      this.file.update(index, { status: 'cancelled', sent: false, attempt: 0, steps, round: state.round });
+      this.file.update(index, { status: 'cancelled', sent: false, attempt: 0, steps, round: state.round, ...kept });
       return this.release(index);
     }
-    this.file.update(index, { status: next, sent: false, attempt: 0, steps, round: state.round });
+    this.file.update(index, { status: next, sent: false, attempt: 0, steps, round: state.round, ...kept });
     this.route(index);
   }
 
@@ -566,7 +577,7 @@ export class Execution {
     const verdict = classifyResponse(response.status);
     if (verdict === 'applied') {
       this.gate.succeeded(epoch);
-      return this.stepApplied(index);
+      return this.stepApplied(index, this.file.state(index).status === 'inviting' ? receiptOf(response) : undefined);
     }
     const reason = reasonFromResponse(response);
     const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now);

@@ -191,6 +191,7 @@ export function toView(index: number, item: JobItemInput, state: ItemState): Job
     updatedAt: state.updatedAt,
   };
   if (state.reason) view.reason = { ...state.reason };
+  if (state.receipt) view.receipt = { ...state.receipt };
   return view;
 }
 

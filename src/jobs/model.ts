@@ -76,6 +76,13 @@ export interface ItemState {
   /** retryFailed round in which the item was last (re)queued. */
   round: number;
   updatedAt: number;
+  /** What the successful invitation answered: kept for the admin (redeem link) and the audit trail. */
+  receipt?: InvitationReceipt;
+}
+
+export interface InvitationReceipt {
+  inviteRedeemUrl?: string;
+  requestId?: string;
 }
 
 export type JobStatus = 'running' | 'paused' | 'paused-offline' | 'cancelling' | 'cancelled' | 'completed';
@@ -135,6 +142,7 @@ export interface JobItemView extends JobItemInput {
   reason?: Reason;
   round: number;
   updatedAt: number;
+  receipt?: InvitationReceipt;
 }
 
 export function emptyCounters(): JobCounters {

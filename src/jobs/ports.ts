@@ -1,5 +1,5 @@
 // The engine's view of the outside world. The background implements these over chrome.storage /
-// IndexedDB, the Graph layer, MSAL and navigator.onLine; tests use the in-memory fakes in ./testing and
+// IndexedDB, the Graph layer, MSAL and navigator.onLine; tests use the in-memory fakes in test/support/jobs and
 // ./memory-store. Everything the engine does that is not pure computation goes through here, including
 // time, so runs are deterministic under a virtual clock.
 

@@ -110,14 +110,19 @@ export function encodeItemChunk(items: readonly JobItemInput[]): { v: number; it
 // ---- states -----------------------------------------------------------------------------------------
 
 type ReasonTuple = [number, string, string] | [number, string, string, string];
-/** [status, sent(0|1), attempt, steps, round, updatedAt, reason?] */
-export type StateTuple = [ItemStatus, 0 | 1, number, number, number, number] | [ItemStatus, 0 | 1, number, number, number, number, ReasonTuple];
+type ReceiptTuple = [string, string];
+/** [status, sent(0|1), attempt, steps, round, updatedAt, reason? (0 when absent but a receipt follows), receipt?] */
+export type StateTuple =
+  | [ItemStatus, 0 | 1, number, number, number, number]
+  | [ItemStatus, 0 | 1, number, number, number, number, ReasonTuple | 0]
+  | [ItemStatus, 0 | 1, number, number, number, number, ReasonTuple | 0, ReceiptTuple];
 
 export function encodeState(state: ItemState): StateTuple {
   const base: [ItemStatus, 0 | 1, number, number, number, number] = [state.status, state.sent ? 1 : 0, state.attempt, state.steps, state.round, state.updatedAt];
-  if (!state.reason) return base;
   const r = state.reason;
-  return [...base, r.requestId ? [r.status, r.code, r.message, r.requestId] : [r.status, r.code, r.message]];
+  const reason: ReasonTuple | 0 = r ? (r.requestId ? [r.status, r.code, r.message, r.requestId] : [r.status, r.code, r.message]) : 0;
+  if (state.receipt) return [...base, reason, [state.receipt.inviteRedeemUrl ?? '', state.receipt.requestId ?? '']];
+  return reason === 0 ? base : [...base, reason];
 }
 
 function decodeReason(raw: unknown, what: string): Reason {
@@ -139,7 +144,13 @@ export function decodeState(raw: unknown, what: string): ItemState {
     round: num(t[4], `${what}.round`),
     updatedAt: num(t[5], `${what}.updatedAt`),
   };
-  if (t[6] !== undefined) state.reason = decodeReason(t[6], `${what}.reason`);
+  if (t[6] !== undefined && t[6] !== 0) state.reason = decodeReason(t[6], `${what}.reason`);
+  if (t[7] !== undefined) {
+    const receipt = arr(t[7], `${what}.receipt`);
+    const url = str(receipt[0], `${what}.receipt.url`);
+    const requestId = str(receipt[1], `${what}.receipt.requestId`);
+    state.receipt = { ...(url ? { inviteRedeemUrl: url } : {}), ...(requestId ? { requestId } : {}) };
+  }
   return state;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JobBusyError } from '../../src/jobs';
-import type { FakeUser } from '../../src/jobs/testing/fake-graph';
-import { jobInput, jobItems, makeHarness, type Harness } from '../../src/jobs/testing/harness';
+import type { FakeUser } from '../support/jobs/fake-graph';
+import { jobInput, jobItems, makeHarness, type Harness } from '../support/jobs/harness';
 import type { JobHeader } from '../../src/jobs';
 
 function ids(n: number): string[] {

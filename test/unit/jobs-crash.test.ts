@@ -2,8 +2,8 @@
 // runner over what was persisted: each user must be written exactly once and the job must complete.
 import { describe, expect, it } from 'vitest';
 import { countStored, listJobs, readHeader, SimulatedCrash, type CrashPlan, type JobItemInput } from '../../src/jobs';
-import type { FakeUser } from '../../src/jobs/testing/fake-graph';
-import { jobInput, jobItems, makeHarness, type Harness } from '../../src/jobs/testing/harness';
+import type { FakeUser } from '../support/jobs/fake-graph';
+import { jobInput, jobItems, makeHarness, type Harness } from '../support/jobs/harness';
 
 const N = 30;
 const CONFIG = { concurrency: 2, batchSize: 7, readBatchSize: 5 };

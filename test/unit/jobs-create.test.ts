@@ -12,7 +12,7 @@ import {
 } from '../../src/jobs';
 import { addOtherMailRequest, invitationRequest, setGuestRequest } from '../../src/jobs/requests';
 import { keys } from '../../src/jobs/schema';
-import { jobInput, jobItems, makeHarness } from '../../src/jobs/testing/harness';
+import { jobInput, jobItems, makeHarness } from '../support/jobs/harness';
 
 describe('createJob', () => {
   it('stores immutable items and mutable states in chunks, then the header, then the index', async () => {

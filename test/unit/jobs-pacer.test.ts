@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay, header, parseRetryAfter } from '../../src/jobs/backoff';
 import { SlidingWindowPacer } from '../../src/jobs/pacer';
 import { estimateRemainingMs } from '../../src/jobs/progress';
-import { VirtualClock } from '../../src/jobs/testing/virtual-clock';
+import { VirtualClock } from '../support/jobs/virtual-clock';
 
 describe('SlidingWindowPacer', () => {
   it('allows `limit` per window, measured at send (commit) time', () => {

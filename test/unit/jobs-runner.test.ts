@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jobInput, jobItems, makeHarness } from '../../src/jobs/testing/harness';
-import type { FakeUser } from '../../src/jobs/testing/fake-graph';
+import { jobInput, jobItems, makeHarness } from '../support/jobs/harness';
+import type { FakeUser } from '../support/jobs/fake-graph';
 
 function invitedOnce(h: ReturnType<typeof makeHarness>, ids: string[]): void {
   for (const id of ids) expect(h.graph.count(id, 'invite'), id).toBe(1);
@@ -17,6 +17,17 @@ describe('JobRunner: happy paths', () => {
     expect(Math.max(...h.graph.batchSizes)).toBeLessThanOrEqual(20);
     const last = h.progress.at(-1);
     expect(last).toMatchObject({ status: 'completed', done: 45, remaining: 0 });
+  });
+
+  it('keeps each invitation\'s redeem link and request id with the item, through storage', async () => {
+    const h = makeHarness({ users: 3 });
+    await h.runner.createJob(jobInput(jobItems(3, { setGuest: true })));
+    await h.drive(h.runner.run('job1'));
+    // A fresh read from the store (not the runner's memory) still has them.
+    const { items } = await h.runner.readItems('job1', { offset: 0, limit: 10 });
+    expect(items.map((i) => i.receipt)).toEqual(
+      ['u0', 'u1', 'u2'].map((id) => ({ inviteRedeemUrl: `https://login.example/redeem?u=${id}`, requestId: `req-inv-${id}` })),
+    );
   });
 
   it('adds the email to otherMails (keeping existing ones), invites, then sets userType Guest', async () => {

@@ -1,7 +1,7 @@
 // Scale and pacing: a 50,000-user job with bounded writes and memory, and the tenant invitation limit.
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../src/jobs/schema';
-import { jobInput, jobItems, makeHarness, type Harness } from '../../src/jobs/testing/harness';
+import { jobInput, jobItems, makeHarness, type Harness } from '../support/jobs/harness';
 
 interface ScaleRun {
   h: Harness;
@@ -50,7 +50,8 @@ describe('50,000-user job', () => {
     expect(h.graph.throttled).toBe(0);
     // One write holds at most the header and one chunk: a few KB, whatever the job size.
     expect(h.store.stats.maxKeysPerWrite).toBeLessThanOrEqual(2);
-    expect(h.store.stats.maxBytesPerWrite).toBeLessThan(16_000);
+    // Header + one chunk of 200 item states, each with its invitation receipt (redeem link, request id).
+    expect(h.store.stats.maxBytesPerWrite).toBeLessThan(24_000);
     // Linear: bytes and writes per user do not grow with the job (10x the users ≈ 10x the bytes).
     const perUserSmall = small.bytes / 5_000;
     const perUserBig = big.bytes / 50_000;
@@ -59,8 +60,8 @@ describe('50,000-user job', () => {
     // Bounded memory: a handful of chunks and a bounded working set, not 250 chunks and 50,000 items.
     expect(big.maxResident).toBeLessThanOrEqual(12);
     expect(big.maxActive).toBeLessThanOrEqual(400 + 200);
-    // Storage for the whole job stays small (chrome.storage.local has a 10 MB quota without unlimitedStorage).
-    expect(h.store.size()).toBeLessThan(8_000_000);
+    // ~175 bytes a user, receipts included (the manifest asks for unlimitedStorage: real redeem links are longer).
+    expect(h.store.size()).toBeLessThan(10_000_000);
     // At the invitation ceiling: 50,000 invitations take at least 50,000 / 30 s.
     const elapsed = (big.h.clock.now() - (big.h.progress.find((p) => p.startedAt)?.startedAt ?? 0)) / 1000;
     expect(elapsed).toBeGreaterThan(50_000 / 30);

@@ -13,7 +13,7 @@ import {
   UnsupportedSchemaVersionError,
   upgradeRecord,
 } from '../../src/jobs/schema';
-import { jobItems } from '../../src/jobs/testing/harness';
+import { jobItems } from '../support/jobs/harness';
 
 describe('schema', () => {
   it('round-trips items and states through their compact tuples', () => {

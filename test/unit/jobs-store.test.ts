@@ -3,7 +3,7 @@ import { createJob, MemoryJobStore, readItems, SimulatedCrash } from '../../src/
 import { JobFile } from '../../src/jobs/job-file';
 import type { BatchRequest, BatchResponse } from '../../src/jobs';
 import { decodeStateChunk, keys } from '../../src/jobs/schema';
-import { jobInput, jobItems, makeHarness } from '../../src/jobs/testing/harness';
+import { jobInput, jobItems, makeHarness } from '../support/jobs/harness';
 
 async function openJob(n: number, maxResident = 2): Promise<{ store: MemoryJobStore; file: JobFile }> {
   const store = new MemoryJobStore();

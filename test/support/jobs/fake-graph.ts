@@ -1,7 +1,7 @@
 // A minimal in-process Graph for engine tests and simulations: enough of the invitation rules to catch a
 // wrong body, counts every applied write per user, and injects faults (throttling, 5xx, dropped answers
 // after the write applied, network cuts, expired tokens, offline). Not an emulator of the whole service.
-import type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, NetworkPort, UserState } from '../ports';
+import type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, NetworkPort, UserState } from '../../../src/jobs/ports';
 
 export interface FakeUser {
   id: string;
@@ -218,7 +218,11 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
       }
       user.externalUserState = 'PendingAcceptance';
       this.record(userId, 'invite', sentAt);
-      return respond(201, { id: `inv-${userId}`, status: 'PendingAcceptance', invitedUser: { id: userId }, invitedUserEmailAddress: email });
+      return respond(
+        201,
+        { id: `inv-${userId}`, status: 'PendingAcceptance', invitedUser: { id: userId }, invitedUserEmailAddress: email, inviteRedeemUrl: `https://login.example/redeem?u=${userId}` },
+        { 'request-id': `req-inv-${userId}` },
+      );
     }
     const user = this.users.get(userId);
     if (!user) return respond(404, error(404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist.`));

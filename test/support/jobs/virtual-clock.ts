@@ -1,6 +1,6 @@
 // A deterministic clock for tests and simulations: time moves only when the driver advances it, and the
 // driver advances it only when nothing else can make progress. Pure (no timers), so runs are exact and fast.
-import type { Clock } from '../ports';
+import type { Clock } from '../../../src/jobs/ports';
 
 interface Timer {
   at: number;

@@ -1,10 +1,10 @@
 // Wiring for engine tests and simulations: a virtual clock, an in-memory store and the fake Graph.
 // `restart()` models a service-worker restart: a new runner over the same store and the same tenant.
-import type { RunnerConfig } from '../config';
-import { MemoryJobStore } from '../memory-store';
-import type { CreateJobInput, JobItemInput } from '../model';
-import type { JobProgress } from '../progress';
-import { JobRunner } from '../runner';
+import type { RunnerConfig } from '../../../src/jobs/config';
+import { MemoryJobStore } from '../../../src/jobs/memory-store';
+import type { CreateJobInput, JobItemInput } from '../../../src/jobs/model';
+import type { JobProgress } from '../../../src/jobs/progress';
+import { JobRunner } from '../../../src/jobs/runner';
 import { FakeGraph, makeUsers, type FakeGraphOptions } from './fake-graph';
 import { driveVirtual, VirtualClock } from './virtual-clock';
 
