@@ -1,7 +1,7 @@
 // The picker's review: per-user eligibility from the pre-flight, re-checked as the admin edits addresses,
 // privileged overrides (two confirmations), invitation options, and the job/submit payload.
 import type { InvitationOptions, JobItemInput, PreflightReason, PreflightResult, PreflightUser } from '../../src/messages';
-import { emailSyntaxError, describeEmailSyntaxError, isEmailOnUser, validateEmailEdits } from '../../src/email';
+import { emailSyntaxError, describeEmailSyntaxError, isEmailOnUser, isInVerifiedDomain, validateEmailEdits } from '../../src/email';
 import { evaluateEligibility } from '../../src/eligibility';
 
 export interface RowEdit {
@@ -124,6 +124,17 @@ export function deriveRows(preflight: PreflightResult, edits: Readonly<Record<st
         blocking: false,
         message: `${email} is not on the user object yet; it will be added to the user's other emails first (needs write permission, User.ReadWrite.All).`,
       });
+    }
+    if (email === '' && !hardBlocked) {
+      // Say why nothing was proposed when the user's own addresses are all internal.
+      const internal = [user.mail ?? '', ...user.otherMails].filter((m) => m.trim() !== '' && isInVerifiedDomain(m, preflight.verifiedDomains));
+      if (internal.length > 0) {
+        reasons.push({
+          code: 'emailInVerifiedDomain',
+          blocking: false,
+          message: `${internal.join(', ')} ${internal.length === 1 ? 'is' : 'are'} in a verified domain of this tenant and cannot be used. Enter the user's external address.`,
+        });
+      }
     }
     reasons.sort((a, b) => Number(b.blocking) - Number(a.blocking));
     let status: RowStatus;

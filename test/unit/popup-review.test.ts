@@ -101,6 +101,15 @@ describe('review rows', () => {
     expect(tierForJob(jobItems(rows), { setUserTypeGuest: false })).toBe('write');
   });
 
+  it('explains an empty proposal when the addresses of the user are all in verified domains', () => {
+    const p = preflight([user(1, { proposedEmail: '' }, { mail: 'user1@contoso.com' })]);
+    const row = deriveRows(p, initialEdits(p))[0]!;
+    expect(row.status).toBe('needsEmail');
+    expect(row.reasons.map((r) => r.message)).toEqual([
+      "user1@contoso.com is in a verified domain of this tenant and cannot be used. Enter the user's external address.",
+    ]);
+  });
+
   it('an address already in otherMails needs no write', () => {
     const p = preflight([user(1, { proposedEmail: 'alt@fabrikam.example' }, { mail: 'user1@contoso.com', otherMails: ['alt@fabrikam.example'] })]);
     const rows = deriveRows(p, initialEdits(p));
