@@ -87,6 +87,8 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
         const ok = await granted;
         await services.saveLocal(plan.toStore);
         setModel({ ...model, local: plan.toStore });
+        // New settings may mean a different app or tenant: show the sign-in state they lead to.
+        void refreshAuth();
         setSave(
           ok
             ? { kind: 'saved' }

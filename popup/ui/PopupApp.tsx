@@ -130,7 +130,7 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
           summary={summary}
           mode={mode}
           auth={auth}
-          onBack={mode === 'popup' || initialJobId === undefined ? () => setView(undefined) : undefined}
+          onBack={() => setView(undefined)}
           onOpenInTab={mode === 'popup' ? () => services.openPage(jobPagePath(view)) : undefined}
           onSummary={(s) => setJobs((list) => upsertJob(list ?? [], s))}
           onAuth={setAuth}
