@@ -5,10 +5,32 @@ import { createSdkTransport } from '../src/graph/sdk-transport';
 import type { Settings } from '../src/config';
 import type { ScopeTier } from '../src/scopes';
 import type { AuthService } from './auth/auth-service';
+import type { Transport } from '../src/graph/transport';
 
-export function graphFor(auth: AuthService, settings: Settings, tier: ScopeTier, onRetry?: (n: RetryNotice) => void): GraphApi {
+function counted(transport: Transport, counter: { roundTrips: number } | undefined): Transport {
+  if (!counter) return transport;
+  return {
+    send(req) {
+      counter.roundTrips += 1;
+      return transport.send(req);
+    },
+  };
+}
+
+export interface GraphEdgeOptions {
+  onRetry?: (n: RetryNotice) => void;
+  /**
+   * Jobs send writes whose outcome must never be guessed: they retry nothing here (the job engine verifies
+   * and paces instead), so a 503 to a $batch of invitations is not silently re-sent.
+   */
+  noRetries?: boolean;
+  /** Counts HTTP round trips (a $batch is one), for the figures the popup and the benchmark report. */
+  counter?: { roundTrips: number };
+}
+
+export function graphFor(auth: AuthService, settings: Settings, tier: ScopeTier, options: GraphEdgeOptions = {}): GraphApi {
   return new GraphApi({
-    transport: createSdkTransport({ cloud: settings.cloud, getAccessToken: () => auth.token(tier) }),
+    transport: counted(createSdkTransport({ cloud: settings.cloud, getAccessToken: () => auth.token(tier) }), options.counter),
     cloud: settings.cloud,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
@@ -17,6 +39,7 @@ export function graphFor(auth: AuthService, settings: Settings, tier: ScopeTier,
       auth.invalidate(tier);
       await auth.token(tier, { forceRefresh: true });
     },
-    ...(onRetry ? { onRetry } : {}),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    ...(options.noRetries ? { retry: { maxAttempts: 1 } } : {}),
   });
 }

@@ -9,8 +9,12 @@ import { readSettings } from './settings';
 import { graphFor } from './graph-edge';
 import { allFound, preflight, resolveIdentifiers, searchUsers } from './users-service';
 import type { ScopeTier } from '../src/scopes';
+import { JobsService, summaryOf } from './jobs-service';
+import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
+import { submitJob } from './submit-job';
 
 const auth = new AuthService(async () => (await readSettings()).settings);
+const jobs = new JobsService(auth, async () => (await readSettings()).settings);
 
 /** Settings, the signed-in account and a Graph client for a tier; a clear error when any is missing. */
 async function session(tier: ScopeTier) {
@@ -18,7 +22,10 @@ async function session(tier: ScopeTier) {
   if (!settings) throw new SignInRequired({ problem: 'not-configured', message: 'Open the extension options and set the Application (client) ID first.' });
   const account = await auth.account();
   if (!account) throw new SignInRequired({ problem: 'login-required', message: 'Sign in to continue.' }, tier);
-  return { settings, account, graph: graphFor(auth, settings, tier) };
+  // Fails now with "sign in (again) / grant more permissions" rather than inside a batch of Graph calls.
+  await auth.token(tier);
+  const counter = { roundTrips: 0 };
+  return { settings, account, counter, graph: graphFor(auth, settings, tier, { counter }) };
 }
 
 async function authStatus(tabId?: number): Promise<AuthStatus> {
@@ -39,10 +46,6 @@ async function authStatus(tabId?: number): Promise<AuthStatus> {
     status.tenantMismatch = `You are signed in to tenant ${account.tenantId}, but this admin center page belongs to tenant ${page.tenantHint}. Conversions would happen in ${account.tenantId}. Sign in to the page's tenant or switch the page before converting.`;
   }
   return status;
-}
-
-function notYet(): never {
-  throw new Error('This part of the extension is not available yet.');
 }
 
 const handlers: Handlers = {
@@ -74,15 +77,53 @@ const handlers: Handlers = {
   'users/search': async ({ query }) => searchUsers((await session('read')).graph, query),
   'users/resolve': async ({ identifiers }) => resolveIdentifiers((await session('read')).graph, identifiers),
   'users/allFound': async ({ search }) => ({ ids: await allFound((await session('read')).graph, search) }),
-  'job/submit': notYet,
-  'job/list': async () => [],
-  'job/get': notYet,
-  'job/items': notYet,
-  'job/control': notYet,
-  'job/refreshStatus': notYet,
-  'job/followUp': notYet,
-  'history/clear': async () => null,
+  'job/submit': async ({ items, options, expectedTenantId }, ctx) => {
+    const tier: ScopeTier = options.setUserTypeGuest || items.some((i) => i.addToOtherMails) ? 'write' : 'invite';
+    const { account, graph } = await session(tier);
+    const header = await submitJob(jobs, graph, account, { items, options, expectedTenantId }, ctx.kind === 'content' ? ctx.tabId : undefined);
+    return { jobId: header.id };
+  },
+  'job/list': () => jobs.summaries(),
+  'job/get': ({ jobId }) => jobs.summary(jobId),
+  'job/items': (query) => itemsView(jobs.runner, query.jobId, query),
+  'job/control': async ({ jobId, action }) => {
+    switch (action) {
+      case 'pause':
+        return summaryOf(await jobs.runner.pause(jobId));
+      case 'resume':
+        jobs.runner.resume(jobId).catch((e: unknown) => console.error('resume failed', e));
+        break;
+      case 'cancel':
+        jobs.runner.cancel(jobId).catch((e: unknown) => console.error('cancel failed', e));
+        break;
+      case 'retryFailed':
+        if (jobs.runner.isActive(jobId)) throw new Error('The job is still running. Pause it or let it finish, then retry the failed users.');
+        await (await session('invite')).graph.me().catch(() => undefined);
+        jobs.runner.retryFailed(jobId).catch((e: unknown) => console.error('retry failed', e));
+        break;
+    }
+    // The control step settles quickly (its run goes on): report the state it left.
+    await new Promise((r) => setTimeout(r, 50));
+    jobs.drive(jobId);
+    return jobs.summary(jobId);
+  },
+  'job/refreshStatus': async ({ jobId }) => {
+    const { graph, counter } = await session('read');
+    return refreshInvitationState(jobs.runner, graph, () => counter.roundTrips, jobId);
+  },
+  'job/followUp': async ({ jobId, userIds, action }) => {
+    const { graph } = await session('write');
+    return { jobId, ...(await runFollowUp(jobs.runner, graph, jobId, userIds, action)) };
+  },
+  'history/clear': async () => {
+    await jobs.clearHistory();
+    return null;
+  },
 };
 
 listen(handlers);
 forgetClosedTabs();
+jobs.listenForAlarms();
+// A job interrupted by the worker's death or a browser restart continues from where it was.
+void jobs.resumeAll();
+chrome.runtime.onStartup.addListener(() => void jobs.resumeAll());

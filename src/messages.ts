@@ -251,6 +251,8 @@ export interface JobSummary {
   state: string;
   counters: JobCounters;
   etaMs?: number;
+  /** Why the engine paused the job by itself (e.g. the sign-in could not be renewed), with Graph's code. */
+  pauseReason?: string;
 }
 
 export interface JobItemView {
@@ -284,7 +286,7 @@ export interface ResponseMap {
   'job/items': { total: number; items: JobItemView[] };
   'job/control': JobSummary;
   'job/refreshStatus': { roundTrips: number; items: number };
-  'job/followUp': { jobId: string };
+  'job/followUp': { jobId: string; succeeded: number; failed: Array<{ userId: string; code: string; message: string }> };
   'history/clear': null;
 }
 

@@ -1,0 +1,185 @@
+// After a job: the invitation state of its users refreshed from Graph in batches, and the follow-up
+// actions (reset redemption, set user type to Guest), each recorded with Graph's answer for the audit trail.
+import type { GraphApi } from '../src/graph/client';
+import { buildInvitationBody, buildUserTypeGuestPatch } from '../src/graph/requests';
+import type { ItemStatus, JobItemView as EngineItem, JobRunner } from '../src/jobs';
+import { decodeSpec, keys } from '../src/jobs/schema';
+import type { JobItemView } from '../src/messages';
+
+/** Items per status record: 3,000 = 10 × 300, so a refresh stays at ceil(N/300) round trips. */
+const STATUS_PAGE = 3000;
+
+type StatusRecord = Record<string, [string | null, string | null]>;
+interface FollowUpRecord {
+  userId: string;
+  action: 'resetRedemption' | 'setGuest';
+  at: number;
+  status: number;
+  code?: string;
+  message?: string;
+  requestId?: string;
+  inviteRedeemUrl?: string;
+}
+
+const statusKey = (jobId: string, page: number) => `jstatus.${jobId}.${page}`;
+const followKey = (jobId: string) => `jfollow.${jobId}`;
+
+/** Reads the invitation state of every converted user of the job; returns how many Graph round trips it took. */
+export async function refreshInvitationState(
+  runner: JobRunner,
+  graph: GraphApi,
+  roundTrips: () => number,
+  jobId: string,
+): Promise<{ roundTrips: number; items: number }> {
+  const start = roundTrips();
+  let count = 0;
+  for (let page = 0; ; page++) {
+    const { total, items } = await runner.readItems(jobId, { offset: page * STATUS_PAGE, limit: 1000 });
+    // readItems pages by 1000; gather the whole status page first.
+    const all: EngineItem[] = [...items];
+    for (let offset = page * STATUS_PAGE + 1000; offset < Math.min(total, (page + 1) * STATUS_PAGE); offset += 1000) {
+      all.push(...(await runner.readItems(jobId, { offset, limit: 1000 })).items);
+    }
+    const ids = all.filter((i) => i.invited).map((i) => i.userId);
+    if (ids.length > 0) {
+      const result = await graph.getUsersByIds(ids);
+      const record: StatusRecord = {};
+      for (const u of result.users.values()) record[u.id.toLowerCase()] = [u.externalUserState, u.externalUserStateChangeDateTime];
+      await chrome.storage.local.set({ [statusKey(jobId, page)]: record });
+      count += result.users.size;
+    }
+    if ((page + 1) * STATUS_PAGE >= total) break;
+  }
+  return { roundTrips: roundTrips() - start, items: count };
+}
+
+export async function runFollowUp(
+  runner: JobRunner,
+  graph: GraphApi,
+  jobId: string,
+  userIds: readonly string[],
+  action: 'resetRedemption' | 'setGuest',
+): Promise<{ succeeded: number; failed: Array<{ userId: string; code: string; message: string }> }> {
+  const wanted = new Set(userIds.map((id) => id.toLowerCase()));
+  const items: EngineItem[] = [];
+  const { total } = await runner.readItems(jobId, { offset: 0, limit: 1 });
+  for (let offset = 0; offset < total && items.length < wanted.size; offset += 1000) {
+    items.push(...(await runner.readItems(jobId, { offset, limit: 1000 })).items.filter((i) => wanted.has(i.userId.toLowerCase())));
+  }
+  if (items.length === 0) throw new Error('None of those users are in this job.');
+  const options = decodeSpec((await chrome.storage.local.get(keys.spec(jobId)))[keys.spec(jobId)], `job ${jobId} spec`);
+  const requests = items.map((item) =>
+    action === 'setGuest'
+      ? { method: 'PATCH' as const, url: `/users/${item.userId}`, body: buildUserTypeGuestPatch() }
+      : {
+          method: 'POST' as const,
+          url: '/invitations',
+          body: buildInvitationBody({
+            email: item.email,
+            userId: item.userId,
+            redirectUrl: options.inviteRedirectUrl,
+            sendInvitationMessage: options.sendInvitationMessage,
+            resetRedemption: true,
+            message: {
+              ...(options.messageLanguage ? { language: options.messageLanguage } : {}),
+              ...(options.ccRecipient ? { ccRecipients: [options.ccRecipient] } : {}),
+              ...(options.customizedMessageBody ? { customizedMessageBody: options.customizedMessageBody } : {}),
+            },
+          }),
+        },
+  );
+  const results = await graph.batch(requests);
+  const at = Date.now();
+  const records: FollowUpRecord[] = results.map((r, i) => {
+    const userId = items[i]!.userId;
+    const body = r.body as { inviteRedeemUrl?: unknown } | undefined;
+    return {
+      userId,
+      action,
+      at,
+      status: r.status,
+      ...(r.error ? { code: r.error.code, message: r.error.message, ...(r.error.requestId ? { requestId: r.error.requestId } : {}) } : {}),
+      ...(typeof body?.inviteRedeemUrl === 'string' ? { inviteRedeemUrl: body.inviteRedeemUrl } : {}),
+    };
+  });
+  const previous = ((await chrome.storage.local.get(followKey(jobId)))[followKey(jobId)] as FollowUpRecord[] | undefined) ?? [];
+  // Bounded: the newest 5,000 follow-ups of a job are kept.
+  await chrome.storage.local.set({ [followKey(jobId)]: [...previous, ...records].slice(-5000) });
+  if (action === 'resetRedemption') {
+    // The user is PendingAcceptance again: drop stale "Accepted" states until the next refresh.
+    await refreshInvitationStateFor(graph, jobId, items);
+  }
+  const failed = records.filter((r) => r.code).map((r) => ({ userId: r.userId, code: r.code ?? '', message: r.message ?? '' }));
+  return { succeeded: records.length - failed.length, failed };
+}
+
+async function refreshInvitationStateFor(graph: GraphApi, jobId: string, items: readonly EngineItem[]): Promise<void> {
+  const result = await graph.getUsersByIds(items.map((i) => i.userId));
+  const byPage = new Map<number, StatusRecord>();
+  for (const item of items) {
+    const page = Math.floor(item.index / STATUS_PAGE);
+    const u = result.users.get(item.userId) ?? [...result.users.values()].find((x) => x.id.toLowerCase() === item.userId.toLowerCase());
+    if (!u) continue;
+    const rec = byPage.get(page) ?? {};
+    rec[u.id.toLowerCase()] = [u.externalUserState, u.externalUserStateChangeDateTime];
+    byPage.set(page, rec);
+  }
+  for (const [page, rec] of byPage) {
+    const key = statusKey(jobId, page);
+    const current = ((await chrome.storage.local.get(key))[key] as StatusRecord | undefined) ?? {};
+    await chrome.storage.local.set({ [key]: { ...current, ...rec } });
+  }
+}
+
+const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType'];
+
+export function statusFilter(filter: 'all' | 'done' | 'failed' | 'blocked' | 'pending' | 'cancelled' | undefined): ItemStatus[] | undefined {
+  switch (filter) {
+    case undefined:
+    case 'all':
+      return undefined;
+    case 'pending':
+      return PENDING;
+    default:
+      return [filter];
+  }
+}
+
+/** A page of a job's items as the popup shows them: result, Graph's error, invitation state, redeem link. */
+export async function itemsView(
+  runner: JobRunner,
+  jobId: string,
+  query: { offset: number; limit: number; filter?: 'all' | 'done' | 'failed' | 'blocked' | 'pending' | 'cancelled'; search?: string },
+): Promise<{ total: number; items: JobItemView[] }> {
+  const status = statusFilter(query.filter);
+  const search = query.search?.trim();
+  const { total, items } = await runner.readItems(jobId, {
+    offset: query.offset,
+    limit: query.limit,
+    ...(status || search ? { filter: { ...(status ? { status } : {}), ...(search ? { text: search } : {}) } } : {}),
+  });
+  const pages = [...new Set(items.map((i) => Math.floor(i.index / STATUS_PAGE)))];
+  const stored = await chrome.storage.local.get([...pages.map((p) => statusKey(jobId, p)), followKey(jobId)]);
+  const follow = (stored[followKey(jobId)] as FollowUpRecord[] | undefined) ?? [];
+  const latestLink = new Map<string, FollowUpRecord>();
+  for (const f of follow) if (f.inviteRedeemUrl) latestLink.set(f.userId.toLowerCase(), f);
+  return {
+    total,
+    items: items.map((i) => {
+      const state = (stored[statusKey(jobId, Math.floor(i.index / STATUS_PAGE))] as StatusRecord | undefined)?.[i.userId.toLowerCase()];
+      const link = latestLink.get(i.userId.toLowerCase())?.inviteRedeemUrl ?? i.receipt?.inviteRedeemUrl;
+      return {
+        userId: i.userId,
+        userPrincipalName: i.userPrincipalName,
+        displayName: i.displayName,
+        email: i.email,
+        state: i.outcomeUnknown ? 'verifying' : i.status,
+        ...(i.reason ? { errorCode: i.reason.code, errorMessage: i.reason.message } : {}),
+        ...(i.reason?.requestId || i.receipt?.requestId ? { requestId: i.reason?.requestId ?? i.receipt?.requestId } : {}),
+        updatedAt: i.updatedAt,
+        ...(state ? { externalUserState: state[0], externalUserStateChangeDateTime: state[1] } : i.invited ? { externalUserState: 'PendingAcceptance' } : {}),
+        ...(link ? { inviteRedeemUrl: link } : {}),
+      };
+    }),
+  };
+}

@@ -1,0 +1,260 @@
+// Conversion jobs at the worker's edge: the engine (src/jobs) gets chrome.storage, the Graph layer, MSAL
+// and connectivity through its ports; this module adds what only an extension can do — resume on start
+// and by alarm, progress broadcasts, the toolbar badge and the end-of-job notification.
+import { graphPath, inFilter, USER_SELECT } from '../src/graph/requests';
+import { GraphApiError } from '../src/graph/errors';
+import type { Settings } from '../src/config';
+import {
+  JobRunner,
+  progressOf,
+  systemClock,
+  type BatchResponse,
+  type CreateJobInput,
+  type GraphPort,
+  type JobHeader,
+  type JobProgress,
+  type JobStorePort,
+  type NetworkPort,
+  type UserState,
+} from '../src/jobs';
+import type { JobSummary } from '../src/messages';
+import { toUserPage } from '../src/graph/requests';
+import type { ScopeTier } from '../src/scopes';
+import type { AuthService } from './auth/auth-service';
+import { graphFor } from './graph-edge';
+
+const ALARM = 'b2b-jobs-resume';
+/** Broadcast progress at most this often per job (the engine reports every save, several a second). */
+const BROADCAST_EVERY_MS = 400;
+
+const chromeStore: JobStorePort = {
+  get: (keys) => chrome.storage.local.get([...keys]),
+  set: (entries) => chrome.storage.local.set(entries),
+  remove: (keys) => chrome.storage.local.remove([...keys]),
+};
+
+const network: NetworkPort = {
+  isOnline: () => navigator.onLine,
+  onOnlineChange(listener) {
+    const online = () => listener(true);
+    const offline = () => listener(false);
+    self.addEventListener('online', online);
+    self.addEventListener('offline', offline);
+    return () => {
+      self.removeEventListener('online', online);
+      self.removeEventListener('offline', offline);
+    };
+  },
+};
+
+export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(header, Date.now())): JobSummary {
+  const c = header.counters;
+  return {
+    id: header.id,
+    createdAt: header.createdAt,
+    ...(header.finishedAt ? { finishedAt: header.finishedAt } : {}),
+    tenantId: header.tenantId,
+    ranBy: header.ranBy,
+    state: header.status,
+    counters: { total: header.total, done: c.done, failed: c.failed, blocked: c.blocked, cancelled: c.cancelled, remaining: progress.remaining },
+    ...(progress.etaMs !== undefined ? { etaMs: progress.etaMs } : {}),
+    ...(header.pauseReason ? { pauseReason: `${header.pauseReason.message} (${header.pauseReason.code})` } : {}),
+  };
+}
+
+export class JobsService {
+  readonly runner: JobRunner;
+  private lastBroadcast = new Map<string, { at: number; status: string }>();
+  /** The engine's latest progress per job: its ETA uses the rate observed in this run. */
+  private latest = new Map<string, JobProgress>();
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly settings: () => Promise<Settings | undefined>,
+  ) {
+    this.runner = new JobRunner({
+      store: chromeStore,
+      graph: this.graphPort(),
+      auth: {
+        // The engine asks after a 401 that survived the Graph layer's own renewal: try once more, silently.
+        renewToken: async () => {
+          try {
+            await this.auth.token('invite', { forceRefresh: true });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+      network,
+      clock: systemClock,
+      onProgress: (p) => this.onProgress(p),
+    });
+  }
+
+  private async graph(tier: ScopeTier) {
+    const settings = await this.settings();
+    if (!settings) throw new Error('The extension is not configured.');
+    return graphFor(this.auth, settings, tier, { noRetries: true });
+  }
+
+  private graphPort(): GraphPort {
+    return {
+      executeBatch: async (requests) => {
+        // PATCHes (otherMails, userType) need the write tier; invitations the invite tier.
+        const tier: ScopeTier = requests.some((r) => r.method === 'PATCH') ? 'write' : 'invite';
+        const graph = await this.graph(tier);
+        try {
+          const res = await graph.request('POST', '/$batch', { body: { requests } });
+          const body = res.body as { responses?: BatchResponse[] } | undefined;
+          return body?.responses ?? [];
+        } catch (error) {
+          // Refused as a whole before anything ran (token, throttling): report it per request, as the engine
+          // expects; anything else (5xx, no answer) is an unknown outcome and must throw.
+          if (error instanceof GraphApiError && (error.status === 401 || error.status === 403 || error.status === 429)) {
+            const headers: Record<string, string> = error.retryAfterMs !== undefined ? { 'retry-after': String(error.retryAfterMs / 1000) } : {};
+            return requests.map((r) => ({ id: r.id, status: error.status, headers, body: { error: { code: error.code, message: error.message } } }));
+          }
+          throw error;
+        }
+      },
+      readUsersState: async (userIds) => {
+        const graph = await this.graph('read');
+        const res = await graph.request('GET', graphPath('/users', [['$filter', inFilter('id', userIds)], ['$select', USER_SELECT]]));
+        const found = new Map(toUserPage(res.body).value.map((u) => [u.id.toLowerCase(), u]));
+        const out = new Map<string, UserState | null>();
+        for (const id of userIds) {
+          const u = found.get(id.toLowerCase());
+          out.set(id, u ? { externalUserState: u.externalUserState, otherMails: u.otherMails, userType: u.userType, mail: u.mail } : null);
+        }
+        return out;
+      },
+    };
+  }
+
+  /** Creates the job durably, then starts it without waiting: the caller gets the id at once. */
+  async start(input: CreateJobInput, submitterTabId: number | undefined): Promise<JobHeader> {
+    await this.enforceHistoryCap(input.items.length);
+    const header = await this.runner.createJob(input);
+    if (submitterTabId !== undefined) await chrome.storage.session.set({ [`jobtab:${header.id}`]: submitterTabId });
+    this.drive(header.id);
+    return header;
+  }
+
+  /** Runs a job in the background of the worker; the alarm brings it back if the worker dies meanwhile. */
+  drive(jobId: string): void {
+    void chrome.alarms.create(ALARM, { periodInMinutes: 0.5 });
+    this.runner.run(jobId).catch((error: unknown) => console.error(`job ${jobId} stopped:`, error));
+  }
+
+  /** Every unfinished job continues by itself: on worker start, browser start, and every 30 s by alarm. */
+  async resumeAll(): Promise<void> {
+    const jobs = await this.runner.listJobs();
+    const unfinished = jobs.filter((j) => j.status === 'running' || j.status === 'paused-offline' || j.status === 'cancelling');
+    for (const job of unfinished) this.drive(job.id);
+    if (unfinished.length === 0) await chrome.alarms.clear(ALARM);
+    await this.updateBadge(jobs);
+  }
+
+  listenForAlarms(): void {
+    chrome.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === ALARM) void this.resumeAll();
+    });
+  }
+
+  async summaries(): Promise<JobSummary[]> {
+    return (await this.runner.listJobs()).sort((a, b) => b.createdAt - a.createdAt).map((h) => this.summaryWithEta(h));
+  }
+
+  async summary(jobId: string): Promise<JobSummary> {
+    const header = (await this.runner.listJobs()).find((j) => j.id === jobId);
+    if (!header) throw new Error('That job no longer exists (history was cleared).');
+    return this.summaryWithEta(header);
+  }
+
+  private summaryWithEta(header: JobHeader): JobSummary {
+    const latest = this.latest.get(header.id);
+    return summaryOf(header, latest && latest.updatedAt >= header.updatedAt ? latest : progressOf(header, Date.now()));
+  }
+
+  /** Keeps history bounded: at most 50 jobs and 250,000 users; the oldest finished jobs go first. */
+  private async enforceHistoryCap(incoming: number): Promise<void> {
+    const jobs = (await this.runner.listJobs()).sort((a, b) => a.createdAt - b.createdAt);
+    let count = jobs.length + 1;
+    let users = jobs.reduce((n, j) => n + j.total, 0) + incoming;
+    for (const job of jobs) {
+      if (count <= 50 && users <= 250_000) break;
+      if (job.status !== 'completed' && job.status !== 'cancelled') continue;
+      await this.runner.deleteJob(job.id);
+      count -= 1;
+      users -= job.total;
+    }
+  }
+
+  async clearHistory(): Promise<void> {
+    for (const job of await this.runner.listJobs()) {
+      if ((job.status === 'completed' || job.status === 'cancelled') && !this.runner.isActive(job.id)) {
+        await this.runner.deleteJob(job.id);
+        await chrome.storage.local.remove([`jstatus.${job.id}`, `jfollow.${job.id}`]);
+      }
+    }
+    await this.updateBadge(await this.runner.listJobs());
+  }
+
+  private onProgress(progress: JobProgress): void {
+    this.latest.set(progress.jobId, progress);
+    const last = this.lastBroadcast.get(progress.jobId);
+    const now = Date.now();
+    const statusChanged = last?.status !== progress.status;
+    if (!statusChanged && last && now - last.at < BROADCAST_EVERY_MS) return;
+    this.lastBroadcast.set(progress.jobId, { at: now, status: progress.status });
+    void this.broadcast(progress.jobId);
+    if (statusChanged && (progress.status === 'completed' || progress.status === 'cancelled')) void this.notifyEnd(progress);
+  }
+
+  private async broadcast(jobId: string): Promise<void> {
+    const jobs = await this.runner.listJobs();
+    const header = jobs.find((j) => j.id === jobId);
+    if (!header) return;
+    const message = { event: 'job/progress', jobId, summary: this.summaryWithEta(header) };
+    // Extension pages hear runtime messages; content scripts only hear messages sent to their tab.
+    void chrome.runtime.sendMessage(message).catch(() => undefined);
+    const tab = (await chrome.storage.session.get(`jobtab:${jobId}`))[`jobtab:${jobId}`] as number | undefined;
+    if (tab !== undefined) void chrome.tabs.sendMessage(tab, message).catch(() => undefined);
+    await this.updateBadge(jobs);
+  }
+
+  /** Badge: users remaining while jobs run (red when any failed); the failure count after they end. */
+  private async updateBadge(jobs: JobHeader[]): Promise<void> {
+    const running = jobs.filter((j) => j.status === 'running' || j.status === 'paused-offline' || j.status === 'cancelling' || j.status === 'paused');
+    const remaining = running.reduce((n, j) => n + progressOf(j, Date.now()).remaining, 0);
+    const latest = [...jobs].sort((a, b) => b.createdAt - a.createdAt)[0];
+    const failed = running.length > 0 ? running.reduce((n, j) => n + j.counters.failed, 0) : (latest?.counters.failed ?? 0);
+    const text = running.length > 0 ? compact(remaining) : failed > 0 ? compact(failed) : '';
+    await chrome.action.setBadgeText({ text });
+    await chrome.action.setBadgeBackgroundColor({ color: failed > 0 ? '#c50f1f' : '#0078d4' });
+    await chrome.action.setTitle({
+      title: running.length > 0 ? `B2B Convert for Entra: ${remaining} users left${failed ? `, ${failed} failed` : ''}` : failed > 0 ? `B2B Convert for Entra: ${failed} failed in the last job` : 'B2B Convert for Entra',
+    });
+  }
+
+  private async notifyEnd(progress: JobProgress): Promise<void> {
+    const verb = progress.status === 'cancelled' ? 'Cancelled' : 'Finished';
+    const parts = [`${progress.converted} of ${progress.total} users converted`];
+    if (progress.failed) parts.push(`${progress.failed} failed`);
+    if (progress.blocked) parts.push(`${progress.blocked} blocked`);
+    if (progress.cancelled) parts.push(`${progress.cancelled} not started`);
+    await chrome.notifications
+      .create(`job-${progress.jobId}`, {
+        type: 'basic',
+        iconUrl: chrome.runtime.getURL('popup/icons/icon-128.png'),
+        title: `${verb}: conversion to external users`,
+        message: `${parts.join(', ')}. Open the extension for details.`,
+      })
+      .catch(() => undefined);
+  }
+}
+
+function compact(n: number): string {
+  return n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+}

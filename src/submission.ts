@@ -1,0 +1,71 @@
+// The worker's own check of a submitted review, against users re-read from Graph just now: the page that
+// submitted is not trusted to have applied the rules, and the directory may have changed since the review.
+import { evaluateEligibility } from './eligibility';
+import type { JobItemInput as EngineItem, JobOptions } from './jobs/model';
+import type { InvitationOptions, JobItemInput } from './messages';
+import type { GraphUser } from './users';
+
+export interface SubmissionContext {
+  signedInUserId: string;
+  verifiedDomains: readonly string[];
+  users: ReadonlyMap<string, GraphUser>;
+  roles: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface Refusal {
+  userId: string;
+  userPrincipalName: string;
+  message: string;
+}
+
+export type SubmissionCheck = { ok: true; items: EngineItem[]; options: JobOptions } | { ok: false; refusals: Refusal[] };
+
+export function checkSubmission(items: readonly JobItemInput[], options: InvitationOptions, ctx: SubmissionContext): SubmissionCheck {
+  const refusals: Refusal[] = [];
+  const accepted: EngineItem[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = item.userId.toLowerCase();
+    if (seen.has(key)) {
+      refusals.push({ userId: item.userId, userPrincipalName: item.userPrincipalName, message: 'This user is listed twice.' });
+      continue;
+    }
+    seen.add(key);
+    const user = ctx.users.get(key);
+    const roles = ctx.roles.get(key) ?? [];
+    const verdict = evaluateEligibility({
+      user,
+      roles,
+      signedInUserId: ctx.signedInUserId,
+      verifiedDomains: [...ctx.verifiedDomains],
+      proposedEmail: item.email,
+      ...(item.privilegedOverride ? { privilegedOverride: { userId: item.userId, acknowledgedRoleIds: roles, confirmed: true, confirmedAgain: true } } : {}),
+    });
+    const block = verdict.reasons.find((r) => r.severity === 'blocked');
+    if (block) {
+      refusals.push({ userId: item.userId, userPrincipalName: user?.userPrincipalName ?? item.userPrincipalName, message: block.message });
+      continue;
+    }
+    accepted.push({
+      userId: user?.id ?? item.userId,
+      userPrincipalName: user?.userPrincipalName ?? item.userPrincipalName,
+      displayName: user?.displayName ?? item.displayName,
+      email: item.email.trim(),
+      // Only when the address is really missing from the user object: never a needless write.
+      addToOtherMails: item.addToOtherMails && verdict.reasons.some((r) => r.code === 'emailNotOnUser'),
+      setGuest: options.setUserTypeGuest,
+    });
+  }
+  if (refusals.length > 0) return { ok: false, refusals };
+  return {
+    ok: true,
+    items: accepted,
+    options: {
+      sendInvitationMessage: options.sendInvitationMessage,
+      inviteRedirectUrl: options.inviteRedirectUrl,
+      ...(options.messageLanguage ? { messageLanguage: options.messageLanguage } : {}),
+      ...(options.ccRecipient ? { ccRecipient: options.ccRecipient } : {}),
+      ...(options.customizedMessageBody ? { customizedMessageBody: options.customizedMessageBody } : {}),
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// Sign-in on the production build against the login and Graph emulators: configuration by the options page
+// and by enterprise policy, sign-in, the worker restarting without a new sign-in, sign-out, the consent,
+// role and tenant error paths, and proof that no token ever reaches a page or content script.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EXPECTED_EXTENSION_ID, launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/browser';
+import { buildDemoTenant } from '../sandbox/demo-tenant';
+import { startSandbox, type Sandbox } from '../sandbox/index';
+import { call, configureForSandbox, value } from './support';
+
+let sandbox: Sandbox;
+let browser: ExtensionBrowser | undefined;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ tenant: buildDemoTenant(), layout: 'random' });
+});
+afterAll(async () => {
+  await sandbox?.stop();
+});
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+  sandbox.login.reset();
+  sandbox.login.set({ failConsent: false, cancelNextSignIn: false, wrongTenantId: undefined });
+});
+
+/** Every secret the login emulator issued: none may appear where a page or content script can read it. */
+function issuedSecrets(): string[] {
+  return sandbox.login.issuedAccessTokens();
+}
+
+describe('sign-in owned by the background', () => {
+  it('configures through the options page, signs in, reads /me, survives a worker restart, signs out', async () => {
+    browser = await launchBrowserWithExtension(sandbox);
+    await configureForSandbox(browser, sandbox);
+    const page = await browser.openExtensionPage('popup/options.html');
+    const before = await value(page, 'auth/status', {});
+    expect(before).toMatchObject({ configured: true, signedIn: false, configuredTenant: sandbox.tenant.tenantId });
+
+    const signedIn = await value(page, 'auth/signIn', { tier: 'read' });
+    expect(signedIn.signedIn).toBe(true);
+    expect(signedIn.account).toMatchObject({ username: 'admin@contoso.com', tenantId: sandbox.tenant.tenantId, objectId: sandbox.tenant.adminUserId });
+    expect(signedIn.grantedTiers).toContain('read');
+    expect(sandbox.graph.requestLog().some((r) => r.method === 'GET' && r.path.startsWith('/v1.0/me') && r.status === 200)).toBe(true);
+    const interactive = sandbox.login.interactiveSignIns();
+    expect(interactive).toBe(1);
+
+    await browser.stopServiceWorker();
+    // The next Graph call wakes the worker; MSAL in the offscreen host still has the tokens.
+    const ids = sandbox.tenant.users.slice(0, 5).map((u) => u.id);
+    const pre = await value(page, 'users/preflight', { userIds: ids });
+    expect(pre.users).toHaveLength(5);
+    expect(sandbox.login.interactiveSignIns()).toBe(interactive);
+
+    const out = await value(page, 'auth/signOut', {});
+    expect(out.signedIn).toBe(false);
+    const after = await call(page, 'users/preflight', { userIds: ids });
+    expect(after.ok).toBe(false);
+    if (!after.ok) expect(after.error.code).toBe('sign-in-required');
+    // Signing out closed the MSAL host, and with it every cached token.
+    const hosts = await (await browser.worker()).evaluate(() => chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] }));
+    expect(hosts).toHaveLength(0);
+  });
+
+  it('never lets a token reach storage that pages and content scripts can read, or any reply', async () => {
+    browser = await launchBrowserWithExtension(sandbox);
+    await configureForSandbox(browser, sandbox);
+    const page = await browser.openExtensionPage('popup/options.html');
+    // Record every runtime message an extension page receives (broadcasts included).
+    await page.evaluate(() => {
+      (globalThis as { seen?: unknown[] }).seen = [];
+      chrome.runtime.onMessage.addListener((m) => void (globalThis as { seen: unknown[] }).seen.push(m));
+    });
+    const replies = [
+      await call(page, 'auth/signIn', { tier: 'invite' }),
+      await call(page, 'auth/status', {}),
+      await call(page, 'users/preflight', { userIds: sandbox.tenant.users.slice(0, 3).map((u) => u.id) }),
+    ];
+    const secrets = issuedSecrets().filter((s) => s.length > 20);
+    expect(secrets.length).toBeGreaterThan(0);
+    const storage = await page.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+    const seen = await page.evaluate(() => JSON.stringify((globalThis as { seen?: unknown[] }).seen ?? []));
+    const haystack = JSON.stringify(replies) + storage + seen;
+    for (const secret of secrets) expect(haystack.includes(secret)).toBe(false);
+    expect(haystack).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/); // no JWT of any kind
+  });
+
+  it('explains missing admin consent (AADSTS65001) and a cancelled sign-in', async () => {
+    browser = await launchBrowserWithExtension(sandbox);
+    await configureForSandbox(browser, sandbox);
+    const page = await browser.openExtensionPage('popup/options.html');
+    sandbox.login.set({ failConsent: true });
+    const consent = await call(page, 'auth/signIn', { tier: 'read' });
+    expect(consent.ok).toBe(false);
+    if (!consent.ok) {
+      expect(consent.error.code).toBe('sign-in-required');
+      expect(consent.error.graphCode).toBe('AADSTS65001');
+      expect(consent.error.message).toMatch(/admin consent/i);
+    }
+    sandbox.login.set({ failConsent: false, cancelNextSignIn: true });
+    const cancelled = await call(page, 'auth/signIn', { tier: 'read' });
+    expect(cancelled.ok).toBe(false);
+    if (!cancelled.ok) expect(cancelled.error.message).toMatch(/cancelled/i);
+    expect((await value(page, 'auth/status', {})).signedIn).toBe(false);
+  });
+
+  it('warns before any write when the admin holds no role that may invite', async () => {
+    const tenant = buildDemoTenant();
+    tenant.roleAssignments = tenant.roleAssignments.filter((a) => a.principalId !== tenant.adminUserId);
+    sandbox.graph.seed(tenant);
+    try {
+      browser = await launchBrowserWithExtension(sandbox);
+      await configureForSandbox(browser, sandbox);
+      const page = await browser.openExtensionPage('popup/options.html');
+      await value(page, 'auth/signIn', { tier: 'invite' });
+      const pre = await value(page, 'users/preflight', { userIds: tenant.users.slice(0, 3).map((u) => u.id) });
+      expect(pre.adminRoleProblem).toMatch(/User Administrator, Guest Inviter or Global Administrator/);
+    } finally {
+      sandbox.graph.seed(sandbox.tenant);
+    }
+  });
+});
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = `${POLICY_DIR}/b2b-convert-e2e.json`;
+const canWritePolicy = process.getuid?.() === 0;
+
+describe('enterprise policy', () => {
+  // Chromium reads managed policy from /etc/chromium/policies/managed (root only); CI runs as root.
+  it.runIf(canWritePolicy)('takes client id, tenant and cloud from storage.managed and shows them as managed', async () => {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    const policy = { clientId: sandbox.tenant.clientId, tenant: 'contoso.com', cloud: 'Global' };
+    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXPECTED_EXTENSION_ID]: policy } } }));
+    try {
+      browser = await launchBrowserWithExtension(sandbox);
+      const page = await browser.openExtensionPage('popup/options.html');
+      const status = await value(page, 'auth/status', {});
+      expect(status).toMatchObject({ configured: true, configuredTenant: 'contoso.com' });
+      await expect.poll(() => page.getByText('Managed by your organization').count()).toBe(3);
+      await expect.poll(() => page.getByLabel('Application (client) ID').isEditable()).toBe(false);
+      expect((await value(page, 'auth/signIn', { tier: 'read' })).account?.tenantId).toBe(sandbox.tenant.tenantId);
+    } finally {
+      if (existsSync(POLICY_FILE)) rmSync(POLICY_FILE);
+    }
+  });
+});
