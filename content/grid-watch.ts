@@ -91,7 +91,9 @@ export function watchGrid(opts: GridWatchOptions, signal: AbortSignal): void {
     if (current) endSession();
     // Not (or no longer) the grid. Report "not recognised" only where a grid was expected or half of one is there,
     // and only once it has had time to arrive.
-    const candidate = opts.expectsGrid() || reading.present >= 2;
+    // A frame keeps its name across views (the All users frame also shows a profile later): there the name alone
+    // is not enough, some part of the grid must be there too.
+    const candidate = opts.role === 'top' ? opts.expectsGrid() || reading.present >= 2 : reading.present >= 2 || (opts.expectsGrid() && reading.present >= 1);
     if (!candidate) {
       unrecognisedSince = undefined;
       return;

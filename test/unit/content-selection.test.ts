@@ -258,6 +258,15 @@ describe('recognition and report', () => {
     expect(report.missing.map((m) => m.split(':')[0])).toEqual(['row', 'rowCheck', 'upnCell', 'rowLink']);
   });
 
+  it('the All users frame showing a profile view (same frame, same name) is not reported as unrecognised', async () => {
+    const h2 = document.createElement('h2');
+    h2.textContent = 'Ada Fischer';
+    document.body.append(h2);
+    const { calls } = start({ 'auth/status': () => SIGNED_IN });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls.some((c) => c.op === 'page/report')).toBe(false);
+  });
+
   it('an unrelated view in another frame is neither decorated nor reported', async () => {
     const p = document.createElement('p');
     p.textContent = 'Overview';

@@ -116,7 +116,7 @@ ${tenant ? `<span class="fxs-topbar-tenant" data-tenant-id="${esc(tenant.tenantI
 <nav class="fxs-breadcrumb" aria-label="Breadcrumb"><a href="${esc(url.pathname)}#home">Home</a></nav>
 <main class="fxs-blade" role="main">
  <h2 id="blade-title" class="fxs-blade-title">Users</h2>
- <iframe id="reactview" class="fxs-reactview-frame" title="Users" name="blank_0" src="${esc(frameSrc)}"></iframe>
+ <div id="reactview-slot" data-frame-src="${esc(frameSrc)}"></div>
 </main>
 <script type="application/json" id="replica-config">${scriptJson(config)}</script>
 <script nonce="${nonce}">${readAsset('top-app.js')}</script>

@@ -8,9 +8,19 @@
   configNode.remove();
   var ALL_USERS = /^#view\/Microsoft_AAD_UsersAndTenants\/UserManagementMenuBlade\/~\/AllUsers(?:[/?]|$)/;
   var PROFILE = /^#view\/Microsoft_AAD_UsersAndTenants\/UserProfileMenuBlade\/~\/overview\/userId\/([0-9a-fA-F-]{36})/;
-  var frame = document.getElementById('reactview');
   var title = document.getElementById('blade-title');
-  var frameOrigin = new URL(frame.getAttribute('src')).origin;
+  var slot = document.getElementById('reactview-slot');
+  var frameSrc = slot.getAttribute('data-frame-src');
+  var frameOrigin = new URL(frameSrc).origin;
+  // The frame is made once, named after the view it is created for (a frame's name is fixed at creation: later
+  // changes of the attribute do not reach window.name), and loaded blank; views are swapped in by message.
+  var frame = document.createElement('iframe');
+  frame.id = 'reactview';
+  frame.className = 'fxs-reactview-frame';
+  frame.title = 'Users';
+  frame.name = ALL_USERS.test(location.hash) ? config.frameNamePrefix + '.UsersList.ReactView_0' : 'blank_0';
+  frame.src = frameSrc;
+  slot.replaceWith(frame);
   var frameLoaded = false;
   var timer = 0;
   var serial = 0;
