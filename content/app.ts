@@ -4,12 +4,12 @@ import { isAllUsersPage, tenantOfPortalUrl } from '../src/portal-routes';
 import { SelectionStore } from '../src/selection';
 import { watchAuth, type AuthWatch } from './auth-watch';
 import { createBulkSelect, type BulkSelect } from './bulk-select';
-import { mountCommandBarControl } from './command-bar-control';
+import { commandBarControl } from './command-bar-control';
 import { runFeatures } from './features';
 import { trackGestures } from './gestures';
-import { syncSelection } from './grid-selection';
+import { selectionSync } from './grid-selection';
 import { readGrid } from './grid-dom';
-import { readFacts, watchGrid, type GridFacts } from './grid-watch';
+import { allUsersGrid, readFacts, type GridFacts } from './grid-watch';
 import { Observable } from './observable';
 import { createReview, type Review } from './review-dialog';
 import type { Services } from './services';
@@ -49,44 +49,26 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
 
   runFeatures(
     [
-      {
-        name: 'all-users-grid',
-        init: (s) =>
-          watchGrid(
-            {
-              doc,
-              role: env.role,
-              services,
-              facts: grid,
-              topOnly: env.role === 'top',
-              settleMs: env.settleMs,
-              expectsGrid: () => (env.role === 'top' ? isAllUsersPage(env.href()) : env.frameName().includes('UsersList')),
-              tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined),
-              onGrid: (session) =>
-                runFeatures(
-                  [
-                    { name: 'selection-sync', init: () => syncSelection(session, doc, store, bulk, gestures) },
-                    {
-                      name: 'command-bar-control',
-                      init: () =>
-                        void mountCommandBarControl(session, doc, {
-                          store,
-                          auth,
-                          bulk,
-                          grid,
-                          services,
-                          openReview: () => review.open(),
-                          requireTrusted: env.requireTrusted,
-                        }),
-                    },
-                  ],
-                  session.signal,
-                  services.log,
-                ),
-            },
-            s,
+      allUsersGrid({
+        doc,
+        role: env.role,
+        services,
+        facts: grid,
+        topOnly: env.role === 'top',
+        settleMs: env.settleMs,
+        expectsGrid: () => (env.role === 'top' ? isAllUsersPage(env.href()) : env.frameName().includes('UsersList')),
+        tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined),
+        // Per grid instance: these stop when the grid goes away and start again on the next one.
+        onGrid: (session) =>
+          runFeatures(
+            [
+              selectionSync(session, doc, store, bulk, gestures),
+              commandBarControl(session, doc, { store, auth, bulk, grid, services, openReview: () => review.open(), requireTrusted: env.requireTrusted }),
+            ],
+            session.signal,
+            services.log,
           ),
-      },
+      }),
     ],
     signal,
     services.log,

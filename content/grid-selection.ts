@@ -5,13 +5,19 @@ import type { SelectionStore } from '../src/selection';
 import type { BulkSelect } from './bulk-select';
 import type { Gestures } from './gestures';
 import { isChecked, readRow, rowCheckOf } from './grid-dom';
+import type { Feature } from './features';
 import type { GridSession } from './grid-watch';
 import { css } from './portal-selectors';
 
 /** How long after a gesture a check may settle and still count as the admin's doing. */
 export const GESTURE_WINDOW_MS = 1500;
 
-export function syncSelection(session: GridSession, doc: Document, store: SelectionStore, bulk: BulkSelect, gestures: Gestures): void {
+/** The adaptation, for the feature runner: lives as long as the grid it was started for. */
+export function selectionSync(session: GridSession, doc: Document, store: SelectionStore, bulk: BulkSelect, gestures: Gestures): Feature {
+  return { name: 'selection-sync', init: (signal) => syncSelection(session, doc, store, bulk, gestures, signal) };
+}
+
+export function syncSelection(session: GridSession, doc: Document, store: SelectionStore, bulk: BulkSelect, gestures: Gestures, signal: AbortSignal): void {
   const rowSel = css('row');
   const checkSel = css('rowCheck');
   const headerSel = css('headerCheck');
@@ -66,5 +72,5 @@ export function syncSelection(session: GridSession, doc: Document, store: Select
     attributeFilter: ['aria-checked', 'aria-selected'],
     attributeOldValue: true,
   });
-  session.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

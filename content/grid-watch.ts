@@ -3,6 +3,7 @@
 // command-bar control) stop when it goes away, and start again on the next one.
 import { readGrid, describeMissing, parseFoundCount, readRow, type GridReading } from './grid-dom';
 import { watchDom } from './dom-watch';
+import type { Feature } from './features';
 import type { Observable } from './observable';
 import type { Services } from './services';
 
@@ -43,6 +44,11 @@ export function readFacts(reading: GridReading): GridFacts {
     search: reading.searchBox?.value.trim() ?? '',
     renderedIds: reading.rows.map(readRow).flatMap((r) => (r ? [r.id] : [])),
   };
+}
+
+/** The adaptation, for the feature runner. */
+export function allUsersGrid(opts: GridWatchOptions): Feature {
+  return { name: 'all-users-grid', init: (signal) => watchGrid(opts, signal) };
 }
 
 export function watchGrid(opts: GridWatchOptions, signal: AbortSignal): void {

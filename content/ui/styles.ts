@@ -8,7 +8,7 @@ export const UI_CSS = `
   --b2b-brand: #0f6cbd; --b2b-brand-hover: #115ea3; --b2b-on-brand: #ffffff; --b2b-focus: #000000;
   --b2b-danger-fg: #b10e1c; --b2b-danger-bg: #fdf3f4; --b2b-warn-fg: #8a3707; --b2b-warn-bg: #fff9f5; --b2b-ok-fg: #0e700e; --b2b-ok-bg: #f1faf1;
   --b2b-disabled-fg: #bdbdbd; --b2b-disabled-bg: #f0f0f0; --b2b-shadow: 0 8px 16px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12);
-  font: 14px/20px var(--b2b-font); color: var(--b2b-fg); display: contents;
+  font: 14px/20px var(--b2b-font); color: var(--b2b-fg); display: contents; color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   .b2b-root {
