@@ -68,8 +68,9 @@ describe('sign-in owned by the background', () => {
     const page = await browser.openExtensionPage('popup/options.html');
     // Record every runtime message an extension page receives (broadcasts included).
     await page.evaluate(() => {
-      (globalThis as { seen?: unknown[] }).seen = [];
-      chrome.runtime.onMessage.addListener((m) => void (globalThis as { seen: unknown[] }).seen.push(m));
+      const seen: unknown[] = [];
+      (globalThis as unknown as { seen: unknown[] }).seen = seen;
+      chrome.runtime.onMessage.addListener((m) => void seen.push(m));
     });
     const replies = [
       await call(page, 'auth/signIn', { tier: 'invite' }),
@@ -79,7 +80,7 @@ describe('sign-in owned by the background', () => {
     const secrets = issuedSecrets().filter((s) => s.length > 20);
     expect(secrets.length).toBeGreaterThan(0);
     const storage = await page.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
-    const seen = await page.evaluate(() => JSON.stringify((globalThis as { seen?: unknown[] }).seen ?? []));
+    const seen = await page.evaluate(() => JSON.stringify((globalThis as unknown as { seen?: unknown[] }).seen ?? []));
     const haystack = JSON.stringify(replies) + storage + seen;
     for (const secret of secrets) expect(haystack.includes(secret)).toBe(false);
     expect(haystack).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/); // no JWT of any kind

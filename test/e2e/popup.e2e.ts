@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/browser';
 import { buildDemoTenant, type DemoTenant } from '../sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-import { call, configureForSandbox } from './support';
+import type { Operation, Reply, ResponseMap } from '../../src/messages';
 
 let sandbox: Sandbox;
 let tenant: DemoTenant;
@@ -27,9 +27,20 @@ afterEach(async () => {
 
 const upnOf = (id: string) => tenant.users.find((u) => u.id === id)!.userPrincipalName;
 
+/** One protocol request from an extension page, as the popup sends it; the worker's reply envelope. */
+async function call<O extends Operation>(page: Page, op: O, payload: unknown): Promise<Reply<ResponseMap[O]>> {
+  return page.evaluate(([o, p]) => chrome.runtime.sendMessage({ op: o, payload: p }), [op, payload] as const) as Promise<Reply<ResponseMap[O]>>;
+}
+
+/** A browser with the extension, configured through the options page the way an admin does. */
 async function signedInBrowser(): Promise<ExtensionBrowser> {
   const b = await launchBrowserWithExtension(sandbox);
-  await configureForSandbox(b, sandbox);
+  const options = await b.openExtensionPage('popup/options.html');
+  await options.getByLabel('Application (client) ID').fill(sandbox.tenant.clientId);
+  await options.getByLabel('Tenant').fill(sandbox.tenant.tenantId);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Settings saved.').waitFor({ timeout: 10_000 });
+  await options.close();
   return b;
 }
 
@@ -129,7 +140,15 @@ describe('jobs from the picker to the popup', () => {
     const count = Number(/\d+/.exec((await convert.textContent()) ?? '')?.[0]);
     expect(count).toBe(chosen.length);
     await convert.click();
-    await picker.getByRole('heading', { name: 'Progress' }).waitFor();
+    // The first conversion asks for the invite permission (incremental consent).
+    const consent = picker.getByRole('button', { name: /^Sign in with \w+ permission and convert$/ });
+    const progress = picker.getByRole('heading', { name: 'Progress' });
+    await Promise.race([consent.waitFor({ timeout: 30_000 }), progress.waitFor({ timeout: 30_000 })]).catch(async (e: unknown) => {
+      await picker.screenshot({ path: '/tmp/popup-e2e-convert.png', fullPage: true });
+      throw e;
+    });
+    if (await consent.isVisible()) await consent.click();
+    await progress.waitFor({ timeout: 30_000 });
     await picker.getByRole('button', { name: 'Convert more users' }).waitFor({ timeout: 60_000 });
 
     // The popup lists the job; its detail shows one row per user.

@@ -31,3 +31,58 @@ export async function value<O extends Operation>(page: Page, op: O, payload: unk
   if (!reply.ok) throw new Error(`${op} failed: ${JSON.stringify(reply.error)}`);
   return reply.value;
 }
+
+export interface SubmittedJob {
+  jobId: string;
+  /** The users the job converts (eligible in the pre-flight). */
+  userIds: string[];
+  /** Users the pre-flight blocked: never part of the job. */
+  blockedIds: string[];
+}
+
+/** Pre-flight every user of the tenant, then submit the eligible ones, as the review does. */
+export async function submitEligible(page: Page, sandbox: Sandbox, limit = Infinity): Promise<SubmittedJob> {
+  const pre = await value(page, 'users/preflight', { userIds: sandbox.tenant.users.map((u) => u.id) });
+  const eligible = pre.users.filter((u) => u.eligibility !== 'blocked').slice(0, limit);
+  const { jobId } = await value(page, 'job/submit', {
+    items: eligible.map((u) => ({ userId: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, email: u.proposedEmail, addToOtherMails: false, privilegedOverride: false })),
+    options: { sendInvitationMessage: false, inviteRedirectUrl: pre.defaultRedirectUrl, setUserTypeGuest: false },
+    expectedTenantId: pre.tenantId,
+  });
+  return { jobId, userIds: eligible.map((u) => u.id), blockedIds: pre.users.filter((u) => u.eligibility === 'blocked').map((u) => u.id) };
+}
+
+/** Polls job/get until the predicate holds (the worker may be asleep: each poll wakes it). */
+export async function waitForJob(page: Page, jobId: string, until: (s: ResponseMap['job/get']) => boolean, timeoutMs = 90_000): Promise<ResponseMap['job/get']> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const reply = await call(page, 'job/get', { jobId });
+    if (reply.ok && until(reply.value)) return reply.value;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} did not reach the expected state: ${JSON.stringify(reply)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Every invitedUser.id the Graph emulator received, top-level or inside $batch (applied or not). */
+export function invitationTargets(sandbox: Sandbox): string[] {
+  const ids: string[] = [];
+  for (const r of sandbox.graph.requestLog()) {
+    const bodies = r.path.startsWith('/v1.0/$batch')
+      ? (r.inner ?? []).filter((i) => i.method === 'POST' && i.url.startsWith('/invitations')).map((i) => i.body)
+      : r.method === 'POST' && r.path.startsWith('/v1.0/invitations')
+        ? [r.body]
+        : [];
+    for (const b of bodies) ids.push(String((b as { invitedUser?: { id?: string } } | undefined)?.invitedUser?.id));
+  }
+  return ids;
+}
+
+/** A signed-in browser on an extension page, ready to call the worker. */
+export async function signedIn(sandbox: Sandbox, tier: 'read' | 'invite' | 'write', opts: { profileDir?: string } = {}) {
+  const { launchBrowserWithExtension } = await import('../sandbox/browser');
+  const browser = await launchBrowserWithExtension(sandbox, opts);
+  await configureForSandbox(browser, sandbox);
+  const page = await browser.openExtensionPage('popup/options.html');
+  await value(page, 'auth/signIn', { tier });
+  return { browser, page };
+}

@@ -1,0 +1,131 @@
+// Conversion jobs on the production build against the Graph emulator's faults: the worker killed mid-batch,
+// the browser restarted mid-job, a 429 storm, 503s, responses dropped after the write was applied, and the
+// token expiring mid-job. Every case must end with each job user invited exactly once, each failure recorded
+// with Graph's code, and no invitation for anyone outside the job.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ExtensionBrowser } from '../sandbox/browser';
+import { buildDemoTenant } from '../sandbox/demo-tenant';
+import { startSandbox, type Sandbox } from '../sandbox/index';
+import { invitationTargets, signedIn, submitEligible, value, waitForJob, type SubmittedJob } from './support';
+
+let sandbox: Sandbox;
+let browser: ExtensionBrowser | undefined;
+
+beforeEach(async () => {
+  sandbox = await startSandbox({ tenant: buildDemoTenant({ userCount: 600 }), layout: 'grid' });
+});
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+  await sandbox?.stop();
+});
+
+/** The job's final state, checked against the emulator's own record of what was applied. */
+async function expectExactlyOnce(page: Parameters<typeof value>[0], job: SubmittedJob) {
+  const summary = await waitForJob(page, job.jobId, (s) => s.state === 'completed');
+  const { items } = await value(page, 'job/items', { jobId: job.jobId, offset: 0, limit: 1000 });
+  expect(items).toHaveLength(job.userIds.length);
+  for (const item of items) {
+    const applied = sandbox.graph.invitationCount(item.userId);
+    if (item.state === 'done') expect(applied, `${item.userPrincipalName} invited once`).toBe(1);
+    else {
+      // Not converted: never applied, and the reason carries Graph's code.
+      expect(applied, `${item.userPrincipalName} not invited`).toBe(0);
+      expect(item.errorCode, `${item.userPrincipalName} failure code`).toMatch(/^[A-Za-z_]+$/);
+    }
+  }
+  const inJob = new Set(job.userIds);
+  expect(invitationTargets(sandbox).filter((id) => !inJob.has(id))).toEqual([]);
+  for (const id of job.blockedIds) expect(sandbox.graph.invitationCount(id)).toBe(0);
+  expect(summary.counters.done + summary.counters.failed + summary.counters.blocked).toBe(job.userIds.length);
+  return { summary, items };
+}
+
+describe('durable, exactly-once conversion jobs', () => {
+  it('converts every eligible user once, pacing to the invitation limit (no 429s)', async () => {
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    const job = await submitEligible(s.page, sandbox);
+    expect(job.userIds.length).toBeGreaterThan(150);
+    const { summary } = await expectExactlyOnce(s.page, job);
+    expect(summary.counters.done).toBeGreaterThan(150);
+    const throttled = sandbox.graph.requestLog().flatMap((r) => r.inner ?? []).filter((i) => i.status === 429);
+    expect(throttled).toHaveLength(0);
+    // The options the admin chose reached Graph: invitedUser.id present, no email sent.
+    const sent = sandbox.graph.state().invitations;
+    expect(sent.every((i) => (i.request as { invitedUser?: { id?: string } }).invitedUser?.id === i.userId)).toBe(true);
+    expect(sent.every((i) => (i.request as { sendInvitationMessage?: boolean }).sendInvitationMessage === false)).toBe(true);
+  });
+
+  it('survives the service worker being killed in the middle of a batch', async () => {
+    sandbox.graph.setFaults({ latencyMs: 700 });
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    const job = await submitEligible(s.page, sandbox);
+    await waitForJob(s.page, job.jobId, (j) => j.counters.done > 0);
+    await new Promise((r) => setTimeout(r, 300)); // a batch is in flight now
+    await browser.stopServiceWorker();
+    sandbox.graph.setFaults({ latencyMs: 50 });
+    await expectExactlyOnce(s.page, job);
+  });
+
+  it('resumes by itself after the whole browser restarts on the same profile', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'b2b-restart-'));
+    try {
+      sandbox.graph.setFaults({ latencyMs: 600 });
+      const first = await signedIn(sandbox, 'invite', { profileDir });
+      const job = await submitEligible(first.page, sandbox);
+      await waitForJob(first.page, job.jobId, (j) => j.counters.done > 0);
+      await first.browser.close();
+      const doneBefore = sandbox.graph.state().invitations.length;
+      expect(doneBefore).toBeLessThan(job.userIds.length);
+      sandbox.graph.setFaults({ latencyMs: 50 });
+      const { launchBrowserWithExtension } = await import('../sandbox/browser');
+      browser = await launchBrowserWithExtension(sandbox, { profileDir });
+      // Nothing asks the worker anything: the job must continue on its own (start-up, alarm).
+      await expect.poll(() => sandbox.graph.state().invitations.length, { timeout: 60_000, interval: 500 }).toBeGreaterThan(doneBefore);
+      const page = await browser.openExtensionPage('popup/options.html');
+      await expectExactlyOnce(page, job);
+      // Renewed silently through the browser's sign-in session: one interactive sign-in in all.
+      expect(sandbox.login.interactiveSignIns()).toBe(1);
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  });
+
+  it('rides out a 429 storm and 503s', async () => {
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    const job = await submitEligible(s.page, sandbox);
+    sandbox.graph.setFaults({ latencyMs: 20, throttle: { everyNth: 3, retryAfterSec: 0.5, paths: 'invitations', untilMs: Date.now() + 8000 }, fail5xx: { status: 503, count: 6, path: '\\$batch' } });
+    await expectExactlyOnce(s.page, job);
+    const log = sandbox.graph.requestLog();
+    expect(log.flatMap((r) => r.inner ?? []).filter((i) => i.status === 429).length).toBeGreaterThan(0);
+    expect(log.filter((r) => r.status === 503).length).toBeGreaterThan(0);
+  });
+
+  it('never repeats a write whose response was dropped after it was applied', async () => {
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    sandbox.graph.setFaults({ latencyMs: 20, dropAfterApply: { count: 3, path: '\\$batch' } });
+    const job = await submitEligible(s.page, sandbox);
+    await expectExactlyOnce(s.page, job);
+    const dropped = sandbox.graph.requestLog().filter((r) => r.status === null);
+    expect(dropped.length).toBe(3);
+  });
+
+  it('renews the token when it expires mid-job, without asking the admin', async () => {
+    sandbox.graph.setFaults({ latencyMs: 300 });
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    const job = await submitEligible(s.page, sandbox);
+    await waitForJob(s.page, job.jobId, (j) => j.counters.done > 0);
+    sandbox.graph.setFaults({ latencyMs: 50, expireTokensBefore: Date.now() });
+    await expectExactlyOnce(s.page, job);
+    expect(sandbox.graph.requestLog().some((r) => r.status === 401)).toBe(true);
+    expect(sandbox.login.interactiveSignIns()).toBe(1);
+  });
+});
