@@ -7,7 +7,7 @@ import { listen, type Handlers } from './router';
 import { forgetClosedTabs, pageStatus, recordPage } from './page-status';
 import { readSettings } from './settings';
 import { graphFor } from './graph-edge';
-import { allFound, preflight, resolveIdentifiers, searchUsers } from './users-service';
+import { allFound, preflight, resolveIdentifiers, searchUsers } from '../src/directory-reads';
 import type { ScopeTier } from '../src/scopes';
 import { JobsService, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';

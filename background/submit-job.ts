@@ -6,7 +6,7 @@ import type { JobHeader } from '../src/jobs';
 import type { RequestOf } from '../src/messages';
 import { checkSubmission } from '../src/submission';
 import type { JobsService } from './jobs-service';
-import { tenantFacts } from './users-service';
+import { tenantFacts } from '../src/directory-reads';
 
 export class SubmissionRefused extends Error {
   override name = 'SubmissionRefused';

@@ -1,15 +1,15 @@
 // Reads for the review and the pickers, all batched: a pre-flight of N users costs ceil(N/300) + 2 Graph
 // round trips (users by `id in` chunks packed in $batch, privileged role holders, the organization).
-import { myAppsRedirectUrl } from '../src/clouds';
-import type { Settings } from '../src/config';
-import { GraphApiError } from '../src/graph/errors';
-import type { GraphApi } from '../src/graph/client';
-import { chunk, graphPath, inFilter, MAX_IN_VALUES, searchUsersFilter, toUserPage, toVerifiedDomains, USER_SELECT } from '../src/graph/requests';
-import type { PreflightResult, UserSummary } from '../src/messages';
-import { buildPreflight, INVITER_ROLE_IDS } from '../src/preflight';
-import { PRIVILEGED_ROLE_TEMPLATE_IDS } from '../src/eligibility';
-import type { GraphUser } from '../src/users';
-import { isGuid } from '../src/config';
+import { myAppsRedirectUrl } from './clouds';
+import type { Settings } from './config';
+import { GraphApiError } from './graph/errors';
+import type { GraphApi } from './graph/client';
+import { chunk, graphPath, inFilter, MAX_IN_VALUES, searchUsersFilter, toUserPage, toVerifiedDomains, USER_SELECT } from './graph/requests';
+import type { PreflightResult, UserSummary } from './messages';
+import { buildPreflight, INVITER_ROLE_IDS } from './preflight';
+import { PRIVILEGED_ROLE_TEMPLATE_IDS } from './eligibility';
+import type { GraphUser } from './users';
+import { isGuid } from './config';
 
 const summary = (u: GraphUser): UserSummary => ({
   id: u.id,
