@@ -50,3 +50,12 @@ export function forgetClosedTabs(): void {
     if (change.status === 'loading' && change.url) void chrome.storage.session.remove(key(tabId));
   });
 }
+
+/** Tabs whose content scripts reported an admin-center page (they get auth and job events by tab). */
+export async function tabsWithPages(): Promise<number[]> {
+  const all = await chrome.storage.session.get(null);
+  return Object.keys(all)
+    .filter((k) => k.startsWith('page:'))
+    .map((k) => Number(k.slice('page:'.length)))
+    .filter((n) => Number.isInteger(n));
+}

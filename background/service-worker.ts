@@ -1,17 +1,26 @@
 // Service worker entry. Listeners are registered synchronously at the top level so that an event that
 // wakes the worker (a message, an alarm, browser start-up) always finds them.
-import { isGuid } from '../src/config';
 import type { AuthStatus } from '../src/messages';
 import { AuthService, SignInRequired } from './auth/auth-service';
 import { listen, type Handlers } from './router';
-import { forgetClosedTabs, pageStatus, recordPage } from './page-status';
-import { readSettings } from './settings';
+import { forgetClosedTabs, pageStatus, recordPage, tabsWithPages } from './page-status';
+import { tenantMismatch } from '../src/tenant-match';
+import { onSettingsChanged, readSettings } from './settings';
 import { graphFor } from './graph-edge';
-import { allFound, preflight, resolveIdentifiers, searchUsers } from '../src/directory-reads';
+import { allFound, preflight, resolveIdentifiers, searchUsers, tenantFacts, type TenantFacts } from '../src/directory-reads';
 import type { ScopeTier } from '../src/scopes';
 import { JobsService, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
 import { submitJob } from './submit-job';
+
+const TENANT_FACTS = 'tenantFacts';
+
+/** Extension pages hear runtime messages; the content scripts of admin-center tabs must be told by tab. */
+async function announceAuthChange(): Promise<void> {
+  const event = { event: 'auth/changed' };
+  void chrome.runtime.sendMessage(event).catch(() => undefined);
+  for (const tabId of await tabsWithPages()) void chrome.tabs.sendMessage(tabId, event).catch(() => undefined);
+}
 
 const auth = new AuthService(async () => (await readSettings()).settings);
 const jobs = new JobsService(auth, async () => (await readSettings()).settings);
@@ -42,8 +51,12 @@ async function authStatus(tabId?: number): Promise<AuthStatus> {
     grantedTiers: account?.grantedTiers ?? [],
     pageTenant: page?.tenantHint,
   };
-  if (account && page?.tenantHint && isGuid(page.tenantHint) && page.tenantHint.toLowerCase() !== account.tenantId.toLowerCase()) {
-    status.tenantMismatch = `You are signed in to tenant ${account.tenantId}, but this admin center page belongs to tenant ${page.tenantHint}. Conversions would happen in ${account.tenantId}. Sign in to the page's tenant or switch the page before converting.`;
+  if (account) {
+    const facts = (await chrome.storage.session.get(TENANT_FACTS))[TENANT_FACTS] as TenantFacts | undefined;
+    const known = facts?.tenantId === account.tenantId ? facts : undefined;
+    if (known?.tenantName) status.tenantName = known.tenantName;
+    const mismatch = tenantMismatch(page?.tenantHint, { tenantId: account.tenantId, ...(known ? { tenantName: known.tenantName, verifiedDomains: known.verifiedDomains } : {}) });
+    if (mismatch) status.tenantMismatch = mismatch;
   }
   return status;
 }
@@ -52,14 +65,18 @@ const handlers: Handlers = {
   'auth/status': (_p, ctx) => authStatus(ctx.tabId),
   'auth/signIn': async ({ tier }, ctx) => {
     await auth.signIn(tier);
-    // Prove the new token works against Graph before calling the admin signed in.
-    await (await session('read')).graph.me();
-    void chrome.runtime.sendMessage({ event: 'auth/changed' }).catch(() => undefined);
+    // Prove the new token works against Graph before calling the admin signed in, and learn the tenant's
+    // name and verified domains (the page may name its tenant by domain).
+    const { graph } = await session('read');
+    await graph.me();
+    await chrome.storage.session.set({ [TENANT_FACTS]: await tenantFacts(graph) });
+    void announceAuthChange();
     return authStatus(ctx.tabId);
   },
   'auth/signOut': async (_p, ctx) => {
     await auth.signOut();
-    void chrome.runtime.sendMessage({ event: 'auth/changed' }).catch(() => undefined);
+    await chrome.storage.session.remove(TENANT_FACTS);
+    void announceAuthChange();
     return authStatus(ctx.tabId);
   },
   'page/report': async (report, ctx) => {
@@ -124,6 +141,7 @@ const handlers: Handlers = {
 listen(handlers);
 forgetClosedTabs();
 jobs.listenForAlarms();
+onSettingsChanged(() => void announceAuthChange());
 // A job interrupted by the worker's death or a browser restart continues from where it was.
 void jobs.resumeAll();
 chrome.runtime.onStartup.addListener(() => void jobs.resumeAll());

@@ -2,22 +2,36 @@
 import { mergeSettings, type MergedSettings } from '../src/config';
 
 const LOCAL_KEY = 'settings';
+/** Last policy seen: Chromium's first storage.managed read after start-up takes seconds (policy service). */
+const POLICY_CACHE = 'policyCache';
 
-export async function readSettings(): Promise<MergedSettings> {
-  const [policy, local] = await Promise.all([
-    // storage.managed throws where no policy schema/store exists (e.g. some Chromium builds): treat as no policy.
-    chrome.storage.managed.get(null).catch(() => ({})),
-    chrome.storage.local.get(LOCAL_KEY).then((r) => r[LOCAL_KEY] as unknown),
-  ]);
-  return mergeSettings(policy, local);
+let freshPolicy: Promise<unknown> | undefined;
+
+function readPolicy(): Promise<unknown> {
+  freshPolicy ??= chrome.storage.managed
+    .get(null)
+    // storage.managed throws where no policy store exists (some Chromium builds): treat as no policy.
+    .catch(() => ({}))
+    .then(async (policy) => {
+      const cached = (await chrome.storage.local.get(POLICY_CACHE))[POLICY_CACHE];
+      if (JSON.stringify(cached) !== JSON.stringify(policy)) await chrome.storage.local.set({ [POLICY_CACHE]: policy });
+      return policy;
+    });
+  return freshPolicy;
 }
 
-export async function saveLocalSettings(values: Record<string, string>): Promise<void> {
-  await chrome.storage.local.set({ [LOCAL_KEY]: values });
+export async function readSettings(): Promise<MergedSettings> {
+  const stored = await chrome.storage.local.get([LOCAL_KEY, POLICY_CACHE]);
+  // The cached policy answers at once; the fresh read replaces it as soon as it lands (and onChanged
+  // below reports any difference). With no cache yet (first start), wait for the real thing.
+  const fresh = readPolicy();
+  const policy = stored[POLICY_CACHE] !== undefined ? stored[POLICY_CACHE] : await fresh;
+  return mergeSettings(policy, stored[LOCAL_KEY]);
 }
 
 export function onSettingsChanged(listener: () => void): void {
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && LOCAL_KEY in changes)) listener();
+    if (area === 'managed') freshPolicy = undefined;
+    if (area === 'managed' || (area === 'local' && (LOCAL_KEY in changes || POLICY_CACHE in changes))) listener();
   });
 }

@@ -180,6 +180,8 @@ export interface AuthStatus {
   cloud: string;
   configuredTenant: string;
   grantedTiers: Array<z.infer<typeof scopeTier>>;
+  /** Display name of the signed-in tenant, once read from Graph. */
+  tenantName?: string;
   /** Tenant the current admin-center page belongs to, when the page revealed it. */
   pageTenant?: string;
   /** Set when the signed-in tenant differs from the page's: shown before any write. */
