@@ -20,7 +20,8 @@ import { ITEM_FILTERS, type ItemFilter, pageLabel } from '../lib/filters';
 import { ConfirmButton } from './Confirm';
 import { CopyButton, Notice, ProgressBar } from './common';
 
-export const PAGE_SIZE = 50;
+/** Rows per page: fewer in the small popup, more in a tab. */
+export const PAGE_SIZE = { popup: 25, tab: 50 } as const;
 
 export interface JobDetailProps {
   services: UiServices;
@@ -41,6 +42,7 @@ type Pending = { label: string; run: () => Promise<void>; tier: 'read' | 'invite
 
 export function JobDetail(props: JobDetailProps) {
   const { services, jobId } = props;
+  const pageSize = PAGE_SIZE[props.mode];
   const [summary, setSummary] = useState<JobSummary | undefined>(props.summary);
   const [filter, setFilter] = useState<ItemFilter>('all');
   const [searchText, setSearchText] = useState('');
@@ -64,7 +66,7 @@ export function JobDetail(props: JobDetailProps) {
   const loadPage = () => {
     const mine = ++generation.current;
     return services
-      .request('job/items', { jobId, offset, limit: PAGE_SIZE, filter, ...(search ? { search } : {}) })
+      .request('job/items', { jobId, offset, limit: pageSize, filter, ...(search ? { search } : {}) })
       .then(
         (p) => {
           if (mine !== generation.current) return;
@@ -357,14 +359,14 @@ export function JobDetail(props: JobDetailProps) {
         </div>
         {page && page.total > 0 && (
           <nav class="spread" aria-label="Pages" style={{ marginTop: '8px' }}>
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
               Previous
             </button>
             <span class="small" aria-live="polite">
               {pageLabel(offset, page.items.length, page.total)}
               {n > 0 ? ` · ${n} selected` : ''}
             </span>
-            <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+            <button type="button" disabled={offset + pageSize >= page.total} onClick={() => setOffset(offset + pageSize)}>
               Next
             </button>
           </nav>

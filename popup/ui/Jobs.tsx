@@ -101,6 +101,7 @@ export function JobHistory({ jobs, now, onOpen, onClear, clearing }: HistoryProp
               <span class="small">
                 — {jobStateLabel(j.state)}: {j.counters.done.toLocaleString('en-US')} of {j.counters.total.toLocaleString('en-US')} converted
                 {j.counters.failed > 0 ? `, ${j.counters.failed.toLocaleString('en-US')} failed` : ''}
+                {j.counters.blocked > 0 ? `, ${j.counters.blocked.toLocaleString('en-US')} blocked` : ''}
               </span>
             </li>
           ))}
