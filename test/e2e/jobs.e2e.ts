@@ -100,7 +100,7 @@ describe('durable, exactly-once conversion jobs', () => {
     const s = await signedIn(sandbox, 'invite');
     browser = s.browser;
     const job = await submitEligible(s.page, sandbox);
-    sandbox.graph.setFaults({ latencyMs: 20, throttle: { everyNth: 3, retryAfterSec: 0.5, paths: 'invitations', untilMs: Date.now() + 8000 }, fail5xx: { status: 503, count: 6, path: '\\$batch' } });
+    sandbox.graph.setFaults({ latencyMs: 20, throttle: { everyNth: 3, retryAfterSec: 0.5, paths: 'invitations' }, fail5xx: { status: 503, count: 6, path: '\\$batch' } });
     await expectExactlyOnce(s.page, job);
     const log = sandbox.graph.requestLog();
     expect(log.flatMap((r) => r.inner ?? []).filter((i) => i.status === 429).length).toBeGreaterThan(0);
@@ -123,7 +123,8 @@ describe('durable, exactly-once conversion jobs', () => {
     browser = s.browser;
     const job = await submitEligible(s.page, sandbox);
     await waitForJob(s.page, job.jobId, (j) => j.counters.done > 0);
-    sandbox.graph.setFaults({ latencyMs: 50, expireTokensBefore: Date.now() });
+    // Whole seconds: a token renewed within this second (iat is in seconds) must count as fresh.
+    sandbox.graph.setFaults({ latencyMs: 50, expireTokensBefore: Math.floor(Date.now() / 1000) * 1000 });
     await expectExactlyOnce(s.page, job);
     expect(sandbox.graph.requestLog().some((r) => r.status === 401)).toBe(true);
     expect(sandbox.login.interactiveSignIns()).toBe(1);
