@@ -1,7 +1,8 @@
 // After a job: the invitation state of its users refreshed from Graph in batches, and the follow-up
 // actions (reset redemption, set user type to Guest), each recorded with Graph's answer for the audit trail.
 import type { GraphApi } from '../src/graph/client';
-import { buildInvitationBody, buildUserTypeGuestPatch } from '../src/graph/requests';
+import { buildUserTypeGuestPatch } from '../src/graph/requests';
+import { invitationBody } from '../src/jobs/requests';
 import type { ItemStatus, JobItemView as EngineItem, JobRunner } from '../src/jobs';
 import { decodeSpec, keys } from '../src/jobs/schema';
 import type { JobItemView } from '../src/messages';
@@ -74,18 +75,7 @@ export async function runFollowUp(
       : {
           method: 'POST' as const,
           url: '/invitations',
-          body: buildInvitationBody({
-            email: item.email,
-            userId: item.userId,
-            redirectUrl: options.inviteRedirectUrl,
-            sendInvitationMessage: options.sendInvitationMessage,
-            resetRedemption: true,
-            message: {
-              ...(options.messageLanguage ? { language: options.messageLanguage } : {}),
-              ...(options.ccRecipient ? { ccRecipients: [options.ccRecipient] } : {}),
-              ...(options.customizedMessageBody ? { customizedMessageBody: options.customizedMessageBody } : {}),
-            },
-          }),
+          body: invitationBody(item, options, { resetRedemption: true }),
         },
   );
   const results = await graph.batch(requests);

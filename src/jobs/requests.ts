@@ -1,36 +1,26 @@
 // The Graph requests the engine writes, built here (not by an SDK) so the body provably carries
 // `invitedUser: { id }` — without it the service treats the call as inviting a new guest.
+import { buildInvitationBody, type InvitationBody } from '../graph/requests';
 import { header } from './backoff';
 import type { JobItemInput, JobOptions, Reason } from './model';
 import type { BatchRequest, BatchResponse, UserState } from './ports';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
 
-export interface InvitationBody {
-  invitedUserEmailAddress: string;
-  inviteRedirectUrl: string;
-  sendInvitationMessage: boolean;
-  invitedUserMessageInfo?: {
-    messageLanguage?: string;
-    ccRecipients?: Array<{ emailAddress: { address: string } }>;
-    customizedMessageBody?: string;
-  };
-  invitedUser: { id: string };
-}
-
-export function invitationBody(item: JobItemInput, options: JobOptions): InvitationBody {
-  const info: NonNullable<InvitationBody['invitedUserMessageInfo']> = {};
-  if (options.messageLanguage) info.messageLanguage = options.messageLanguage;
-  if (options.ccRecipient) info.ccRecipients = [{ emailAddress: { address: options.ccRecipient } }];
-  if (options.customizedMessageBody) info.customizedMessageBody = options.customizedMessageBody;
-  const body: InvitationBody = {
-    invitedUserEmailAddress: item.email,
-    inviteRedirectUrl: options.inviteRedirectUrl,
+/** The engine's invitation: the Graph layer's builder (which always sets invitedUser.id) fed the job's options. */
+export function invitationBody(item: Pick<JobItemInput, 'userId' | 'email'>, options: JobOptions, extra: { resetRedemption?: boolean } = {}): InvitationBody {
+  return buildInvitationBody({
+    userId: item.userId,
+    email: item.email,
+    redirectUrl: options.inviteRedirectUrl,
     sendInvitationMessage: options.sendInvitationMessage,
-    invitedUser: { id: item.userId },
-  };
-  if (Object.keys(info).length > 0) body.invitedUserMessageInfo = info;
-  return body;
+    message: {
+      ...(options.messageLanguage ? { language: options.messageLanguage } : {}),
+      ...(options.ccRecipient ? { ccRecipients: [options.ccRecipient] } : {}),
+      ...(options.customizedMessageBody ? { customizedMessageBody: options.customizedMessageBody } : {}),
+    },
+    ...(extra.resetRedemption ? { resetRedemption: true } : {}),
+  });
 }
 
 export function invitationRequest(id: string, item: JobItemInput, options: JobOptions): BatchRequest {
