@@ -62,7 +62,8 @@ async function authStatus(tabId?: number): Promise<AuthStatus> {
 }
 
 const handlers: Handlers = {
-  'auth/status': (_p, ctx) => authStatus(ctx.tabId),
+  // A content script speaks for its own tab; an extension page (the popup) may ask about the active tab.
+  'auth/status': ({ tabId }, ctx) => authStatus(ctx.kind === 'content' ? ctx.tabId : tabId),
   'auth/signIn': async ({ tier }, ctx) => {
     await auth.signIn(tier);
     // Prove the new token works against Graph before calling the admin signed in, and learn the tenant's

@@ -36,7 +36,8 @@ export const jobItemInputSchema = z.strictObject({
 export type JobItemInput = z.infer<typeof jobItemInputSchema>;
 
 const requestSchemas = {
-  'auth/status': z.strictObject({}),
+  /** tabId (extension pages only): also judge whether that tab's admin-center page is the signed-in tenant's. */
+  'auth/status': z.strictObject({ tabId: z.number().int().nonnegative().optional() }),
   'auth/signIn': z.strictObject({ tier: scopeTier }),
   'auth/signOut': z.strictObject({}),
   /** A content script says whether it recognised the All users grid (and the tenant the page reveals). */

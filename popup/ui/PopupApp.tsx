@@ -38,7 +38,10 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
   const fresh = useRef({ auth: false, jobs: false });
 
   const loadAuth = () =>
-    services.request('auth/status', {}).then(
+    // With the active tab, the worker also says whether that admin-center page is the signed-in tenant's.
+    (mode === 'popup' ? services.activeTabId() : Promise.resolve(undefined))
+      .then((tabId) => services.request('auth/status', tabId === undefined ? {} : { tabId }))
+      .then(
       (s) => {
         fresh.current.auth = true;
         setAuth(s);

@@ -226,6 +226,11 @@ const DESCRIBE_EN: Readonly<Record<GraphErrorKind, (e: GraphError) => string>> =
   other: (e) => `Microsoft Graph returned an error: ${e.message}`,
 };
 
+/** The actionable sentence alone, for places that show Graph's code and request id in their own columns. */
+export function adviceForGraphError(e: GraphError): string {
+  return DESCRIBE_EN[classifyGraphError(e)](e);
+}
+
 /**
  * One actionable sentence for the admin, always followed by Graph's code (and status/request id) so the
  * exact failure stays searchable. Only English is written yet; `locale` is accepted so callers need not
@@ -233,7 +238,7 @@ const DESCRIBE_EN: Readonly<Record<GraphErrorKind, (e: GraphError) => string>> =
  */
 export function describeGraphError(error: unknown, _locale?: string): string {
   const e = isGraphError(error) ? error : toGraphError(error);
-  const sentence = DESCRIBE_EN[classifyGraphError(e)](e);
+  const sentence = adviceForGraphError(e);
   const detail = [e.code, e.status > 0 ? `HTTP ${e.status}` : undefined, e.requestId !== undefined ? `request id ${e.requestId}` : undefined]
     .filter((x): x is string => x !== undefined)
     .join(', ');

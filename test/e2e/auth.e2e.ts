@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTED_EXTENSION_ID, launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/browser';
 import { buildDemoTenant } from '../sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-import { call, configureForSandbox, value } from './support';
+import { call, configureForSandbox, signedIn, value } from './support';
 
 let sandbox: Sandbox;
 let browser: ExtensionBrowser | undefined;
@@ -119,6 +119,40 @@ describe('sign-in owned by the background', () => {
     } finally {
       sandbox.graph.seed(sandbox.tenant);
     }
+  });
+});
+
+describe('signed in to a tenant other than the page\'s', () => {
+  it('tells the popup the active page belongs to another tenant, and the worker refuses a job for another tenant', async () => {
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    const portal = await browser.context.newPage();
+    // The admin center names its tenant in the path when the admin switched directories.
+    await portal.goto(sandbox.urls.allUsers.replace('entra.microsoft.com/', 'entra.microsoft.com/fabrikam.onmicrosoft.com/'));
+    const grid = portal.frameLocator('iframe#reactview');
+    await grid.locator('[data-automationid="DetailsRow"]').first().waitFor({ timeout: 30_000 });
+    // The tab the admin-center page reported from (no "tabs" permission: its URL is not ours to query).
+    const tabIdOfPortal = () =>
+      s.page.evaluate(async () => Number(Object.keys(await chrome.storage.session.get(null)).find((k) => k.startsWith('page:'))?.slice(5)));
+    await expect.poll(tabIdOfPortal, { timeout: 15_000 }).toBeGreaterThan(0);
+    const tabId = await tabIdOfPortal();
+    await expect
+      .poll(async () => (await value(s.page, 'auth/status', { tabId })).tenantMismatch ?? '', { timeout: 15_000 })
+      .toMatch(/signed in to Contoso .* belongs to fabrikam\.onmicrosoft\.com/);
+    // The same page under the signed-in tenant's own domain is fine.
+    await portal.goto(sandbox.urls.allUsers.replace('entra.microsoft.com/', 'entra.microsoft.com/contoso.com/'));
+    await grid.locator('[data-automationid="DetailsRow"]').first().waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await value(s.page, 'auth/status', { tabId })).tenantMismatch, { timeout: 15_000 }).toBeUndefined();
+
+    const user = sandbox.tenant.users.find((u) => u.mail?.endsWith('.example') && !u.onPremisesUserPrincipalName && !u.externalUserState)!;
+    const refused = await call(s.page, 'job/submit', {
+      items: [{ userId: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, email: user.mail, addToOtherMails: false, privilegedOverride: false }],
+      options: { sendInvitationMessage: false, inviteRedirectUrl: 'https://myapps.microsoft.com/', setUserTypeGuest: false },
+      expectedTenantId: '11111111-2222-4333-8444-555555555555',
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/^Nothing was converted: you are signed in to tenant/);
+    expect(sandbox.graph.state().invitations).toHaveLength(0);
   });
 });
 

@@ -97,7 +97,8 @@ describe('popup', () => {
   it('renders the account and jobs from the cache before the worker answers', async () => {
     const { services, request } = makeServices({}, { [POPUP_CACHE_KEY]: { savedAt: NOW, auth: SIGNED_IN, jobs: [running, finished] } });
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(request).toHaveBeenCalledWith('auth/status', {});
+    // With the active tab, so the worker can judge whether that page is the signed-in tenant's.
+    expect(request).toHaveBeenCalledWith('auth/status', { tabId: 7 });
     expect(root.textContent).toContain('Contoso Admin');
     expect(root.textContent).toContain(TENANT);
     expect(root.textContent).toContain('Updating…');
