@@ -60,6 +60,43 @@ describe('durable, exactly-once conversion jobs', () => {
     expect(sent.every((i) => (i.request as { sendInvitationMessage?: boolean }).sendInvitationMessage === false)).toBe(true);
   });
 
+  it('records per-user failures with Graph\'s code, shows them on the badge, and retries only the failed users', async () => {
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    const pre = await value(s.page, 'users/preflight', { userIds: sandbox.tenant.users.map((u) => u.id) });
+    const chosen = pre.users.filter((u) => u.eligibility !== 'blocked').slice(0, 40);
+    const refused = chosen.slice(0, 3).map((u) => u.id);
+    sandbox.graph.setFaults({ latencyMs: 20, rejectInvitations: { userIds: refused, status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
+    const { jobId } = await value(s.page, 'job/submit', {
+      items: chosen.map((u) => ({ userId: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, email: u.proposedEmail, addToOtherMails: false, privilegedOverride: false })),
+      options: { sendInvitationMessage: false, inviteRedirectUrl: pre.defaultRedirectUrl, setUserTypeGuest: false },
+      expectedTenantId: pre.tenantId,
+    });
+    const first = await waitForJob(s.page, jobId, (j) => j.state === 'completed');
+    // (The demo tenant's user converted external→internal before is refused with 412: blocked, not failed.)
+    expect(first.counters.failed).toBe(3);
+    expect(first.counters.done + first.counters.blocked).toBe(chosen.length - 3);
+    const failed = await value(s.page, 'job/items', { jobId, offset: 0, limit: 100, filter: 'failed' });
+    expect(failed.items.map((i) => i.userId).sort()).toEqual([...refused].sort());
+    for (const item of failed.items) {
+      expect(item.errorCode).toBe('Authorization_RequestDenied');
+      expect(item.errorMessage).toMatch(/role|permission|privilege/i);
+    }
+    // The toolbar badge shows the failures of the finished job.
+    expect(await s.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('3');
+
+    sandbox.graph.setFaults({ latencyMs: 20 });
+    sandbox.graph.clearLog();
+    await value(s.page, 'job/control', { jobId, action: 'retryFailed' });
+    const second = await waitForJob(s.page, jobId, (j) => j.state === 'completed' && j.counters.failed === 0);
+    expect(second.counters.done).toBe(chosen.length - first.counters.blocked);
+    // Only the three failed users were sent again.
+    expect(invitationTargets(sandbox).sort()).toEqual([...refused].sort());
+    const { items } = await value(s.page, 'job/items', { jobId, offset: 0, limit: 100 });
+    for (const item of items) expect(sandbox.graph.invitationCount(item.userId)).toBe(item.state === 'done' ? 1 : 0);
+    expect(await s.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  });
+
   it('survives the service worker being killed in the middle of a batch', async () => {
     sandbox.graph.setFaults({ latencyMs: 700 });
     const s = await signedIn(sandbox, 'invite');

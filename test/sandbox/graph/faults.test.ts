@@ -42,6 +42,20 @@ describe('faults', () => {
     expect((await h.call('GET', '/v1.0/me')).status).toBe(200);
   });
 
+  it('rejectInvitations refuses the named users only, top-level and inside $batch, until cleared', async () => {
+    h = await startHarness({ faults: { latencyMs: 0, rejectInvitations: { userIds: [ADA], status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } });
+    const a = await h.call('POST', '/v1.0/invitations', { body: inviteBody(ADA, 'ada@fabrikam.example') });
+    expect(a.status).toBe(403);
+    expect(errorOf(a.json).code).toBe('Authorization_RequestDenied');
+    const r = await h.call('POST', '/v1.0/$batch', {
+      body: { requests: [{ id: '1', method: 'POST', url: '/invitations', headers: JSON_HDR, body: inviteBody(ADA, 'ada@fabrikam.example') }] },
+    });
+    expect((obj(r.json).responses as { status: number }[])[0]?.status).toBe(403);
+    expect(h.emulator.invitationCount(ADA)).toBe(0);
+    h.emulator.setFaults({ latencyMs: 0 });
+    expect((await h.call('POST', '/v1.0/invitations', { body: inviteBody(ADA, 'ada@fabrikam.example') })).status).toBe(201);
+  });
+
   it('fail5xx answers the given status for count requests', async () => {
     h = await startHarness({ faults: { latencyMs: 0, fail5xx: { status: 503, count: 2, path: '/invitations' } } });
     const body = inviteBody(ADA, 'ada@fabrikam.example');

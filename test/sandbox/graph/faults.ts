@@ -1,7 +1,7 @@
 // Injected faults. Each is decided per logical request (a top-level request or one $batch item), so a
 // batch can carry a mix of 429s and successes exactly like the real service.
 import { GraphError, tooManyRequests } from './errors';
-import type { GraphFaults } from './model';
+import type { GraphFaults, GraphRequest } from './model';
 
 const BATCH_PATH = /^\/v1\.0\/\$batch\/?$/i;
 export const isBatchPath = (path: string) => BATCH_PATH.test(path);
@@ -43,8 +43,14 @@ export class FaultController {
     return this.f.expireTokensBefore;
   }
 
-  /** A 429 or 5xx to answer instead of handling the request, if a fault says so. */
-  beforeHandling(path: string, now: number): GraphError | undefined {
+  /** A 429, 5xx or per-user refusal to answer instead of handling the request, if a fault says so. */
+  beforeHandling(path: string, now: number, req?: Pick<GraphRequest, 'method' | 'body'>): GraphError | undefined {
+    const reject = this.f.rejectInvitations;
+    if (reject && req?.method.toUpperCase() === 'POST' && /\/invitations\/?$/i.test(path.split('?')[0] ?? '')) {
+      const body = req.body as { invitedUser?: { id?: unknown } } | undefined;
+      const id = typeof body?.invitedUser?.id === 'string' ? body.invitedUser.id.toLowerCase() : undefined;
+      if (id && reject.userIds.some((u) => u.toLowerCase() === id)) return new GraphError(reject.status, reject.code, reject.message);
+    }
     const leaf = !isBatchPath(path);
     const t = this.f.throttle;
     if (t && matches(t.paths, path, leaf) && (t.untilMs === undefined || now < t.untilMs)) {

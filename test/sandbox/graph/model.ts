@@ -66,6 +66,15 @@ export interface GraphFaults {
   dropAfterApply?: DropAfterApplyFault;
   /** Tokens issued (iat) before this clock time (ms) are answered as expired. */
   expireTokensBefore?: number;
+  /** Refuse the invitation of these users (a per-user failure that retrying does not cure, until cleared). */
+  rejectInvitations?: RejectInvitationsFault;
+}
+
+export interface RejectInvitationsFault {
+  userIds: string[];
+  status: number;
+  code: string;
+  message: string;
 }
 
 export interface InvitationRecord {

@@ -90,7 +90,7 @@ export function dispatchLeaf(core: Core, req: GraphRequest, ids: { requestId: st
       nowMs: now,
       expireTokensBefore: core.faults.expireTokensBefore,
     });
-    const injected = core.faults.beforeHandling(req.path, now);
+    const injected = core.faults.beforeHandling(req.path, now, req);
     if (injected) throw injected;
     response = route(core, caller, req);
     if (response.body !== undefined) response.headers = { 'Content-Type': JSON_TYPE, ...response.headers };
