@@ -2,7 +2,7 @@
 // rules (src/eligibility.ts, src/email.ts) as the admin types, the invitation options' checks, and the job request
 // that the confirm button sends. No DOM here.
 import { evaluateEligibility, type EligibilityReason, type EligibilityStatus } from '../src/eligibility';
-import { emailSyntaxError, describeEmailSyntaxError, validateEmailEdits, type EmailEditError } from '../src/email';
+import { emailSyntaxError, describeEmailSyntaxError, isInVerifiedDomain, validateEmailEdits, type EmailEditError } from '../src/email';
 import { MAX_USERS_PER_JOB, type InvitationOptions, type JobItemInput, type PreflightResult, type PreflightUser, type RequestOf } from '../src/messages';
 
 export interface RowEdit {
@@ -84,6 +84,22 @@ export function evaluateRows(result: PreflightResult, edits: Edits): Map<string,
         .filter((r) => !EMAIL_CODES.has(r.code))
         .map((r) => ({ code: r.code as EligibilityReason['code'], severity: r.severity === 'block' ? ('blocked' as const) : ('warning' as const), message: r.message, overridable: r.overridable }));
       reasons = [...fixed.filter((r) => !(edit.override === 2 && r.overridable)), ...emailRule(u, edit.email, result)];
+    }
+    if (edit.email.trim() === '') {
+      // Nothing was proposed because the user's own addresses are in verified domains: name that block (the issue's
+      // "email in a verified domain"), not only "no external address was found" (the picker's review does the same).
+      const internal = [u.mail ?? '', ...u.otherMails].filter((m) => m.trim() !== '' && isInVerifiedDomain(m, result.verifiedDomains));
+      if (internal.length > 0 && !reasons.some((r) => r.code === 'emailInVerifiedDomain')) {
+        reasons = [
+          ...reasons,
+          {
+            code: 'emailInVerifiedDomain',
+            severity: 'blocked',
+            overridable: false,
+            message: `${internal.join(', ')} ${internal.length === 1 ? 'is' : 'are'} in a verified domain of this tenant and cannot be the external address. Enter the user's external address.`,
+          },
+        ];
+      }
     }
     const blocks = reasons.filter((r) => r.severity === 'blocked');
     const status: EligibilityStatus = blocks.length > 0 ? 'blocked' : reasons.length > 0 ? 'warning' : 'eligible';
@@ -205,9 +221,11 @@ export function buildSubmission(
   return { items: items.slice(0, MAX_USERS_PER_JOB), options: toInvitationOptions(options), expectedTenantId: result.tenantId };
 }
 
-/** The permission tier the submission needs: writing otherMails needs `write`, inviting needs `invite`. */
+/** The permission tier the submission needs: writing otherMails or the user type needs `write`, inviting needs `invite`. */
 export function tierNeeded(submission: RequestOf<'job/submit'>): 'invite' | 'write' {
-  return submission.items.some((i) => i.addToOtherMails) ? 'write' : 'invite';
+  // "Also set user type to Guest" is a PATCH too (User.ReadWrite.All): the worker's job/submit asks for `write` then,
+  // so signing in only for `invite` left the admin with "needs more permissions" after confirming.
+  return submission.options.setUserTypeGuest || submission.items.some((i) => i.addToOtherMails) ? 'write' : 'invite';
 }
 
 export function convertLabel(n: number): string {

@@ -1,38 +1,33 @@
 // The production build in Chromium on the real admin-center hostnames (sandbox replica), in both grid layouts:
 // the control lands in the grid's command bar; selection with the grid's own checks survives a virtualized scroll
-// and searches; the review lists exactly that selection with the blocked categories' reasons; nothing is written to
-// Graph before the confirm button. Run after `npx vite build`:
+// and searches; the review lists exactly that selection with every blocked category's reason (and the privileged
+// override needs its second confirmation); nothing is written to Graph before the confirm button; confirming with
+// invitation options chosen in the dialog converts exactly the eligible users with those options, and nobody else.
+// Bad input (hostile names, 0/1/1,000+ users, deletions, Graph failures) is in portal-input.e2e.ts. Run after
+// `npx vite build`:
 //   npx vitest run --config vitest.e2e.config.ts test/e2e/portal.e2e.ts
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/browser';
 import { buildDemoTenant, type DemoTenant } from '../sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-
-const ROW = '[data-automationid="DetailsRow"]';
-const CHECK = '[data-automationid="DetailsRowCheck"]';
+import { invitationTargets } from './support';
+import { CHECK, directoryWrites, openAllUsers, ROW, userPatches, type PortalPage } from './portal-page';
 
 describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) => {
   let sandbox: Sandbox;
   let browser: ExtensionBrowser;
-  let page: Page;
-  let grid: FrameLocator;
+  let p: PortalPage;
   let frame: Frame;
   const tenant: DemoTenant = buildDemoTenant();
+  const n = tenant.notable;
+  const user = (id: string) => tenant.users.find((u) => u.id === id)!;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ tenant, layout, log: () => undefined });
     browser = await launchBrowserWithExtension(sandbox);
-    const worker = await browser.worker();
-    await worker.evaluate(
-      ([clientId, tenantId]) => chrome.storage.local.set({ settings: { clientId, tenant: tenantId, cloud: 'Global' } }),
-      [tenant.clientId, tenant.tenantId] as const,
-    );
-    page = await browser.context.newPage();
-    await page.goto(sandbox.urls.allUsers);
-    grid = page.frameLocator('iframe#reactview');
-    await grid.locator(ROW).first().waitFor({ timeout: 30_000 });
-    frame = page.frames().find((f) => /\.reactblade\.portal\.azure\.net$/.test(new URL(f.url()).host))!;
+    p = await openAllUsers(browser, sandbox, tenant);
+    frame = p.page.frames().find((f) => /\.reactblade\.portal\.azure\.net$/.test(new URL(f.url()).host))!;
   });
 
   afterAll(async () => {
@@ -40,23 +35,8 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
     await sandbox?.stop();
   });
 
-  const control = () => grid.locator('b2b-convert-control');
-  const convert = () => grid.locator('button[data-b2b="convert"]');
-  const count = () => grid.locator('[data-b2b="count"]');
-  const rowId = async (index: number) => {
-    const href = await grid.locator(`${ROW}[data-item-index="${index}"] a[href*="/userId/"]`).first().getAttribute('href');
-    return /userId\/([0-9a-f-]{36})/i.exec(href ?? '')![1]!.toLowerCase();
-  };
-  const search = async (text: string, expectFound?: number) => {
-    await grid.locator('input.ms-SearchBox-field').fill(text);
-    if (expectFound !== undefined) {
-      await expect.poll(() => grid.locator('[data-testid="resultMessage"]').textContent()).toBe(`${expectFound} user${expectFound === 1 ? '' : 's'} found`);
-    }
-    await page.waitForTimeout(100);
-  };
-  const upnOf = (id: string) => tenant.users.find((u) => u.id === id)!.userPrincipalName;
-
   it('puts the control in the grid command bar, disabled with a reason until signed in and users are selected', async () => {
+    const { control, convert, grid } = p;
     await control().waitFor({ state: 'attached', timeout: 15_000 });
     expect(await control().evaluate((el) => el.parentElement?.getAttribute('role'))).toBe('menubar');
     expect(await control().evaluate((el) => el.shadowRoot !== null)).toBe(true);
@@ -73,21 +53,19 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
   });
 
   it('keeps the selection made with the grid checks across a virtualized scroll and searches', async () => {
+    const { grid, rowId, search, count, convert } = p;
     const selected: string[] = [];
     await grid.locator(`${ROW}[data-item-index="0"] ${CHECK}`).click();
     await grid.locator(`${ROW}[data-item-index="1"] ${CHECK}`).click();
     selected.push(await rowId(0), await rowId(1));
 
-    await grid.locator('[data-is-scrollable="true"]').evaluate((el) => {
-      el.scrollTop = 42 * 120;
-    });
-    await grid.locator(`${ROW}[data-item-index="125"]`).waitFor();
+    await p.scrollTo(125);
     expect(await grid.locator(`${ROW}[data-item-index="0"]`).count()).toBe(0); // virtualized away
     await grid.locator(`${ROW}[data-item-index="125"] ${CHECK}`).click();
     selected.push(await rowId(125));
 
-    for (const id of [tenant.notable.synced[0]!, tenant.notable.privileged[0]!, tenant.notable.eligible[5]!]) {
-      await search(upnOf(id), 1);
+    for (const id of [n.synced[0]!, n.privileged[0]!, n.eligible[5]!]) {
+      await search(user(id).userPrincipalName, 1);
       await expect.poll(() => rowId(0)).toBe(id.toLowerCase());
       await grid.locator(`${ROW}[data-item-index="0"] ${CHECK}`).click();
       selected.push(id.toLowerCase());
@@ -100,34 +78,28 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
 
     // The review lists exactly that selection, blocked categories with their reasons.
     sandbox.graph.clearLog();
-    await convert().click();
-    const dialog = grid.locator('[role="dialog"]');
-    await dialog.waitFor();
-    await grid.locator('[data-b2b="review-list"]').waitFor({ timeout: 20_000 });
-    const listed = await grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user-id')!.toLowerCase()));
-    expect(listed.sort()).toEqual([...selected].sort());
-    const synced = grid.locator(`tr[data-user-id="${tenant.notable.synced[0]}"]`);
+    await p.openReview();
+    expect((await p.reviewIds()).sort()).toEqual([...selected].sort());
+    const synced = p.reviewRow(n.synced[0]!);
     expect(await synced.getAttribute('data-status')).toBe('blocked');
     expect(await synced.locator('[data-code="synced"]').count()).toBe(1);
-    const privileged = grid.locator(`tr[data-user-id="${tenant.notable.privileged[0]}"]`);
+    const privileged = p.reviewRow(n.privileged[0]!);
     expect(await privileged.locator('[data-code="privilegedRole"]').count()).toBe(1);
     expect(await grid.locator('[data-b2b="summary"]').textContent()).toContain(tenant.displayName);
 
     const ready = await grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.filter((r) => r.getAttribute('data-status') !== 'blocked').length);
-    const confirm = grid.locator('button[data-b2b="confirm"]');
-    expect(await confirm.textContent()).toMatch(/^Convert \d+ users?$/);
-    expect(Number(/\d+/.exec((await confirm.textContent()) ?? '')![0])).toBeLessThanOrEqual(ready);
+    expect(await p.confirm().textContent()).toMatch(/^Convert \d+ users?$/);
+    expect(await p.confirmCount()).toBeLessThanOrEqual(ready);
 
     // Only reads so far: nothing written to the directory before the confirm button.
-    const writes = sandbox.graph.requestLog().filter((r) => (r.method !== 'GET' && !/\$batch/.test(r.path)) || /invitations/i.test(r.path));
-    expect(writes).toEqual([]);
+    expect(directoryWrites(sandbox)).toEqual([]);
 
-    await dialog.press('Escape');
-    await expect.poll(() => grid.locator('[role="dialog"]').count()).toBe(0);
+    await p.closeReview();
     expect(await count().textContent()).toBe(`${selected.length} selected`);
   });
 
   it('survives SPA navigation to a user profile and back', async () => {
+    const { grid, page, control, count } = p;
     await grid.locator(`${ROW}[data-item-index="3"] [data-automation-key="displayName"] a`).click();
     await expect.poll(() => page.url()).toContain('UserProfileMenuBlade');
     await expect.poll(() => control().count()).toBe(0);
@@ -136,5 +108,184 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
     await control().waitFor({ state: 'attached' });
     await expect.poll(() => count().textContent()).toBe('6 selected');
     expect(frame.isDetached()).toBe(false);
+  });
+
+  it('shows every blocked category with its reason; a privileged user needs a second confirmation', async () => {
+    await p.signInFromControl();
+    await p.clearSelection();
+    const picked = {
+      synced: n.synced[1]!,
+      accepted: n.accepted[0]!,
+      pending: n.pendingAcceptance[0]!,
+      verifiedDomain: n.verifiedDomainMail,
+      admin: tenant.adminUserId,
+      privileged: n.privileged[1]!,
+      disabled: n.disabled[0]!,
+      notOnUser: n.eligible[8]!,
+    };
+    for (const id of Object.values(picked)) await p.selectBySearch(id);
+    await p.search('', 240);
+    expect(await p.selectedCount()).toBe(8);
+
+    sandbox.graph.clearLog();
+    await p.openReview();
+    expect((await p.reviewIds()).sort()).toEqual(Object.values(picked).sort());
+
+    /** The row's status and its reasons' codes, each reason with its sentence visible. */
+    const verdict = async (id: string) => {
+      const row = p.reviewRow(id);
+      const codes = await row.locator('.reason[data-code]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-code'), (e.textContent ?? '').trim()] as const));
+      for (const [code, text] of codes) expect(text.length, `reason ${code} has words`).toBeGreaterThan(20);
+      return { status: await row.getAttribute('data-status'), codes: codes.map(([c]) => c) };
+    };
+    const blockedWith = async (id: string, code: string) => {
+      const v = await verdict(id);
+      expect(v.status, code).toBe('blocked');
+      expect(v.codes, code).toContain(code);
+      // A blocked user cannot be ticked back in.
+      expect(await p.reviewRow(id).locator('input[type="checkbox"]').first().isDisabled(), code).toBe(true);
+    };
+    await blockedWith(picked.synced, 'synced');
+    await blockedWith(picked.accepted, 'alreadyExternal');
+    await blockedWith(picked.pending, 'alreadyExternal');
+    await blockedWith(picked.admin, 'signedInAdmin');
+    await blockedWith(picked.privileged, 'privilegedRole');
+    // The only address on the user is in a verified domain: blocked until the admin types an external one.
+    const vd = await verdict(picked.verifiedDomain);
+    expect(vd.status).toBe('blocked');
+    expect(vd.codes).toContain('emailInVerifiedDomain');
+    expect(await p.reviewRow(picked.verifiedDomain).locator('[data-code="emailInVerifiedDomain"]').textContent()).toContain(user(picked.verifiedDomain).mail!);
+    // Disabled: a warning, still converted.
+    expect(await verdict(picked.disabled)).toEqual({ status: 'warning', codes: ['accountDisabled'] });
+    expect(await verdict(picked.notOnUser)).toEqual({ status: 'eligible', codes: [] });
+    expect(await p.confirmCount()).toBe(2);
+
+    // An address that is not on the user object: a warning offering to add it to otherMails first.
+    const typed = 'someone.else@northwind.example';
+    await p.reviewRow(picked.notOnUser).locator('input[type="email"]').fill(typed);
+    await expect.poll(() => verdict(picked.notOnUser)).toEqual({ status: 'warning', codes: ['emailNotOnUser'] });
+    expect(await p.reviewRow(picked.notOnUser).locator('[data-code="emailNotOnUser"]').textContent()).toContain(typed);
+    const addIt = p.reviewRow(picked.notOnUser).locator('input[data-b2b="add-other-mails"]');
+    expect(await addIt.isVisible()).toBe(true);
+    expect(await addIt.isChecked()).toBe(false);
+    expect(await p.confirmCount()).toBe(2);
+
+    // The privileged override: one confirmation is not enough.
+    const priv = p.reviewRow(picked.privileged);
+    await priv.locator('button[data-b2b="override"]').click();
+    await priv.locator('button[data-b2b="override-confirm"]').waitFor();
+    expect(await verdict(picked.privileged)).toEqual({ status: 'blocked', codes: ['privilegedRole'] });
+    expect(await priv.locator('input[type="checkbox"]').first().isChecked()).toBe(false);
+    expect(await p.confirmCount()).toBe(2);
+    // The second, explicit confirmation converts this one user after all, and the count says so.
+    await priv.locator('button[data-b2b="override-confirm"]').click();
+    await expect.poll(() => verdict(picked.privileged)).toEqual({ status: 'warning', codes: ['privilegedRoleOverridden'] });
+    expect(await priv.locator('input[type="checkbox"]').first().isChecked()).toBe(true);
+    await expect.poll(() => p.confirmCount()).toBe(3);
+    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(/^3 of 8 selected users will be converted/);
+
+    expect(directoryWrites(sandbox)).toEqual([]);
+    await p.closeReview();
+    expect(invitationTargets(sandbox)).toEqual([]);
+  });
+
+  it('confirming converts exactly the eligible selected users with the options chosen in the dialog, and nobody else', async () => {
+    await p.signInFromControl();
+    await p.clearSelection();
+    const taken = new Set<string>([...n.eligible.slice(0, 10), n.eligible[15]!, n.otherMailsOnly[0]!].map((id) => id.toLowerCase()));
+    const eligible = new Set(n.eligible.map((id) => id.toLowerCase()));
+    const internal = new Set(n.internalOnly.map((id) => id.toLowerCase()));
+
+    // With the grid's own checks, far down the virtualized list: two eligible partners and one employee who has
+    // no external address.
+    await p.search('', 240);
+    await p.scrollTo(150);
+    const rendered = [...(await p.renderedIds())].filter(([i]) => i >= 130);
+    const scrolledEligible = rendered.filter(([, id]) => eligible.has(id) && !taken.has(id)).slice(0, 2);
+    const scrolledInternal = rendered.filter(([, id]) => internal.has(id)).slice(0, 1);
+    expect(scrolledEligible).toHaveLength(2);
+    expect(scrolledInternal).toHaveLength(1);
+    for (const [index] of [...scrolledEligible, ...scrolledInternal]) await p.checkRow(index);
+
+    // And through searches: two more eligible users (one whose external address is only in otherMails) and
+    // blocked ones that must never be written to.
+    const searched = [n.eligible[15]!, n.otherMailsOnly[0]!];
+    const blocked = [n.synced[2]!, n.pendingAcceptance[1]!, n.privileged[2]!, tenant.adminUserId, n.verifiedDomainMail];
+    for (const id of [...searched, ...blocked]) await p.selectBySearch(id);
+    await p.search('', 240);
+    const expected = [...scrolledEligible.map(([, id]) => id), ...searched.map((id) => id.toLowerCase())].sort();
+    const selectedTotal = expected.length + scrolledInternal.length + blocked.length;
+    expect(await p.selectedCount()).toBe(selectedTotal);
+
+    sandbox.graph.clearLog();
+    await p.openReview();
+    expect(await p.reviewIds()).toHaveLength(selectedTotal);
+    expect(await p.confirmCount()).toBe(expected.length);
+
+    // Invitation options, through the dialog's own controls.
+    const options = p.grid.locator('fieldset[data-b2b="options"]');
+    const redirect = await options.locator('input[data-b2b="redirect-url"]').inputValue();
+    expect(redirect).toBe(`https://myapps.microsoft.com/?tenantid=${tenant.tenantId}`);
+    await options.locator('input[data-b2b="send-invitation"]').click();
+    const message = 'Willkommen zurück als Partner von Contoso.';
+    const cc = 'partner-desk@fabrikam.example';
+    await options.locator('textarea').fill(message);
+    // Only real key presses count (page scripts cannot drive the dialog): choose the language with the keyboard.
+    const language = options.locator('select');
+    await language.focus();
+    for (let i = 0; i < 5 && (await language.inputValue()) !== 'de-DE'; i++) await language.press('ArrowDown');
+    expect(await language.inputValue()).toBe('de-DE');
+    await options.getByLabel('Cc (one recipient, optional)').fill(cc);
+    await options.locator('input[data-b2b="set-guest"]').click();
+    expect(await p.confirmCount()).toBe(expected.length);
+    expect(directoryWrites(sandbox)).toEqual([]);
+
+    // Setting the user type needs the write permission: the dialog signs in for it (the login emulator approves),
+    // then starts the job and shows its live progress.
+    const signInsBefore = sandbox.login.interactiveSignIns();
+    sandbox.login.clearLog();
+    await p.confirm().click();
+    const progress = p.grid.locator('[data-b2b="progress"]');
+    const refused = p.grid.locator('[data-b2b="submit-error"]');
+    await Promise.race([progress.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);
+    if (await refused.isVisible()) throw new Error(`the conversion was not started: ${await refused.textContent()}`);
+    await expect
+      .poll(() => progress.textContent(), { timeout: 60_000 })
+      .toBe(`Finished: ${expected.length} converted, 0 failed, 0 blocked, 0 remaining.`);
+    expect(sandbox.login.interactiveSignIns()).toBe(signInsBefore + 1);
+    const asked = sandbox.login.log().filter((e) => e.endpoint === 'authorize' && e.interactive);
+    expect(asked.map((e) => e.params.scope ?? '').join(' ')).toMatch(/User\.ReadWrite\.All/);
+
+    // Graph received exactly one invitation per eligible selected user, each with the options chosen.
+    const invitations = sandbox.graph.state().invitations;
+    expect(invitations.map((i) => i.userId.toLowerCase()).sort()).toEqual(expected);
+    expect(invitationTargets(sandbox).map((id) => id.toLowerCase()).sort()).toEqual(expected);
+    for (const inv of invitations) {
+      const u = user(inv.userId);
+      expect(inv.request).toEqual({
+        invitedUserEmailAddress: u.mail ?? u.otherMails[0],
+        inviteRedirectUrl: redirect,
+        sendInvitationMessage: true,
+        invitedUserMessageInfo: { messageLanguage: 'de-DE', ccRecipients: [{ emailAddress: { address: cc } }], customizedMessageBody: message },
+        invitedUser: { id: u.id },
+      });
+      expect(inv.messageSent).toBe(true);
+    }
+    // userType Guest for each of them, as PATCHes inside $batch requests, and for nobody else.
+    const patches = userPatches(sandbox);
+    expect(patches.map((x) => x.userId).sort()).toEqual(expected);
+    for (const x of patches) expect(x.body).toEqual({ userType: 'Guest' });
+    expect(sandbox.graph.requestLog().filter((r) => r.method === 'PATCH')).toEqual([]);
+    expect(directoryWrites(sandbox).sort()).toEqual([...expected.map(() => 'POST /invitations'), ...expected.map((id) => `PATCH /users/${id}`)].sort());
+    const after = new Map(sandbox.graph.state().users.map((u) => [u.id.toLowerCase(), u]));
+    for (const id of expected) expect(after.get(id)).toMatchObject({ userType: 'Guest', externalUserState: 'PendingAcceptance' });
+    for (const id of [...blocked, ...scrolledInternal.map(([, i]) => i)]) {
+      expect(after.get(id.toLowerCase())).toMatchObject({ userType: user(id).userType, externalUserState: user(id).externalUserState });
+    }
+
+    // The converted users left the selection; the blocked ones stay selected. Closing does not stop anything.
+    await expect.poll(() => p.selectedCount()).toBe(selectedTotal - expected.length);
+    await p.dialog().getByRole('button', { name: 'Close' }).last().click();
+    await expect.poll(() => p.dialog().count()).toBe(0);
   });
 });

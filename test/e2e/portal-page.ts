@@ -1,0 +1,180 @@
+// The All users page of the sandbox admin center, driven the way an admin does: the grid's own checks, its search
+// box and header select-all, our command-bar control, and the review dialog (an open shadow root in the React-view
+// frame, which Playwright's locators pierce). Shared by the portal*.e2e.ts files.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ExtensionBrowser } from '../sandbox/browser';
+import type { Sandbox } from '../sandbox/index';
+import type { SandboxTenant } from '../sandbox/types';
+
+export const ROW = '[data-automationid="DetailsRow"]';
+export const CHECK = '[data-automationid="DetailsRowCheck"]';
+export const ROW_HEIGHT = 42;
+
+/** Users found message of the replica grid, as the real one words it. */
+export const foundText = (n: number) => `${n.toLocaleString('en-US')} user${n === 1 ? '' : 's'} found`;
+
+export interface PortalPage {
+  page: Page;
+  grid: FrameLocator;
+  control(): Locator;
+  convert(): Locator;
+  count(): Locator;
+  /** The object id (lower case) of the rendered row with this data-item-index. */
+  rowId(index: number): Promise<string>;
+  /** Object ids (lower case) of the rows rendered now, by data-item-index. */
+  renderedIds(): Promise<Map<number, string>>;
+  search(text: string, expectFound?: number): Promise<void>;
+  /** Searches the user's UPN, ticks its row with the grid's own check, and waits for the count to say so. */
+  selectBySearch(id: string): Promise<void>;
+  /** Ticks the rendered row with this index with the grid's own check. */
+  checkRow(index: number): Promise<void>;
+  scrollTo(index: number): Promise<void>;
+  /** Our "Clear" button (when something is selected); waits for "0 selected". */
+  clearSelection(): Promise<void>;
+  /** Signs in from the control's own "Sign in" button (read tier) unless signed in already; waits for the control to know. */
+  signInFromControl(): Promise<void>;
+  dialog(): Locator;
+  /** Opens the review from the control and waits for the pre-flight's list (or its error). */
+  openReview(opts?: { expectError?: boolean }): Promise<void>;
+  reviewRow(id: string): Locator;
+  reviewIds(): Promise<string[]>;
+  confirm(): Locator;
+  /** The number in "Convert N users". */
+  confirmCount(): Promise<number>;
+  closeReview(): Promise<void>;
+  selectedCount(): Promise<number>;
+}
+
+export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, tenant: SandboxTenant): Promise<PortalPage> {
+  // The worker reads its settings from storage, as the options page writes them.
+  const worker = await browser.worker();
+  await worker.evaluate(
+    ([clientId, tenantId]) => chrome.storage.local.set({ settings: { clientId, tenant: tenantId, cloud: 'Global' } }),
+    [tenant.clientId, tenant.tenantId] as const,
+  );
+  const page = await browser.context.newPage();
+  await page.goto(sandbox.urls.allUsers);
+  const grid = page.frameLocator('iframe#reactview');
+  await grid.locator(ROW).first().waitFor({ timeout: 30_000 });
+
+  const control = () => grid.locator('b2b-convert-control');
+  const convert = () => grid.locator('button[data-b2b="convert"]');
+  const count = () => grid.locator('[data-b2b="count"]');
+  const upnOf = (id: string) => tenant.users.find((u) => u.id === id)!.userPrincipalName;
+  const selectedCount = async () => Number(((await count().textContent()) ?? '').replace(/\D/g, ''));
+  const dialog = () => grid.locator('[role="dialog"]');
+  const confirm = () => grid.locator('button[data-b2b="confirm"]');
+
+  const rowId = async (index: number) => {
+    const href = await grid.locator(`${ROW}[data-item-index="${index}"] a[href*="/userId/"]`).first().getAttribute('href');
+    return /userId\/([0-9a-f-]{36})/i.exec(href ?? '')![1]!.toLowerCase();
+  };
+  const renderedIds = async () => {
+    const pairs = await grid.locator(ROW).evaluateAll((rows) =>
+      rows.map((r) => [Number(r.getAttribute('data-item-index')), /userId\/([0-9a-f-]{36})/i.exec(r.querySelector('a[href*="/userId/"]')?.getAttribute('href') ?? '')?.[1]?.toLowerCase() ?? ''] as const),
+    );
+    return new Map(pairs);
+  };
+  const search = async (text: string, expectFound?: number) => {
+    await grid.locator('input.ms-SearchBox-field').fill(text);
+    if (expectFound !== undefined) {
+      await expect.poll(() => grid.locator('[data-testid="resultMessage"]').textContent()).toBe(foundText(expectFound));
+    }
+    await page.waitForTimeout(100);
+  };
+  const checkRow = async (index: number) => {
+    const before = await selectedCount();
+    await grid.locator(`${ROW}[data-item-index="${index}"] ${CHECK}`).click();
+    await expect.poll(selectedCount).toBe(before + 1);
+  };
+  const selectBySearch = async (id: string) => {
+    await search(upnOf(id), 1);
+    await expect.poll(() => rowId(0)).toBe(id.toLowerCase());
+    await checkRow(0);
+  };
+  const scrollTo = async (index: number) => {
+    await grid.locator('[data-is-scrollable="true"]').evaluate((el, top) => {
+      el.scrollTop = top;
+    }, ROW_HEIGHT * index);
+    await grid.locator(`${ROW}[data-item-index="${index}"]`).waitFor();
+  };
+  const clearSelection = async () => {
+    // A dialog a failed test left open would cover the command bar.
+    if ((await dialog().count()) > 0) await closeReview();
+    const clear = grid.locator('button[data-b2b="clear"]');
+    if ((await clear.count()) > 0) await clear.click();
+    await expect.poll(() => count().textContent()).toBe('0 selected');
+  };
+  const signInFromControl = async () => {
+    await control().waitFor({ state: 'attached', timeout: 15_000 });
+    // The worker's first auth/status boots its sign-in host: a few seconds.
+    await expect.poll(async () => (await convert().getAttribute('title')) ?? '', { timeout: 20_000 }).not.toMatch(/^Checking/);
+    if (!/^Not signed in/.test((await convert().getAttribute('title')) ?? '')) return;
+    await grid.locator('button[data-b2b="sign-in"]').click();
+    await expect.poll(async () => (await convert().getAttribute('title')) ?? '', { timeout: 20_000 }).not.toMatch(/^(Not signed in|Checking)/);
+  };
+  const openReview = async (opts: { expectError?: boolean } = {}) => {
+    await convert().click();
+    await dialog().waitFor();
+    const wanted = opts.expectError ? '[data-b2b="preflight-error"]' : '[data-b2b="review-list"]';
+    await grid.locator(wanted).waitFor({ timeout: 30_000 });
+  };
+  const reviewRow = (id: string) => grid.locator(`tr[data-b2b="review-row"][data-user-id="${id}"]`);
+  const reviewIds = () => grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user-id')!.toLowerCase()));
+  const confirmCount = async () => Number(/^Convert ([\d,]+) users?$/.exec((await confirm().textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
+  const closeReview = async () => {
+    await dialog().press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+  };
+
+  return {
+    page,
+    grid,
+    control,
+    convert,
+    count,
+    rowId,
+    renderedIds,
+    search,
+    selectBySearch,
+    checkRow,
+    scrollTo,
+    clearSelection,
+    signInFromControl,
+    dialog,
+    openReview,
+    reviewRow,
+    reviewIds,
+    confirm,
+    confirmCount,
+    closeReview,
+    selectedCount,
+  };
+}
+
+/** Requests that change the directory: any invitation, and any non-GET leaf request, top level or inside a $batch. */
+export function directoryWrites(sandbox: Sandbox): string[] {
+  const out: string[] = [];
+  for (const r of sandbox.graph.requestLog()) {
+    if (r.path.startsWith('/v1.0/$batch')) {
+      for (const i of r.inner ?? []) if (i.method !== 'GET') out.push(`${i.method} ${i.url}`);
+    } else if (r.method !== 'GET') {
+      out.push(`${r.method} ${r.path}`);
+    }
+  }
+  return out;
+}
+
+/** Every PATCH /users/{id} Graph received inside a $batch or at the top level, with its body. */
+export function userPatches(sandbox: Sandbox): Array<{ userId: string; body: unknown }> {
+  const out: Array<{ userId: string; body: unknown }> = [];
+  for (const r of sandbox.graph.requestLog()) {
+    const items = r.path.startsWith('/v1.0/$batch') ? (r.inner ?? []).map((i) => ({ method: i.method, url: i.url, body: i.body })) : [{ method: r.method, url: r.path.replace(/^\/v1\.0/, ''), body: r.body }];
+    for (const i of items) {
+      const m = /^\/users\/([^/?]+)$/.exec(i.url);
+      if (i.method === 'PATCH' && m) out.push({ userId: decodeURIComponent(m[1]!).toLowerCase(), body: i.body });
+    }
+  }
+  return out;
+}
