@@ -147,6 +147,8 @@ export class GraphApi {
     }
     const retryMethod: HttpMethod = init.idempotent === true ? 'GET' : method;
     let renewed = false;
+    /** Graph's own error answer to an earlier attempt. */
+    let answered: GraphError | undefined;
     for (let attempt = 1; ; attempt++) {
       let res: TransportResponse;
       let err: GraphError;
@@ -158,7 +160,11 @@ export class GraphApi {
           await this.wait(req, err, attempt, undefined);
           continue;
         }
-        throw new GraphApiError(err);
+        // Chromium throttles an extension's requests to a URL that keeps answering 500/503: the retry then fails
+        // without a response (net::ERR_TEMPORARILY_THROTTLED, a bare "Failed to fetch"). For a read, Graph's own
+        // answer is the one to report ("ServiceUnavailable, HTTP 503"), not "could not be reached". A write keeps
+        // the network error: its last attempt may have been applied.
+        throw new GraphApiError(retryMethod === 'GET' && answered !== undefined ? answered : err);
       }
       if (isSuccess(res.status)) return res;
       if (res.status === 401 && this.renewToken !== undefined && !renewed) {
@@ -169,6 +175,7 @@ export class GraphApi {
         continue;
       }
       err = graphErrorFromResponse(res.status, res.headers, res.body, this.now());
+      answered = err;
       if (this.canRetry(res.status, retryMethod, attempt)) {
         await this.wait(req, err, attempt, undefined);
         continue;

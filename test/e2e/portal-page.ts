@@ -106,13 +106,15 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     if ((await clear.count()) > 0) await clear.click();
     await expect.poll(() => count().textContent()).toBe('0 selected');
   };
+  // Usable in beforeAll too (expect.poll is not).
   const signInFromControl = async () => {
     await control().waitFor({ state: 'attached', timeout: 15_000 });
+    const title = async () => (await convert().getAttribute('title')) ?? '';
     // The worker's first auth/status boots its sign-in host: a few seconds.
-    await expect.poll(async () => (await convert().getAttribute('title')) ?? '', { timeout: 20_000 }).not.toMatch(/^Checking/);
-    if (!/^Not signed in/.test((await convert().getAttribute('title')) ?? '')) return;
+    await until(title, (t) => !/^Checking/.test(t), 20_000, 'the control to learn the sign-in state');
+    if (!/^Not signed in/.test(await title())) return;
     await grid.locator('button[data-b2b="sign-in"]').click();
-    await expect.poll(async () => (await convert().getAttribute('title')) ?? '', { timeout: 20_000 }).not.toMatch(/^(Not signed in|Checking)/);
+    await until(title, (t) => !/^(Not signed in|Checking)/.test(t), 20_000, 'the control to see the sign-in');
   };
   const openReview = async (opts: { expectError?: boolean } = {}) => {
     await convert().click();
@@ -151,6 +153,17 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     closeReview,
     selectedCount,
   };
+}
+
+/** Polls `read` until `ok` holds; throws with the last value after `timeoutMs`. */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Requests that change the directory: any invitation, and any non-GET leaf request, top level or inside a $batch. */

@@ -181,6 +181,24 @@ describe('GraphApi.request', () => {
     expect(graph.requests).toHaveLength(2);
   });
 
+  it('reports Graph’s answer, not a network error, when a read’s last retry got no response (browser throttling after 503s)', async () => {
+    let n = 0;
+    const graph = new FakeGraph(() => {
+      if (++n <= 3) return { status: 503, headers: {}, body: graphErrorBody('ServiceUnavailable', 'The service is temporarily unavailable.') };
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(api(graph).client.verifiedDomains()).rejects.toMatchObject({ status: 503, code: 'ServiceUnavailable' });
+    expect(graph.requests).toHaveLength(5);
+    // A write whose last attempt got no response may have been applied: that stays a network error.
+    let m = 0;
+    const writes = new FakeGraph(() => {
+      if (++m === 1) return { status: 503, headers: {}, body: graphErrorBody('ServiceUnavailable', 'The service is temporarily unavailable.') };
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(api(writes).client.request('POST', '/invitations', { body: {} })).rejects.toMatchObject({ status: 0, code: 'NetworkError' });
+    expect(writes.requests).toHaveLength(2);
+  });
+
   it('renews the token once on 401 and repeats the request once', async () => {
     let n = 0;
     const graph = new FakeGraph(() => (++n === 1 ? { status: 401, headers: {}, body: graphErrorBody('InvalidAuthenticationToken', 'Access token has expired or is not yet valid.') } : ok({ id: 'u1' })));
