@@ -560,10 +560,13 @@ export class Execution {
     try {
       responses = await this.ports.graph.executeBatch(requests);
     } catch (error) {
+      pacer.settle(tokens);
       for (const i of indices) this.uncertain(i, { status: 0, code: 'NetworkError', message: message(error) });
       await this.commit();
       return;
     }
+    // Graph counted these somewhere between send and now: the window runs from now, the latest possibility.
+    pacer.settle(tokens);
     const byId = new Map(responses.map((r) => [r.id, r]));
     for (const i of indices) {
       const response = byId.get(String(i));

@@ -7,24 +7,29 @@ export interface RateLimit {
   /** Requests allowed in any window. */
   limit: number;
   windowMs: number;
-  /**
-   * Added to the window so requests that travel at different speeds do not land at the service closer
-   * together than we sent them.
-   */
+  /** Added to the window for clock granularity (in-flight requests are already counted until answered). */
   marginMs: number;
 }
 
 /** Invitation manager: 150 requests per 5 s per tenant (all apps together). */
-export const INVITATION_RATE: RateLimit = { limit: 150, windowMs: 5_000, marginMs: 250 };
+export const INVITATION_RATE: RateLimit = { limit: 150, windowMs: 5_000, marginMs: 50 };
 /** Identity writes: 3,000 per 150 s per app and tenant. */
 export const DIRECTORY_WRITE_RATE: RateLimit = { limit: 3_000, windowMs: 150_000, marginMs: 0 };
 
+/**
+ * The service counts a request when it processes it, somewhere between our send and its answer; requests
+ * whose travel times differ would land closer together than we sent them. So a request occupies its slot
+ * from reserve() until its answer, and its window is measured from the answer: the latest moment the
+ * service can have counted it. Nothing we sent can then share a window the service sees as full.
+ */
 export class SlidingWindowPacer {
-  /** Send times still inside the window, oldest first. Never more than `limit` entries. */
+  /** Answer times still inside the window, oldest first. Never more than `limit` entries. */
   private stamps: number[] = [];
   private head = 0;
   /** Tokens handed out by reserve() and not yet committed (sent) or released. */
   private reserved = 0;
+  /** Requests sent and not yet answered: they hold their slot until settle(). */
+  private inFlight = 0;
   private blockedUntil = 0;
 
   constructor(
@@ -55,20 +60,21 @@ export class SlidingWindowPacer {
     const now = this.clock.now();
     if (now < this.blockedUntil) return 0;
     this.prune(now);
-    return Math.max(0, this.rate.limit - this.inWindow() - this.reserved);
+    return Math.max(0, this.rate.limit - this.inWindow() - this.reserved - this.inFlight);
   }
 
   /**
-   * Milliseconds until `n` requests could be reserved (0 = now). When only pending reservations stand in
-   * the way the answer is a guess (the window); the caller is woken anyway when those are committed.
+   * Milliseconds until `n` requests could be reserved (0 = now). When reservations or unanswered requests
+   * stand in the way, the answer is a guess (the window): the caller is woken anyway when they settle.
    */
   waitFor(n: number): number {
     const now = this.clock.now();
     if (now < this.blockedUntil) return this.blockedUntil - now;
     this.prune(now);
-    const excess = this.inWindow() + this.reserved + n - this.rate.limit;
+    const excess = this.inWindow() + this.reserved + this.inFlight + n - this.rate.limit;
     if (excess <= 0) return 0;
-    const oldest = this.stamps[this.head + excess - 1];
+    // Expiring the oldest `excess` answered requests frees enough room, unless there are fewer than that.
+    const oldest = excess <= this.inWindow() ? this.stamps[this.head + excess - 1] : undefined;
     if (oldest === undefined) return this.span;
     return Math.max(1, oldest + this.span - now);
   }
@@ -80,11 +86,18 @@ export class SlidingWindowPacer {
     return take;
   }
 
-  /** Records that `n` reserved requests are being sent now: the window is measured at send time. */
+  /** `n` reserved requests are being sent now: they stay counted, in flight, until settle(). */
   commit(n: number): void {
     this.reserved = Math.max(0, this.reserved - n);
+    this.inFlight += n;
+  }
+
+  /** The answer (or the failure) of `n` sent requests arrived: their window starts now. */
+  settle(n: number): void {
+    const take = Math.min(n, this.inFlight);
+    this.inFlight -= take;
     const now = this.clock.now();
-    for (let i = 0; i < n; i++) this.stamps.push(now);
+    for (let i = 0; i < take; i++) this.stamps.push(now);
   }
 
   /** Returns reserved tokens that will not be sent. */
