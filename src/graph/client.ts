@@ -92,6 +92,9 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
+/** $batch calls of reads in flight at once: Graph throttles per app and tenant, a handful is polite. */
+const READ_BATCH_CONCURRENCY = 4;
+
 export class GraphApi {
   private readonly transport: Transport;
   private readonly apiRoot: string;
@@ -364,7 +367,7 @@ export class GraphApi {
       const retry: number[] = [];
       let waitMs = 0;
       let longest: { err: GraphError; id: string; method: HttpMethod; url: string } | undefined;
-      for (const group of chunk(pending, MAX_BATCH_REQUESTS)) {
+      const sendGroup = async (group: number[]): Promise<void> => {
         const inGroup = new Set(group.map((i) => items[i]?.id));
         const sent = group.map((i) => {
           const it = items[i] as BatchItem;
@@ -381,7 +384,7 @@ export class GraphApi {
           const err = toGraphError(e, this.now());
           mapped = sent.map((s) => ({ id: s.id, status: err.status, headers: {}, body: undefined, error: err }));
           for (const [k, i] of group.entries()) results[i] = mapped[k] as BatchItemResult;
-          continue;
+          return;
         }
         for (const [k, i] of group.entries()) {
           const r = mapped[k] as BatchItemResult;
@@ -395,7 +398,16 @@ export class GraphApi {
             waitMs = Math.max(waitMs, d);
           }
         }
-      }
+      };
+      const groups = chunk(pending, MAX_BATCH_REQUESTS);
+      // Reads go a few $batch calls at a time (a 10,000-user pre-flight is 34 calls: not one after another);
+      // writes stay one at a time, in order.
+      const parallel = groups.every((g) => g.every((i) => items[i]?.method === 'GET')) ? READ_BATCH_CONCURRENCY : 1;
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (next < groups.length) await sendGroup(groups[next++] as number[]);
+      };
+      await Promise.all(Array.from({ length: Math.min(parallel, groups.length) }, lane));
       if (retry.length > 0 && longest !== undefined) {
         this.onRetry?.({
           method: longest.method,

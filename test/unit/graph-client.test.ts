@@ -33,6 +33,27 @@ describe('GraphApi.getUsersByIds', () => {
     expect(r.failed.size).toBe(0);
   });
 
+  it('sends the $batch calls of a large read four at a time, and writes one at a time', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow = { send: async (req: TransportRequest) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return inner.send(req);
+    } };
+    const inner = new FakeGraph(() => ok(undefined), usersInner);
+    const reads = new GraphApi({ transport: slow, sleep: async () => undefined, now: () => 0 });
+    const r = await reads.getUsersByIds(Array.from({ length: 3000 }, (_, i) => `u${i}`));
+    expect(r.users.size).toBe(3000);
+    expect(inner.requests).toHaveLength(10); // still ceil(3000 / 300) round trips
+    expect(most).toBe(4);
+    most = 0;
+    await reads.batch(Array.from({ length: 60 }, (_, i) => ({ method: 'PATCH' as const, url: `/users/u${i}`, body: { userType: 'Guest' } })));
+    expect(most).toBe(1);
+  });
+
   it('costs nothing for no ids and de-duplicates', async () => {
     const graph = new FakeGraph(() => ok(undefined), usersInner);
     const { client } = api(graph);
