@@ -97,6 +97,35 @@ describe('durable, exactly-once conversion jobs', () => {
     expect(await s.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
   });
 
+  it('pauses (no write while paused), resumes to the end, and a cancel stops before the next write', async () => {
+    sandbox.graph.setFaults({ latencyMs: 400 });
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    const job = await submitEligible(s.page, sandbox);
+    await waitForJob(s.page, job.jobId, (j) => j.counters.done > 0);
+    expect((await value(s.page, 'job/control', { jobId: job.jobId, action: 'pause' })).state).toBe('paused');
+    const atPause = sandbox.graph.state().invitations.length;
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(sandbox.graph.state().invitations.length).toBe(atPause);
+    await value(s.page, 'job/control', { jobId: job.jobId, action: 'resume' });
+    await expectExactlyOnce(s.page, job);
+
+    // A second job, cancelled mid-way: what was done stays reported, the rest is cancelled, no write after.
+    sandbox.graph.seed(buildDemoTenant({ userCount: 600 }));
+    sandbox.graph.clearLog();
+    const second = await submitEligible(s.page, sandbox);
+    await waitForJob(s.page, second.jobId, (j) => j.counters.done > 0);
+    await value(s.page, 'job/control', { jobId: second.jobId, action: 'cancel' });
+    const cancelled = await waitForJob(s.page, second.jobId, (j) => j.state === 'cancelled');
+    const invited = sandbox.graph.state().invitations.length;
+    expect(cancelled.counters.cancelled).toBeGreaterThan(0);
+    expect(cancelled.counters.done).toBe(invited);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sandbox.graph.state().invitations.length).toBe(invited);
+    const { items } = await value(s.page, 'job/items', { jobId: second.jobId, offset: 0, limit: 1000 });
+    for (const item of items) expect(sandbox.graph.invitationCount(item.userId)).toBe(item.state === 'done' ? 1 : 0);
+  });
+
   it('survives the service worker being killed in the middle of a batch', async () => {
     sandbox.graph.setFaults({ latencyMs: 700 });
     const s = await signedIn(sandbox, 'invite');
