@@ -5,19 +5,22 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_USERS_PER_JOB, type JobSummary, type PreflightResult, type PreflightUser } from '../../src/messages';
 import type { AuthView, AuthWatch } from '../auth-watch';
 import {
+  applyEdit,
   buildSubmission,
+  confirmProblem,
   convertLabel,
   countRows,
-  EMAIL_BLOCK_CODES,
   evaluateRows,
   initialEdits,
   initialOptions,
+  shownReasons,
+  STATUS_LABELS,
   tierNeeded,
   validateOptions,
   type OptionsDraft,
   type RowEdit,
   type RowVerdict,
-} from '../review-model';
+} from '../../src/review';
 import { describeFailure, type Failure, type Services } from '../services';
 import { useObservable } from './hooks';
 
@@ -241,11 +244,8 @@ function Frame(p: { dialogRef: { current: HTMLDivElement | null }; onKeyDown: (e
   );
 }
 
-function statusLabel(v: RowVerdict, included: boolean): string {
-  if (v.status === 'blocked') return v.emailOnly && included ? 'Needs an email' : 'Blocked';
-  if (!included) return 'Excluded';
-  return v.status === 'warning' ? 'Ready, with warnings' : 'Ready';
-}
+/** The pill's colour for a row's status. */
+const PILL: Record<RowVerdict['status'], string> = { eligible: 'eligible', warning: 'warning', blocked: 'blocked', needsEmail: 'blocked', excluded: '' };
 
 function ReviewBody(p: {
   result: PreflightResult;
@@ -264,31 +264,14 @@ function ReviewBody(p: {
   const [submitError, setSubmitError] = useState<Failure | undefined>(undefined);
 
   const verdicts = useMemo(() => evaluateRows(result, edits), [result, edits]);
-  const counts = countRows(result, edits, verdicts);
+  const counts = countRows(result, verdicts);
   const optionErrors = validateOptions(options);
-  const optionProblems = Object.keys(optionErrors).length;
   const auth = p.auth;
   const mismatch = auth.state === 'ready' ? auth.status.tenantMismatch : undefined;
-  const canConfirm = counts.willConvert > 0 && counts.emailProblems === 0 && optionProblems === 0 && !busy;
-  const why =
-    counts.willConvert === 0
-      ? 'No user can be converted as the list stands.'
-      : counts.emailProblems > 0
-        ? `Fix the email address of ${counts.emailProblems} user${counts.emailProblems === 1 ? '' : 's'} (or exclude them) first.`
-        : optionProblems > 0
-          ? 'Fix the invitation options first.'
-          : '';
+  const why = confirmProblem(counts, optionErrors, mismatch);
+  const canConfirm = why === undefined && !busy;
 
-  const edit = (id: string, change: Partial<RowEdit>) =>
-    setEdits((prev) => {
-      const next = new Map(prev);
-      const before = prev.get(id)!;
-      const after = { ...before, ...change };
-      // Typing an address for a user blocked only for want of one means "include them".
-      if (change.email !== undefined && !before.include && verdicts.get(id)?.emailOnly) after.include = true;
-      next.set(id, after);
-      return next;
-    });
+  const edit = (id: string, change: Partial<RowEdit>) => setEdits((prev) => applyEdit(result, prev, id, change));
   const setOption = <K extends keyof OptionsDraft>(k: K, v: OptionsDraft[K]) => setOptions((o) => ({ ...o, [k]: v }));
 
   const confirm = async (e: Event) => {
@@ -321,13 +304,18 @@ function ReviewBody(p: {
             <strong>Different tenant.</strong> {mismatch}
           </div>
         ) : null}
+        {result.adminRoleProblem ? (
+          <div class="msg warn" role="alert" data-b2b="admin-role-problem">
+            <strong>Your roles may not allow inviting.</strong> {result.adminRoleProblem}
+          </div>
+        ) : null}
         <p id="b2b-review-summary" class="summary" data-b2b="summary">
-          {counts.willConvert === 0
+          {counts.convert === 0
             ? `None of the ${fmt(counts.selected)} selected users can be converted in ${result.tenantName || 'this tenant'} as the list stands.`
-            : `${fmt(counts.willConvert)} of ${fmt(counts.selected)} selected user${counts.selected === 1 ? '' : 's'} will be converted to B2B collaboration users in ${result.tenantName || 'the tenant'} (${result.tenantId}).`}
+            : `${fmt(counts.convert)} of ${fmt(counts.selected)} selected user${counts.selected === 1 ? '' : 's'} will be converted to B2B collaboration users in ${result.tenantName || 'the tenant'} (${result.tenantId}).`}
         </p>
         <p class="upn">
-          {fmt(counts.blocked)} blocked · {fmt(counts.excluded)} excluded · {fmt(counts.emailProblems)} with an email to fix
+          {fmt(counts.blocked)} blocked · {fmt(counts.excluded)} excluded · {fmt(counts.needsEmail)} with an email to fix
           {counts.missing > 0 ? ` · ${fmt(counts.missing)} no longer exist` : ''}. Nothing is written to the directory before you confirm.
         </p>
         {result.missing.length > 0 ? (
@@ -397,7 +385,7 @@ function ReviewBody(p: {
           aria-describedby={why ? 'b2b-confirm-why' : undefined}
           onClick={(e) => void confirm(e)}
         >
-          {busy ? 'Starting…' : convertLabel(counts.willConvert)}
+          {busy ? 'Starting…' : convertLabel(counts.convert)}
         </button>
       </footer>
     </>
@@ -408,19 +396,17 @@ function UserRow(p: { index: number; user: PreflightUser; edit: RowEdit; verdict
   const { user: u, edit, verdict: v, index } = p;
   const blocked = v.status === 'blocked';
   // A user blocked only for the address can be ticked (and is, as soon as an address is typed); others cannot.
-  const lockedOut = blocked && !v.emailOnly;
-  const included = edit.include && !lockedOut;
+  const included = edit.include && !v.locked;
   const name = u.displayName || u.userPrincipalName;
   const errId = `b2b-email-err-${index}`;
-  // The field's own message says what is wrong with the address; the eligibility column does not repeat it.
-  const reasons = v.emailError ? v.reasons.filter((r) => !EMAIL_BLOCK_CODES.has(r.code) && r.code !== 'emailNotOnUser') : v.reasons;
+  const reasons = shownReasons(v);
   return (
     <tr class={blocked ? 'blocked' : ''} data-b2b="review-row" data-user-id={u.id} data-status={v.status}>
       <td>
         <input
           type="checkbox"
           checked={included}
-          disabled={lockedOut}
+          disabled={v.locked}
           aria-label={`Include ${name}`}
           onChange={(e) => {
             if (!p.trusted(e)) return;
@@ -456,7 +442,7 @@ function UserRow(p: { index: number; user: PreflightUser; edit: RowEdit; verdict
             {v.emailError.message}
           </span>
         ) : null}
-        {v.emailNotOnUser && !blocked ? (
+        {v.emailNotOnUser && !v.locked ? (
           <label class="check">
             <input
               type="checkbox"
@@ -469,7 +455,7 @@ function UserRow(p: { index: number; user: PreflightUser; edit: RowEdit; verdict
         ) : null}
       </td>
       <td>
-        <span class={`pill ${blocked ? 'blocked' : included ? v.status : ''}`}>{statusLabel(v, edit.include)}</span>
+        <span class={`pill ${PILL[v.status]}`}>{STATUS_LABELS[v.status]}</span>
         {u.accountEnabled ? null : v.reasons.some((r) => r.code === 'accountDisabled') ? null : <span class="reason warn">The account is disabled.</span>}
         {reasons.map((r) => (
           <span key={r.code} class={`reason ${r.severity === 'blocked' ? 'block' : 'warn'}`} data-code={r.code}>
@@ -499,7 +485,7 @@ function Override(p: { name: string; edit: RowEdit; onEdit: (c: Partial<RowEdit>
           Converting an administrator changes how they sign in, and their admin roles will then be used from an external identity. Confirm again that{' '}
           <bdi>{p.name}</bdi> should be converted anyway.
         </span>
-        <button type="button" class="btn" data-b2b="override-confirm" onClick={(e) => p.trusted(e) && p.onEdit({ override: 2, include: true })}>
+        <button type="button" class="btn" data-b2b="override-confirm" onClick={(e) => p.trusted(e) && p.onEdit({ override: 2 })}>
           Yes, convert this privileged user
         </button>{' '}
         <button type="button" class="btn subtle" onClick={(e) => p.trusted(e) && p.onEdit({ override: 0 })}>
@@ -509,7 +495,7 @@ function Override(p: { name: string; edit: RowEdit; onEdit: (c: Partial<RowEdit>
     );
   }
   return (
-    <button type="button" class="btn subtle" data-b2b="override-undo" onClick={(e) => p.trusted(e) && p.onEdit({ override: 0, include: false })}>
+    <button type="button" class="btn subtle" data-b2b="override-undo" onClick={(e) => p.trusted(e) && p.onEdit({ override: 0 })}>
       Undo override
     </button>
   );

@@ -1,20 +1,25 @@
 // Step 2 of the fallback picker: the review. Nothing is written to Graph before "Convert N users".
 import { useMemo, useState } from 'preact/hooks';
-import type { AuthStatus, PreflightResult } from '../../src/messages';
+import type { AuthStatus, PreflightResult, PreflightUser } from '../../src/messages';
 import type { UiServices } from '../lib/platform';
 import {
+  applyEdit,
+  buildSubmission,
+  confirmProblem,
+  convertLabel,
   countRows,
-  deriveRows,
+  evaluateRows,
   initialEdits,
   initialOptions,
-  jobItems,
-  tierForJob,
-  toInvitationOptions,
+  shownReasons,
+  STATUS_LABELS,
+  tierNeeded,
   validateOptions,
-  type OptionsForm,
-  type ReviewRow,
+  type OptionsDraft,
   type RowEdit,
-} from '../lib/review';
+  type RowStatus,
+  type RowVerdict,
+} from '../../src/review';
 import { consentTier as tierFromError, describeError, needsConsent } from '../lib/errors';
 import { pageLabel } from '../lib/filters';
 import { Notice } from './common';
@@ -30,41 +35,37 @@ export interface ReviewProps {
   onAuth?: (s: AuthStatus) => void;
 }
 
-const STATUS_TEXT: Record<ReviewRow['status'], { label: string; tone: string }> = {
-  eligible: { label: 'Ready', tone: 'ok' },
-  warning: { label: 'Ready, with warnings', tone: 'warn' },
-  blocked: { label: 'Blocked', tone: 'bad' },
-  needsEmail: { label: 'Needs a valid email', tone: 'bad' },
-  excluded: { label: 'Excluded by you', tone: '' },
-};
+/** The badge's tone for a row's status. */
+const TONE: Record<RowStatus, string> = { eligible: 'ok', warning: 'warn', blocked: 'bad', needsEmail: 'bad', excluded: '' };
 
 export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth }: ReviewProps) {
-  const [edits, setEdits] = useState<Record<string, RowEdit>>(() => initialEdits(preflight));
-  const [options, setOptions] = useState<OptionsForm>(() => initialOptions(preflight));
+  const [edits, setEdits] = useState<ReadonlyMap<string, RowEdit>>(() => initialEdits(preflight));
+  const [options, setOptions] = useState<OptionsDraft>(() => initialOptions(preflight));
   const [view, setView] = useState<'all' | 'attention'>('all');
   const [offset, setOffset] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
   const [consentTier, setConsentTier] = useState<'read' | 'invite' | 'write'>();
 
-  const rows = useMemo(() => deriveRows(preflight, edits), [preflight, edits]);
-  const counts = countRows(rows);
+  const verdicts = useMemo(() => evaluateRows(preflight, edits), [preflight, edits]);
+  const counts = countRows(preflight, verdicts);
   const optionErrors = validateOptions(options);
-  const items = jobItems(rows);
-  const tier = tierForJob(items, options);
-  const shown = view === 'all' ? rows : rows.filter((r) => r.status !== 'eligible');
+  const submission = buildSubmission(preflight, edits, verdicts, options);
+  const tier = tierNeeded(submission);
+  const shown = view === 'all' ? preflight.users : preflight.users.filter((u) => verdicts.get(u.id)?.status !== 'eligible');
   const visible = shown.slice(offset, offset + PAGE);
-  const canSubmit = counts.convert > 0 && counts.needsEmail === 0 && Object.keys(optionErrors).length === 0 && !submitting && !auth?.tenantMismatch;
+  const why = confirmProblem(counts, optionErrors, auth?.tenantMismatch);
+  const canSubmit = why === undefined && !submitting;
 
-  const edit = (id: string, change: Partial<RowEdit>) => setEdits((e) => ({ ...e, [id]: { ...e[id]!, ...change } }));
-  const opt = <K extends keyof OptionsForm>(k: K, v: OptionsForm[K]) => setOptions((o) => ({ ...o, [k]: v }));
+  const edit = (id: string, change: Partial<RowEdit>) => setEdits((e) => applyEdit(preflight, e, id, change));
+  const opt = <K extends keyof OptionsDraft>(k: K, v: OptionsDraft[K]) => setOptions((o) => ({ ...o, [k]: v }));
 
   const submit = async () => {
     setSubmitting(true);
     setError(undefined);
     setConsentTier(undefined);
     try {
-      const r = await services.request('job/submit', { items, options: toInvitationOptions(options), expectedTenantId: preflight.tenantId });
+      const r = await services.request('job/submit', submission);
       onSubmitted(r.jobId);
     } catch (e) {
       if (needsConsent(e)) setConsentTier(tierFromError(e, tier));
@@ -132,8 +133,8 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
             }}
             style={{ width: 'auto' }}
           >
-            <option value="all">All users ({rows.length})</option>
-            <option value="attention">Blocked, warnings and edits needed ({rows.length - (counts.convert - counts.warnings)})</option>
+            <option value="all">All users ({preflight.users.length})</option>
+            <option value="attention">Blocked, warnings and edits needed ({preflight.users.length - (counts.convert - counts.warnings)})</option>
           </select>
         </label>
       </div>
@@ -150,8 +151,8 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
             </tr>
           </thead>
           <tbody>
-            {visible.map((row) => (
-              <ReviewRowView key={row.user.id} row={row} edit={edits[row.user.id]!} onEdit={(c) => edit(row.user.id, c)} />
+            {visible.map((u) => (
+              <ReviewRowView key={u.id} user={u} verdict={verdicts.get(u.id)!} edit={edits.get(u.id)!} onEdit={(c) => edit(u.id, c)} />
             ))}
           </tbody>
         </table>
@@ -258,8 +259,8 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
                 class="link"
                 onClick={() =>
                   setEdits((e) => {
-                    const next = { ...e };
-                    for (const r of rows) if (r.status === 'needsEmail') next[r.user.id] = { ...next[r.user.id]!, excluded: true };
+                    const next = new Map(e);
+                    for (const [id, v] of verdicts) if (v.status === 'needsEmail') next.set(id, { ...next.get(id)!, include: false });
                     return next;
                   })
                 }
@@ -287,28 +288,31 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
             )}
           </Notice>
         )}
-        <button type="button" class="primary" disabled={!canSubmit} onClick={() => void submit()}>
-          {submitting ? 'Starting…' : `Convert ${counts.convert.toLocaleString('en-US')} user${counts.convert === 1 ? '' : 's'}`}
+        {why && (
+          <p class="small" id="review-confirm-why">
+            {why}
+          </p>
+        )}
+        <button type="button" class="primary" disabled={!canSubmit} aria-describedby={why ? 'review-confirm-why' : undefined} onClick={() => void submit()}>
+          {submitting ? 'Starting…' : convertLabel(counts.convert)}
         </button>
       </section>
     </div>
   );
 }
 
-function ReviewRowView({ row, edit, onEdit }: { row: ReviewRow; edit: RowEdit; onEdit: (c: Partial<RowEdit>) => void }) {
-  const u = row.user;
+function ReviewRowView({ user: u, verdict: v, edit, onEdit }: { user: PreflightUser; verdict: RowVerdict; edit: RowEdit; onEdit: (c: Partial<RowEdit>) => void }) {
   const name = u.displayName || u.userPrincipalName;
   const id = `r-${u.id}`;
-  const status = STATUS_TEXT[row.status];
   return (
-    <tr>
+    <tr data-status={v.status}>
       <td>
         <input
           type="checkbox"
           aria-label={`Convert ${name}`}
-          checked={!edit.excluded && !row.hardBlocked}
-          disabled={row.hardBlocked}
-          onChange={(e) => onEdit({ excluded: !e.currentTarget.checked })}
+          checked={edit.include && !v.locked}
+          disabled={v.locked}
+          onChange={(e) => onEdit({ include: e.currentTarget.checked })}
         />
       </td>
       <td class="wrap">
@@ -323,37 +327,39 @@ function ReviewRowView({ row, edit, onEdit }: { row: ReviewRow; edit: RowEdit; o
           id={`${id}-email`}
           type="email"
           value={edit.email}
-          disabled={row.hardBlocked || edit.excluded}
-          aria-invalid={row.emailError ? 'true' : undefined}
+          disabled={v.hardBlocked}
+          aria-invalid={v.emailError ? 'true' : undefined}
           aria-describedby={`${id}-email-err`}
           onInput={(e) => onEdit({ email: e.currentTarget.value })}
         />
         <p class="field-error" id={`${id}-email-err`}>
-          {row.emailError}
+          {v.emailError?.message}
         </p>
+        {v.emailNotOnUser && !v.locked && (
+          <label class="inline small">
+            <input type="checkbox" checked={edit.addToOtherMails} onChange={(e) => onEdit({ addToOtherMails: e.currentTarget.checked })} />
+            Add it to the user’s other emails first (needs write permission, User.ReadWrite.All)
+          </label>
+        )}
       </td>
       <td>
-        <span class={`badge ${status.tone}`}>{status.label}</span>
+        <span class={`badge ${TONE[v.status]}`}>{STATUS_LABELS[v.status]}</span>
         <ul class="small" style={{ paddingLeft: '16px', margin: '4px 0' }}>
-          {row.reasons.map((r, i) => (
-            <li key={`${r.code}-${i}`} class={r.blocking ? 'field-error' : undefined}>
+          {shownReasons(v).map((r, i) => (
+            <li key={`${r.code}-${i}`} class={r.severity === 'blocked' ? 'field-error' : undefined}>
               {r.message}
             </li>
           ))}
         </ul>
-        {row.overridable && (
+        {v.overridable && (
           <div>
             <label class="inline small">
-              <input
-                type="checkbox"
-                checked={edit.overrideConfirmed}
-                onChange={(e) => onEdit({ overrideConfirmed: e.currentTarget.checked, overrideConfirmedAgain: false })}
-              />
+              <input type="checkbox" checked={edit.override >= 1} onChange={(e) => onEdit({ override: e.currentTarget.checked ? 1 : 0 })} />
               Convert {name} anyway
             </label>
-            {edit.overrideConfirmed && (
+            {edit.override >= 1 && (
               <label class="inline small" style={{ display: 'flex' }}>
-                <input type="checkbox" checked={edit.overrideConfirmedAgain} onChange={(e) => onEdit({ overrideConfirmedAgain: e.currentTarget.checked })} />
+                <input type="checkbox" checked={edit.override === 2} onChange={(e) => onEdit({ override: e.currentTarget.checked ? 2 : 1 })} />
                 I confirm again: {name} holds privileged roles and will be converted.
               </label>
             )}

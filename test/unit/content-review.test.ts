@@ -14,6 +14,7 @@ import { SelectionStore } from '../../src/selection';
 import type { GraphUser } from '../../src/users';
 
 const GA = '62e90394-69f5-4237-9190-012177145e10';
+const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 const TENANT = '3c9a1f7e-2b4d-4e8a-9c61-5d7e8f9a0b1c';
 const id = (n: number) => `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const ADMIN = id(99);
@@ -49,7 +50,8 @@ const USERS = [
 ];
 const SELECTED = [1, 2, 3, 4, 5, 6, 7, 8].map(id);
 
-function preflight(): PreflightResult {
+/** adminRoles: the signed-in admin's directory roles (none: the pre-flight says they may not invite). */
+function preflight(adminRoles: string[] = []): PreflightResult {
   return buildPreflight({
     tenantId: TENANT,
     tenantName: 'Contoso',
@@ -58,7 +60,10 @@ function preflight(): PreflightResult {
     defaultRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`,
     requestedIds: SELECTED,
     users: new Map(USERS.map((u) => [u.id, u])),
-    roles: new Map([[id(4), [GA]]]),
+    roles: new Map([
+      [id(4), [GA]],
+      ...(adminRoles.length > 0 ? [[ADMIN, adminRoles] as [string, string[]]] : []),
+    ]),
   });
 }
 
@@ -306,10 +311,33 @@ describe('the review dialog', () => {
     expect(calls.some((c) => c.op === 'job/submit')).toBe(false);
   });
 
-  it('warns about a tenant mismatch before anything is written', async () => {
+  it('warns about a tenant mismatch before anything is written, and does not confirm', async () => {
     open({ ...STATUS, tenantMismatch: 'You are signed in to tenant A, but this page belongs to tenant B.' });
     await loaded();
     expect($('[data-b2b="tenant-mismatch"]')?.textContent).toMatch(/tenant B/);
+    expect(confirmButton().disabled).toBe(true);
+    expect($('#b2b-confirm-why')?.textContent).toMatch(/another tenant/);
+    confirmButton().click();
+    expect(calls.some((c) => c.op === 'job/submit' || c.op === 'auth/signIn')).toBe(false);
+  });
+
+  it('shows the signed-in admin’s role problem as a warning before confirming', async () => {
+    open();
+    await loaded();
+    const warning = $('[data-b2b="admin-role-problem"]');
+    expect(warning?.getAttribute('role')).toBe('alert');
+    expect(warning?.textContent).toContain(preflight().adminRoleProblem);
+    expect(warning?.textContent).toMatch(/none of the roles that may convert users/);
+    // Above the list, so it is read before the confirm button is reached.
+    expect(warning!.compareDocumentPosition($('[data-b2b="review-list"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(confirmButton().textContent).toBe('Convert 4 users');
+  });
+
+  it('says nothing about roles when the admin may invite', async () => {
+    handlers['users/preflight'] = () => preflight([USER_ADMIN]);
+    open();
+    await loaded();
+    expect($('[data-b2b="admin-role-problem"]')).toBeNull();
   });
 
   it('Esc closes it and focus stays inside while open (Tab wraps)', async () => {

@@ -152,14 +152,27 @@ describe('fallback picker', () => {
     expect(root.textContent).toContain('already a B2B collaboration user');
     expect(root.textContent).toContain('Global Administrator');
     expect(root.textContent).toContain('tenant Contoso (11111111-2222-3333-4444-555555555555)');
-    // User 4 has no address: converting is not possible until it is fixed or the row unticked.
-    expect(button(/^Convert \d+ users?$/).disabled).toBe(true);
+    // User 4 has no address: left out, without holding up the others, until one is typed.
+    const include4 = root.querySelector(`input[aria-label="Convert User 4"]`) as HTMLInputElement;
+    expect(include4.checked).toBe(false);
+    expect(include4.disabled).toBe(false);
+    expect(button('Convert 1 user').disabled).toBe(false);
+    expect(root.textContent).toContain('No external email address was found');
+    // Typing an address includes the user; converting waits until it is a usable one.
     const email4 = root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement;
     await type(email4, 'user4@contoso.com');
+    expect(include4.checked).toBe(true);
     expect(root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toMatch(/verified domain/);
+    expect(button('Convert 1 user').disabled).toBe(true);
+    expect(root.textContent).toContain('Fix the email address of 1 user (or exclude them) first.');
     await type(email4, 'user4@fabrikam.example');
     expect(root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toBe('');
     expect(button('Convert 2 users').disabled).toBe(false);
+    // The address is not on the user object: adding it to the other emails first is the admin's choice (a write).
+    expect(root.textContent).not.toContain('This job needs write permission');
+    await click([...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Add it to the user’s other emails first'))!.querySelector('input')!);
+    expect(root.textContent).toContain('1 will get the address added to their other emails first.');
+    expect(root.textContent).toContain('This job needs write permission');
 
     // Privileged: the first confirmation alone does not include the user.
     const first = [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Convert User 3 anyway'))!.querySelector('input')!;
@@ -221,6 +234,7 @@ describe('fallback picker', () => {
     await pasteAndReview(services);
     await click(button('Review 4 users'));
     await type(root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement, 'user4@fabrikam.example');
+    await click([...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Add it to the user’s other emails first'))!.querySelector('input')!);
     await click(button('Convert 2 users'));
     expect(root.textContent).toContain('Nothing was converted: consent-required');
     await click(button('Sign in with write permission and convert'));
