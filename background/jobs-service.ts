@@ -1,24 +1,19 @@
 // Conversion jobs at the worker's edge: the engine (src/jobs) gets chrome.storage, the Graph layer, MSAL
 // and connectivity through its ports; this module adds what only an extension can do — resume on start
 // and by alarm, progress broadcasts, the toolbar badge and the end-of-job notification.
-import { graphPath, inFilter, USER_SELECT } from '../src/graph/requests';
-import { GraphApiError } from '../src/graph/errors';
 import type { Settings } from '../src/config';
 import {
   JobRunner,
   progressOf,
   systemClock,
-  type BatchResponse,
   type CreateJobInput,
-  type GraphPort,
   type JobHeader,
   type JobProgress,
   type JobStorePort,
   type NetworkPort,
-  type UserState,
 } from '../src/jobs';
 import type { JobSummary } from '../src/messages';
-import { toUserPage } from '../src/graph/requests';
+import { jobsGraphPort } from '../src/jobs-graph-port';
 import type { ScopeTier } from '../src/scopes';
 import type { AuthService } from './auth/auth-service';
 import { graphFor } from './graph-edge';
@@ -74,7 +69,7 @@ export class JobsService {
   ) {
     this.runner = new JobRunner({
       store: chromeStore,
-      graph: this.graphPort(),
+      graph: jobsGraphPort((kind) => this.graph(kind)),
       auth: {
         // The engine asks after a 401 that survived the Graph layer's own renewal: try once more, silently.
         renewToken: async () => {
@@ -96,40 +91,6 @@ export class JobsService {
     const settings = await this.settings();
     if (!settings) throw new Error('The extension is not configured.');
     return graphFor(this.auth, settings, tier, { noRetries: true });
-  }
-
-  private graphPort(): GraphPort {
-    return {
-      executeBatch: async (requests) => {
-        // PATCHes (otherMails, userType) need the write tier; invitations the invite tier.
-        const tier: ScopeTier = requests.some((r) => r.method === 'PATCH') ? 'write' : 'invite';
-        const graph = await this.graph(tier);
-        try {
-          const res = await graph.request('POST', '/$batch', { body: { requests } });
-          const body = res.body as { responses?: BatchResponse[] } | undefined;
-          return body?.responses ?? [];
-        } catch (error) {
-          // Refused as a whole before anything ran (token, throttling): report it per request, as the engine
-          // expects; anything else (5xx, no answer) is an unknown outcome and must throw.
-          if (error instanceof GraphApiError && (error.status === 401 || error.status === 403 || error.status === 429)) {
-            const headers: Record<string, string> = error.retryAfterMs !== undefined ? { 'retry-after': String(error.retryAfterMs / 1000) } : {};
-            return requests.map((r) => ({ id: r.id, status: error.status, headers, body: { error: { code: error.code, message: error.message } } }));
-          }
-          throw error;
-        }
-      },
-      readUsersState: async (userIds) => {
-        const graph = await this.graph('read');
-        const res = await graph.request('GET', graphPath('/users', [['$filter', inFilter('id', userIds)], ['$select', USER_SELECT]]));
-        const found = new Map(toUserPage(res.body).value.map((u) => [u.id.toLowerCase(), u]));
-        const out = new Map<string, UserState | null>();
-        for (const id of userIds) {
-          const u = found.get(id.toLowerCase());
-          out.set(id, u ? { externalUserState: u.externalUserState, otherMails: u.otherMails, userType: u.userType, mail: u.mail } : null);
-        }
-        return out;
-      },
-    };
   }
 
   /** Creates the job durably, then starts it without waiting: the caller gets the id at once. */

@@ -1,0 +1,40 @@
+// The job engine's GraphPort over the Graph layer — the one the worker runs and the benchmark measures.
+// `$batch` goes through GraphApi.request with the Graph layer's retries off (the engine paces, verifies and
+// retries itself); a batch refused as a whole before anything ran (outer 401/403/429) is reported per
+// request, as the engine expects; anything else (5xx, no answer) is thrown: an unknown outcome.
+import type { GraphApi } from './graph/client';
+import { GraphApiError } from './graph/errors';
+import { graphPath, inFilter, toUserPage, USER_SELECT } from './graph/requests';
+import type { BatchResponse, GraphPort, UserState } from './jobs';
+
+/** `graphFor(kind)` gives a GraphApi whose token carries what the requests need (writes vs reads). */
+export function jobsGraphPort(graphFor: (kind: 'invite' | 'write' | 'read') => Promise<GraphApi>): GraphPort {
+  return {
+    executeBatch: async (requests) => {
+      // PATCHes (otherMails, userType) need the write tier; invitations the invite tier.
+      const graph = await graphFor(requests.some((r) => r.method === 'PATCH') ? 'write' : 'invite');
+      try {
+        const res = await graph.request('POST', '/$batch', { body: { requests } });
+        const body = res.body as { responses?: BatchResponse[] } | undefined;
+        return body?.responses ?? [];
+      } catch (error) {
+        if (error instanceof GraphApiError && (error.status === 401 || error.status === 403 || error.status === 429)) {
+          const headers: Record<string, string> = error.retryAfterMs !== undefined ? { 'retry-after': String(error.retryAfterMs / 1000) } : {};
+          return requests.map((r) => ({ id: r.id, status: error.status, headers, body: { error: { code: error.code, message: error.message } } }));
+        }
+        throw error;
+      }
+    },
+    readUsersState: async (userIds) => {
+      const graph = await graphFor('read');
+      const res = await graph.request('GET', graphPath('/users', [['$filter', inFilter('id', userIds)], ['$select', USER_SELECT]]));
+      const found = new Map(toUserPage(res.body).value.map((u) => [u.id.toLowerCase(), u]));
+      const out = new Map<string, UserState | null>();
+      for (const id of userIds) {
+        const u = found.get(id.toLowerCase());
+        out.set(id, u ? { externalUserState: u.externalUserState, otherMails: u.otherMails, userType: u.userType, mail: u.mail } : null);
+      }
+      return out;
+    },
+  };
+}
