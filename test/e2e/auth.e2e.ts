@@ -11,7 +11,14 @@ import { call, configureForSandbox, signedIn, value } from './support';
 let sandbox: Sandbox;
 let browser: ExtensionBrowser | undefined;
 
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = `${POLICY_DIR}/b2b-convert-e2e.json`;
+const canWritePolicy = process.getuid?.() === 0;
+
+
 beforeAll(async () => {
+  // A policy file left by an interrupted run would configure every browser below: start clean.
+  if (canWritePolicy) rmSync(POLICY_FILE, { force: true });
   sandbox = await startSandbox({ tenant: buildDemoTenant(), layout: 'random' });
 });
 afterAll(async () => {
@@ -156,9 +163,6 @@ describe('signed in to a tenant other than the page\'s', () => {
   });
 });
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = `${POLICY_DIR}/b2b-convert-e2e.json`;
-const canWritePolicy = process.getuid?.() === 0;
 
 describe('enterprise policy', () => {
   // Chromium reads managed policy from /etc/chromium/policies/managed (root only); CI runs as root.
