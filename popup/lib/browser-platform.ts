@@ -48,10 +48,16 @@ export function popupServices(): PopupServices {
     ...uiServices(),
     cache: sessionStore,
     async activeTabId() {
-      const override = new URLSearchParams(location.search).get('tabId');
-      if (override !== null && /^\d+$/.test(override)) return Number(override);
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      return tab?.id;
+      // The action popup is not a tab: the page it is about is the active tab of its window.
+      const self = await browser.tabs.getCurrent();
+      if (!self) {
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        return tab?.id;
+      }
+      // Opened detached (in a tab or its own window): it is about the active tab of the last focused browser
+      // window, unless that is this very page.
+      const window = await chrome.windows.getLastFocused({ windowTypes: ['normal'], populate: true });
+      return window.tabs?.find((t) => t.active && t.id !== self.id)?.id;
     },
   };
 }

@@ -117,7 +117,10 @@ describe('popup', () => {
         { timeout: 45_000, interval: 500 },
       )
       .toBe(true);
-    const over = await browser.openExtensionPage(`popup/popup.html?tabId=${tabId}`);
+    // The popup opened over the portal: in its own window, as the toolbar button's popup sits over the page.
+    const opened = browser.context.waitForEvent('page', (p) => p.url().endsWith('/popup/popup.html'));
+    await worker.evaluate(() => chrome.windows.create({ url: 'popup/popup.html', type: 'popup', focused: true }));
+    const over = await opened;
     await over.getByText('This is an All users page').waitFor({ timeout: 10_000 });
   });
 });
