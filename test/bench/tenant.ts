@@ -2,6 +2,7 @@
 // enabled, never converted) plus the signed-in admin, who holds User Administrator so the invitation
 // manager lets them invite. Ids are GUIDs because the emulator (like Graph) validates object ids.
 import type { JobItemInput } from '../../src/jobs';
+import { sandboxUser } from '../sandbox/sandbox-user';
 import type { TokenClaims } from '../sandbox/tokens';
 import { ROLE, type SandboxTenant, type SandboxUser } from '../sandbox/types';
 
@@ -20,20 +21,7 @@ export function externalEmail(i: number): string {
 }
 
 function member(id: string, upn: string, displayName: string, mail: string): SandboxUser {
-  return {
-    id,
-    displayName,
-    userPrincipalName: upn,
-    mail,
-    otherMails: [],
-    userType: 'Member',
-    externalUserState: null,
-    externalUserStateChangeDateTime: null,
-    onPremisesUserPrincipalName: null,
-    onPremisesSyncEnabled: null,
-    accountEnabled: true,
-    creationType: null,
-  };
+  return sandboxUser({ id, displayName, userPrincipalName: upn, mail });
 }
 
 export function benchTenant(n: number): SandboxTenant {

@@ -5,22 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { SANDBOX_HOSTNAMES } from './cert';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Pinned by the manifest `key`. */
 export const EXPECTED_EXTENSION_ID = 'ggklaglfgknobpkjjlbjjbdohkadcjbf';
 export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
 
-/** Hostnames the browser resolves to the sandbox (see cert.ts for the certificate's names). */
-export const MAPPED_HOSTS = [
-  'entra.microsoft.com',
-  'portal.azure.com',
-  'ms.portal.azure.com',
-  '*.reactblade.portal.azure.net',
-  '*.reactblade-ms.portal.azure.net',
-  'graph.microsoft.com',
-  'login.microsoftonline.com',
-] as const;
+/** Hostnames the browser resolves to the sandbox: every name its certificate covers. */
+export const MAPPED_HOSTS = SANDBOX_HOSTNAMES;
 
 export interface BrowserOptions {
   /** Chromium profile directory; default a fresh temp dir removed on close. Reuse one to test a restart. */

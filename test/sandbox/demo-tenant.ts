@@ -1,5 +1,7 @@
 // A realistic, deterministic sandbox tenant ("Contoso") for demos and end-to-end tests.
 // Everything comes from a seeded PRNG, so the same options give the same users, ids and order on every run.
+import { seededRandom } from './random';
+import { sandboxUser } from './sandbox-user';
 import { ROLE, type SandboxRoleAssignment, type SandboxTenant, type SandboxUser } from './types';
 
 export const DEMO_TENANT_ID = '3c9a1f7e-2b4d-4e8a-9c61-5d7e8f9a0b1c';
@@ -57,18 +59,6 @@ export interface DemoTenantOptions {
   tenantId?: string;
   clientId?: string;
   consentedScopes?: string[];
-}
-
-/** mulberry32: small, fast, good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = [
@@ -129,24 +119,8 @@ class TenantBuilder {
   }
 
   add(partial: Partial<SandboxUser> & Pick<SandboxUser, 'displayName' | 'userPrincipalName'>): SandboxUser {
-    const { displayName, userPrincipalName, ...rest } = partial;
-    const user: SandboxUser = {
-      id: this.id(),
-      displayName,
-      userPrincipalName,
-      mail: null,
-      otherMails: [],
-      userType: 'Member',
-      externalUserState: null,
-      externalUserStateChangeDateTime: null,
-      onPremisesUserPrincipalName: null,
-      onPremisesSyncEnabled: null,
-      accountEnabled: true,
-      creationType: null,
-      jobTitle: this.pick(TITLES),
-      department: this.pick(DEPARTMENTS),
-      ...rest,
-    };
+    // The draws happen in this order (id, title, department) for every user: the tenant depends on it.
+    const user = sandboxUser({ id: this.id(), jobTitle: this.pick(TITLES), department: this.pick(DEPARTMENTS), ...partial });
     this.users.push(user);
     return user;
   }
@@ -175,14 +149,33 @@ class TenantBuilder {
   }
 }
 
+function noNotables(): DemoNotables {
+  return {
+    admin: '', eligible: [], otherMailsOnly: [], synced: [], pendingAcceptance: [], accepted: [], privileged: [], guestInviter: '',
+    verifiedDomainMail: '', disabled: [], hostileName: '', rtlName: '', longName: '', convertedBack: '', guests: [], internalOnly: [],
+  };
+}
+
+/** The tenant `b` built, with the ids and scopes the options name (the demo tenant's by default). */
+function contosoTenant(b: TenantBuilder, adminUserId: string, notable: DemoNotables, opts: DemoTenantOptions): DemoTenant {
+  return {
+    tenantId: opts.tenantId ?? DEMO_TENANT_ID,
+    displayName: 'Contoso',
+    verifiedDomains: ['contoso.onmicrosoft.com', 'contoso.com'],
+    users: b.users,
+    roleAssignments: b.roles,
+    adminUserId,
+    consentedScopes: [...(opts.consentedScopes ?? DEMO_CONSENTED_SCOPES)],
+    clientId: opts.clientId ?? DEMO_CLIENT_ID,
+    notable,
+  };
+}
+
 /** Contoso with at least 200 users covering every case the converter must handle. */
 export function buildDemoTenant(opts: DemoTenantOptions = {}): DemoTenant {
   const b = new TenantBuilder(seededRandom(opts.seed ?? 20261127));
   const total = Math.max(200, opts.userCount ?? 240);
-  const n: DemoNotables = {
-    admin: '', eligible: [], otherMailsOnly: [], synced: [], pendingAcceptance: [], accepted: [], privileged: [], guestInviter: '',
-    verifiedDomainMail: '', disabled: [], hostileName: '', rtlName: '', longName: '', convertedBack: '', guests: [], internalOnly: [],
-  };
+  const n = noNotables();
 
   // The signed-in admin.
   const admin = b.add({ displayName: 'Megan Bowen (Admin)', userPrincipalName: DEMO_ADMIN_UPN, mail: DEMO_ADMIN_UPN, jobTitle: 'IT Administrator', department: 'IT' });
@@ -279,26 +272,13 @@ export function buildDemoTenant(opts: DemoTenantOptions = {}): DemoTenant {
     n.internalOnly.push(u.id);
   }
 
-  return {
-    tenantId: opts.tenantId ?? DEMO_TENANT_ID,
-    displayName: 'Contoso',
-    verifiedDomains: ['contoso.onmicrosoft.com', 'contoso.com'],
-    users: b.users,
-    roleAssignments: b.roles,
-    adminUserId: admin.id,
-    consentedScopes: [...(opts.consentedScopes ?? DEMO_CONSENTED_SCOPES)],
-    clientId: opts.clientId ?? DEMO_CLIENT_ID,
-    notable: n,
-  };
+  return contosoTenant(b, admin.id, n, opts);
 }
 
 /** A dozen users, one per case, for focused tests. Same tenant id, client id and admin as the demo tenant. */
 export function buildSmallTenant(opts: Omit<DemoTenantOptions, 'userCount'> = {}): DemoTenant {
   const b = new TenantBuilder(seededRandom(opts.seed ?? 7));
-  const n: DemoNotables = {
-    admin: '', eligible: [], otherMailsOnly: [], synced: [], pendingAcceptance: [], accepted: [], privileged: [], guestInviter: '',
-    verifiedDomainMail: '', disabled: [], hostileName: '', rtlName: '', longName: '', convertedBack: '', guests: [], internalOnly: [],
-  };
+  const n = noNotables();
   const admin = b.add({ displayName: 'Megan Bowen (Admin)', userPrincipalName: DEMO_ADMIN_UPN, mail: DEMO_ADMIN_UPN, department: 'IT' });
   n.admin = admin.id;
   b.assign(admin.id, ROLE.globalAdministrator);
@@ -334,15 +314,5 @@ export function buildSmallTenant(opts: Omit<DemoTenantOptions, 'userCount'> = {}
   );
   n.internalOnly.push(b.add({ displayName: 'Lynn Conway', userPrincipalName: 'lynn.conway@contoso.com', mail: 'lynn.conway@contoso.com', department: 'Engineering' }).id);
 
-  return {
-    tenantId: opts.tenantId ?? DEMO_TENANT_ID,
-    displayName: 'Contoso',
-    verifiedDomains: ['contoso.onmicrosoft.com', 'contoso.com'],
-    users: b.users,
-    roleAssignments: b.roles,
-    adminUserId: admin.id,
-    consentedScopes: [...(opts.consentedScopes ?? DEMO_CONSENTED_SCOPES)],
-    clientId: opts.clientId ?? DEMO_CLIENT_ID,
-    notable: n,
-  };
+  return contosoTenant(b, admin.id, n, opts);
 }

@@ -6,12 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Observable } from '../../content/observable';
 import type { AuthView, AuthWatch } from '../../content/auth-watch';
 import { createReview, REVIEW_TAG, type Review } from '../../content/review-dialog';
-import type { Services } from '../../content/services';
 import type { AuthStatus, BroadcastEvent, JobSummary, Operation, PreflightResult, RequestOf } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import { buildPreflight } from '../../src/preflight';
 import { SelectionStore } from '../../src/selection';
 import type { GraphUser } from '../../src/users';
+import { fakeContentServices, type Handlers } from '../support/content-services';
+import { graphUser } from '../support/graph-user';
 
 const GA = '62e90394-69f5-4237-9190-012177145e10';
 const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
@@ -19,34 +20,20 @@ const TENANT = '3c9a1f7e-2b4d-4e8a-9c61-5d7e8f9a0b1c';
 const id = (n: number) => `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const ADMIN = id(99);
 
-function graphUser(n: number, extra: Partial<GraphUser> = {}): GraphUser {
-  return {
-    id: id(n),
-    displayName: `User ${n}`,
-    userPrincipalName: `user${n}@contoso.com`,
-    mail: `user${n}@fabrikam.example`,
-    otherMails: [],
-    userType: 'Member',
-    externalUserState: null,
-    externalUserStateChangeDateTime: null,
-    onPremisesSyncEnabled: null,
-    onPremisesUserPrincipalName: null,
-    accountEnabled: true,
-    creationType: null,
-    ...extra,
-  };
+function user(n: number, extra: Partial<GraphUser> = {}): GraphUser {
+  return graphUser(id(n), { displayName: `User ${n}`, userPrincipalName: `user${n}@contoso.com`, mail: `user${n}@fabrikam.example`, ...extra });
 }
 
 // 1 eligible · 2 hostile name, eligible · 3 synced (blocked) · 4 Global Administrator (overridable) · 5 no external
 // address (blocked until one is typed) · 6 disabled (warning) · 7 external address only in otherMails · 8 deleted
 const USERS = [
-  graphUser(1),
-  graphUser(2, { displayName: '<img src=x onerror="window.pwned=1">' }),
-  graphUser(3, { onPremisesSyncEnabled: true, onPremisesUserPrincipalName: 'user3@corp.local' }),
-  graphUser(4),
-  graphUser(5, { mail: 'user5@contoso.com' }),
-  graphUser(6, { accountEnabled: false }),
-  graphUser(7, { mail: null, otherMails: ['user7@partner.example'] }),
+  user(1),
+  user(2, { displayName: '<img src=x onerror="window.pwned=1">' }),
+  user(3, { onPremisesSyncEnabled: true, onPremisesUserPrincipalName: 'user3@corp.local' }),
+  user(4),
+  user(5, { mail: 'user5@contoso.com' }),
+  user(6, { accountEnabled: false }),
+  user(7, { mail: null, otherMails: ['user7@partner.example'] }),
 ];
 const SELECTED = [1, 2, 3, 4, 5, 6, 7, 8].map(id);
 
@@ -79,24 +66,13 @@ const STATUS: AuthStatus = {
 let controller: AbortController;
 let review: Review;
 let calls: Array<{ op: Operation; payload: unknown }>;
-let listeners: Set<(e: BroadcastEvent) => void>;
-let handlers: Partial<Record<Operation, (payload: never) => unknown>>;
+let emit: (e: BroadcastEvent) => void;
+let handlers: Handlers;
 let store: SelectionStore;
 
 function open(status: AuthStatus = STATUS) {
-  const services: Services = {
-    request: (async (op: Operation, payload: unknown) => {
-      calls.push({ op, payload });
-      const h = handlers[op];
-      if (!h) throw new RequestFailed({ code: 'failed', message: 'This part of the extension is not available yet.' });
-      return h(payload as never);
-    }) as Services['request'],
-    onEvent: (l, signal) => {
-      listeners.add(l);
-      signal.addEventListener('abort', () => listeners.delete(l));
-    },
-    log: () => undefined,
-  };
+  const { services, ...fake } = fakeContentServices(handlers);
+  ({ calls, emit } = fake);
   const auth: AuthWatch = { view: new Observable<AuthView>({ state: 'ready', status }), refresh: async () => undefined };
   review = createReview({ doc: document, store, services, auth, requireTrusted: false, pollMs: 30 }, controller.signal);
   review.open();
@@ -118,8 +94,6 @@ const loaded = () => vi.waitFor(() => expect($('[data-b2b="review-list"]')).not.
 beforeEach(() => {
   document.body.replaceChildren();
   controller = new AbortController();
-  calls = [];
-  listeners = new Set();
   store = new SelectionStore();
   store.selectMany(SELECTED);
   handlers = { 'users/preflight': () => preflight() };
@@ -272,7 +246,7 @@ describe('the review dialog', () => {
     expect(store.ids().sort()).toEqual([id(3), id(5), id(6), id(8)].sort());
 
     await vi.waitFor(() => expect($('[data-b2b="progress"]')?.textContent).toMatch(/1 converted/));
-    listeners.forEach((l) => l({ event: 'job/progress', jobId: 'job-123456', summary: summary(5, true) }));
+    emit({ event: 'job/progress', jobId: 'job-123456', summary: summary(5, true) });
     await vi.waitFor(() => expect($('[data-b2b="progress"]')?.textContent).toMatch(/^Finished: 5 converted/));
 
     // Closing does not stop the job.

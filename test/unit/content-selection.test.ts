@@ -5,10 +5,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startContent, type ContentApp } from '../../content/app';
 import { CONTROL_TAG } from '../../content/command-bar-control';
-import type { Services } from '../../content/services';
-import type { AuthStatus, BroadcastEvent, Operation } from '../../src/messages';
+import type { AuthStatus, Operation } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import { FakeGrid, fakeUsers, type FakeUser } from '../sandbox/portal/fake-grid';
+import { fakeContentServices, type Handlers } from '../support/content-services';
 
 const SIGNED_IN: AuthStatus = {
   configured: true,
@@ -19,33 +19,12 @@ const SIGNED_IN: AuthStatus = {
   grantedTiers: ['read', 'invite'],
 };
 
-type Handler = (payload: never) => unknown;
-
-function fakeServices(handlers: Partial<Record<Operation, Handler>>) {
-  const calls: Array<{ op: Operation; payload: unknown }> = [];
-  const listeners = new Set<(e: BroadcastEvent) => void>();
-  const services: Services = {
-    request: (async (op: Operation, payload: unknown) => {
-      calls.push({ op, payload });
-      const h = handlers[op];
-      if (!h) throw new RequestFailed({ code: 'failed', message: 'This part of the extension is not available yet.' });
-      return h(payload as never);
-    }) as Services['request'],
-    onEvent: (l, signal) => {
-      listeners.add(l);
-      signal.addEventListener('abort', () => listeners.delete(l));
-    },
-    log: () => undefined,
-  };
-  return { services, calls, emit: (e: BroadcastEvent) => listeners.forEach((l) => l(e)) };
-}
-
 let controller: AbortController;
 let users: FakeUser[];
 let grid: FakeGrid;
 
-function start(handlers: Partial<Record<Operation, Handler>>, opts: { name?: string } = {}) {
-  const fake = fakeServices({ 'page/report': () => null, ...handlers });
+function start(handlers: Handlers, opts: { name?: string } = {}) {
+  const fake = fakeContentServices({ 'page/report': () => null, ...handlers });
   const app = startContent(
     {
       doc: document,

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PRIVILEGED_ROLE_TEMPLATE_IDS, evaluateEligibility, isPrivilegedRole, privilegedRolesOf, type EligibilityInput } from '../../src/eligibility';
 import type { GraphUser } from '../../src/users';
+import { graphUser } from '../support/graph-user';
 
 const GA = '62e90394-69f5-4237-9190-012177145e10';
 const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 const GUEST_INVITER = '95e79109-95c0-4d8e-aee3-d01accf2d47b';
 
 function user(over: Partial<GraphUser> = {}): GraphUser {
-  return {
-    id: 'u1',
-    displayName: 'Ada',
-    userPrincipalName: 'ada@contoso.com',
-    mail: 'ada@fabrikam.example',
-    otherMails: [],
-    userType: 'Member',
-    externalUserState: null,
-    externalUserStateChangeDateTime: null,
-    onPremisesSyncEnabled: null,
-    onPremisesUserPrincipalName: null,
-    accountEnabled: true,
-    creationType: null,
-    ...over,
-  };
+  return graphUser('u1', { displayName: 'Ada', userPrincipalName: 'ada@contoso.com', mail: 'ada@fabrikam.example', ...over });
 }
 
 function input(over: Partial<EligibilityInput> = {}): EligibilityInput {

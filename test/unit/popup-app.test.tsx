@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuthStatus, BroadcastEvent, JobItemView, JobSummary, PageStatus } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import type { KeyValueStore, PopupServices } from '../../popup/lib/platform';
@@ -9,6 +8,7 @@ import { POPUP_CACHE_KEY } from '../../popup/lib/jobs';
 import { parseJobCsv } from '../../popup/lib/csv';
 import { PopupApp } from '../../popup/ui/PopupApp';
 import { JobDetail } from '../../popup/ui/JobDetail';
+import { preactPage } from '../support/preact-page';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -38,15 +38,8 @@ const finished: JobSummary = {
   counters: { total: 3, done: 2, failed: 1, blocked: 0, cancelled: 0, remaining: 0 },
 };
 
-let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const flush = () =>
-  act(async () => {
-    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-  });
+const page = preactPage(5);
+const { mount, flush, button, click } = page;
 
 type Handler = (payload: never) => unknown;
 function makeServices(handlers: Record<string, Handler>, cache: Record<string, unknown> = {}) {
@@ -76,46 +69,29 @@ function makeServices(handlers: Record<string, Handler>, cache: Record<string, u
   return { services, request, emit, store };
 }
 
-async function mount(node: preact.ComponentChild) {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(node, root));
-  await flush();
-}
-
-const button = (text: string | RegExp) => {
-  const b = [...root.querySelectorAll('button')].find((x) => (typeof text === 'string' ? x.textContent === text : text.test(x.textContent ?? '')));
-  if (!b) throw new Error(`no button ${text}`);
-  return b as HTMLButtonElement;
-};
-const click = async (el: HTMLElement) => {
-  await act(() => el.click());
-  await flush();
-};
-
 describe('popup', () => {
   it('renders the account and jobs from the cache before the worker answers', async () => {
     const { services, request } = makeServices({}, { [POPUP_CACHE_KEY]: { savedAt: NOW, auth: SIGNED_IN, jobs: [running, finished] } });
     await mount(<PopupApp services={services} now={() => NOW} />);
     // With the active tab, so the worker can judge whether that page is the signed-in tenant's.
     expect(request).toHaveBeenCalledWith('auth/status', { tabId: 7 });
-    expect(root.textContent).toContain('Contoso Admin');
-    expect(root.textContent).toContain(TENANT);
-    expect(root.textContent).toContain('Updating…');
-    const bar = root.querySelector('[role="progressbar"]')!;
+    expect(page.root.textContent).toContain('Contoso Admin');
+    expect(page.root.textContent).toContain(TENANT);
+    expect(page.root.textContent).toContain('Updating…');
+    const bar = page.root.querySelector('[role="progressbar"]')!;
     expect(bar.getAttribute('aria-valuetext')).toBe('120 of 500 processed: 110 done, 10 failed, 380 remaining');
-    expect(root.textContent).toContain('About 3 min left');
-    expect(root.querySelector('[aria-live="polite"][aria-atomic="true"]')?.textContent).toBe('Running: 20% processed, 10 failed.');
-    expect(root.textContent).toContain('2 of 3 converted, 1 failed');
+    expect(page.root.textContent).toContain('About 3 min left');
+    expect(page.root.querySelector('[aria-live="polite"][aria-atomic="true"]')?.textContent).toBe('Running: 20% processed, 10 failed.');
+    expect(page.root.textContent).toContain('2 of 3 converted, 1 failed');
     // The page-status section keeps its place while it loads.
-    expect(root.textContent).toContain('Checking this page…');
+    expect(page.root.textContent).toContain('Checking this page…');
   });
 
   it('shows skeletons, not empty states, when there is no cache and no answer yet', async () => {
     const { services } = makeServices({});
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(root.querySelectorAll('[aria-busy="true"]').length).toBeGreaterThanOrEqual(3);
-    expect(root.textContent).not.toContain('No job is running');
+    expect(page.root.querySelectorAll('[aria-busy="true"]').length).toBeGreaterThanOrEqual(3);
+    expect(page.root.textContent).not.toContain('No job is running');
   });
 
   it('replaces the cache with fresh state and caches it for next time', async () => {
@@ -128,10 +104,10 @@ describe('popup', () => {
       { [POPUP_CACHE_KEY]: { savedAt: 1, auth: SIGNED_IN, jobs: [running] } },
     );
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(root.textContent).toContain('Not signed in');
-    expect(root.textContent).toContain('No job is running');
-    expect(root.textContent).not.toContain('Updating…');
-    expect(root.textContent).toContain('layout of this page was not recognised');
+    expect(page.root.textContent).toContain('Not signed in');
+    expect(page.root.textContent).toContain('No job is running');
+    expect(page.root.textContent).not.toContain('Updating…');
+    expect(page.root.textContent).toContain('layout of this page was not recognised');
     await click(button('Open the fallback picker'));
     expect(services.openPage).toHaveBeenCalledWith('popup/picker.html');
     expect((store.get(POPUP_CACHE_KEY) as { jobs: JobSummary[] }).jobs.map((j) => j.id)).toEqual(['job-finished']);
@@ -145,16 +121,16 @@ describe('popup', () => {
       'page/status': () => ({ recognized: true, layout: 'v2' }),
     });
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(root.textContent).toContain('This is an All users page');
+    expect(page.root.textContent).toContain('This is an All users page');
     await click(button('Sign in'));
     expect(request).toHaveBeenCalledWith('auth/signIn', { tier: 'read' });
-    expect(root.textContent).toContain('admin@contoso.com');
+    expect(page.root.textContent).toContain('admin@contoso.com');
   });
 
   it('warns about a tenant mismatch', async () => {
     const { services } = makeServices({ 'auth/status': () => ({ ...SIGNED_IN, tenantMismatch: 'You are signed in to Contoso but this page belongs to Fabrikam.' }) });
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain('belongs to Fabrikam');
+    expect(page.root.querySelector('[role="alert"]')?.textContent).toContain('belongs to Fabrikam');
   });
 
   it('pauses at once, cancels only after confirmation, and follows progress events', async () => {
@@ -170,12 +146,12 @@ describe('popup', () => {
     expect(button('Resume')).toBeTruthy();
     await click(button('Cancel'));
     expect(request).not.toHaveBeenCalledWith('job/control', { jobId: running.id, action: 'cancel' });
-    expect(root.querySelector('[role="alertdialog"]')?.textContent).toContain('380 not yet processed');
+    expect(page.root.querySelector('[role="alertdialog"]')?.textContent).toContain('380 not yet processed');
     await click(button('Cancel job'));
     expect(request).toHaveBeenCalledWith('job/control', { jobId: running.id, action: 'cancel' });
 
     await emit({ event: 'job/progress', jobId: running.id, summary: { ...running, counters: { ...running.counters, done: 480, remaining: 10 } } });
-    expect(root.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toContain('490 of 500');
+    expect(page.root.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toContain('490 of 500');
   });
 
   it('clears the history after confirmation', async () => {
@@ -192,10 +168,10 @@ describe('popup', () => {
     await mount(<PopupApp services={services} now={() => NOW} />);
     await click(button('Clear history'));
     expect(request).not.toHaveBeenCalledWith('history/clear', {});
-    const confirm = root.querySelector('[role="alertdialog"] button.danger') as HTMLButtonElement;
+    const confirm = page.root.querySelector('[role="alertdialog"] button.danger') as HTMLButtonElement;
     await click(confirm);
     expect(request).toHaveBeenCalledWith('history/clear', {});
-    expect(root.textContent).toContain('No jobs yet');
+    expect(page.root.textContent).toContain('No jobs yet');
   });
 
   it('shows the worker error with Graph code', async () => {
@@ -205,7 +181,7 @@ describe('popup', () => {
       },
     });
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(root.textContent).toContain('Authorization_RequestDenied: Insufficient privileges. (request id r-1)');
+    expect(page.root.textContent).toContain('Authorization_RequestDenied: Insufficient privileges. (request id r-1)');
   });
 });
 
@@ -228,37 +204,37 @@ describe('job detail', () => {
   it('lists one row per user with result, Graph error, invitation state and redeem URL copy; data stays text', async () => {
     const { services } = makeServices(handlers());
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
-    const rows = root.querySelectorAll('tbody tr');
+    const rows = page.root.querySelectorAll('tbody tr');
     expect(rows).toHaveLength(3);
     expect(rows[0]!.textContent).toContain('Accepted');
     expect(rows[1]!.textContent).toContain('Pending acceptance');
     expect(rows[2]!.textContent).toContain('BadRequest: Email in a verified domain.');
     expect(rows[2]!.textContent).toContain('request id req-9');
-    expect(root.querySelector('img')).toBeNull();
+    expect(page.root.querySelector('img')).toBeNull();
     expect(rows[2]!.textContent).toContain('<img src=x onerror=alert(1)>');
     await click(button('Copy'));
     expect(services.copyText).toHaveBeenCalledWith('https://redeem.example/1');
-    expect(root.textContent).toContain('1–3 of 3');
+    expect(page.root.textContent).toContain('1–3 of 3');
   });
 
   it('filters and searches through the worker', async () => {
     const { services, request } = makeServices(handlers());
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
-    const select = root.querySelector('#item-filter') as HTMLSelectElement;
+    const select = page.root.querySelector('#item-filter') as HTMLSelectElement;
     await act(() => {
       select.value = 'failed';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await flush();
     expect(request).toHaveBeenCalledWith('job/items', { jobId: finished.id, offset: 0, limit: 50, filter: 'failed' });
-    expect(root.querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(page.root.querySelectorAll('tbody tr')).toHaveLength(1);
   });
 
   it('refreshes status and reports the round trips', async () => {
     const { services } = makeServices(handlers({ 'job/refreshStatus': () => ({ roundTrips: 2, items: 3 }) }));
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
     await click(button('Refresh status'));
-    expect(root.textContent).toContain('Invitation state refreshed for 3 users in 2 Graph round trips.');
+    expect(page.root.textContent).toContain('Invitation state refreshed for 3 users in 2 Graph round trips.');
   });
 
   it('resets redemption for the selection after confirmation, offering a write sign-in when consent is missing', async () => {
@@ -276,16 +252,16 @@ describe('job detail', () => {
       }),
     );
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
-    const box = root.querySelector('input[aria-label="Select Ada"]') as HTMLInputElement;
+    const box = page.root.querySelector('input[aria-label="Select Ada"]') as HTMLInputElement;
     await act(() => box.click());
     await click(button('Reset redemption (1)'));
-    await click(root.querySelector('[role="alertdialog"] button.primary') as HTMLButtonElement);
+    await click(page.root.querySelector('[role="alertdialog"] button.primary') as HTMLButtonElement);
     expect(request).toHaveBeenCalledWith('job/followUp', { jobId: finished.id, userIds: [items[0]!.userId], action: 'resetRedemption' });
-    expect(root.textContent).toContain('consent-required: This action needs more permissions');
+    expect(page.root.textContent).toContain('consent-required: This action needs more permissions');
     await click(button('Sign in with write permission'));
     expect(request).toHaveBeenCalledWith('auth/signIn', { tier: 'write' });
     expect(request.mock.calls.filter((c) => c[0] === 'job/followUp')).toHaveLength(2);
-    expect(root.textContent).toContain('Reset redemption started for 1 user.');
+    expect(page.root.textContent).toContain('Reset redemption started for 1 user.');
   });
 
   it('signs in with the tier the worker names when it answers sign-in-required', async () => {
@@ -298,9 +274,9 @@ describe('job detail', () => {
       }),
     );
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
-    await act(() => (root.querySelector('input[aria-label="Select all users on this page"]') as HTMLInputElement).click());
+    await act(() => (page.root.querySelector('input[aria-label="Select all users on this page"]') as HTMLInputElement).click());
     await click(button('Set user type to Guest (3)'));
-    await click(root.querySelector('[role="alertdialog"] button.primary') as HTMLButtonElement);
+    await click(page.root.querySelector('[role="alertdialog"] button.primary') as HTMLButtonElement);
     expect(request).toHaveBeenCalledWith('job/followUp', { jobId: finished.id, userIds: items.map((i) => i.userId), action: 'setGuest' });
     await click(button('Sign in with write permission'));
     expect(request).toHaveBeenCalledWith('auth/signIn', { tier: 'write' });
@@ -310,7 +286,7 @@ describe('job detail', () => {
     const { services, request } = makeServices(handlers({ 'job/control': () => ({ ...finished, state: 'running', finishedAt: undefined }) }));
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
     await click(button('Retry failed (1)'));
-    await click(root.querySelector('[role="alertdialog"] button.primary') as HTMLButtonElement);
+    await click(page.root.querySelector('[role="alertdialog"] button.primary') as HTMLButtonElement);
     expect(request).toHaveBeenCalledWith('job/control', { jobId: finished.id, action: 'retryFailed' });
   });
 

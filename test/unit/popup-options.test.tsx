@@ -1,23 +1,16 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuthStatus } from '../../src/messages';
 import type { OptionsServices } from '../../popup/lib/platform';
 import { OptionsPage } from '../../popup/ui/OptionsPage';
+import { preactPage } from '../support/preact-page';
 
 const GUID = '11111111-2222-3333-4444-555555555555';
 const SIGNED_OUT: AuthStatus = { configured: true, signedIn: false, cloud: 'Global', configuredTenant: 'organizations', grantedTiers: [] };
 
-let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-const flush = () => act(async () => {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-});
+const page = preactPage(5);
+const { flush } = page;
 
 function services(over: Partial<OptionsServices> = {}): OptionsServices {
   return {
@@ -34,17 +27,12 @@ function services(over: Partial<OptionsServices> = {}): OptionsServices {
   };
 }
 
-async function mount(s: OptionsServices) {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<OptionsPage services={s} />, root));
-  await flush();
-}
+const mount = (s: OptionsServices) => page.mount(<OptionsPage services={s} />);
 
 const byLabel = (text: string) => {
-  const label = [...root.querySelectorAll('label')].find((l) => l.textContent === text);
+  const label = [...page.root.querySelectorAll('label')].find((l) => l.textContent === text);
   if (!label) throw new Error(`no label ${text}`);
-  return root.querySelector(`#${label.getAttribute('for')}`) as HTMLInputElement | HTMLSelectElement;
+  return page.root.querySelector(`#${label.getAttribute('for')}`) as HTMLInputElement | HTMLSelectElement;
 };
 
 async function type(el: HTMLInputElement, value: string) {
@@ -56,7 +44,7 @@ async function type(el: HTMLInputElement, value: string) {
 
 async function submit() {
   await act(() => {
-    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    page.root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
   await flush();
 }
@@ -74,7 +62,7 @@ describe('options page', () => {
       ['UsGovDoD', 'US Government DoD'],
       ['China', 'China'],
     ]);
-    expect(root.textContent).toContain('https://abcdefghijklmnop.chromiumapp.org/');
+    expect(page.root.textContent).toContain('https://abcdefghijklmnop.chromiumapp.org/');
   });
 
   it('shows a message per invalid field on save and saves nothing', async () => {
@@ -85,8 +73,8 @@ describe('options page', () => {
     await submit();
     const clientId = byLabel('Application (client) ID');
     expect(clientId.getAttribute('aria-invalid')).toBe('true');
-    expect(root.querySelector('#f-clientId-error')?.textContent).toMatch(/not an Application \(client\) ID/);
-    expect(root.querySelector('#f-tenant-error')?.textContent).toMatch(/personal Microsoft accounts/);
+    expect(page.root.querySelector('#f-clientId-error')?.textContent).toMatch(/not an Application \(client\) ID/);
+    expect(page.root.querySelector('#f-tenant-error')?.textContent).toMatch(/personal Microsoft accounts/);
     expect(clientId.getAttribute('aria-describedby')).toContain('f-clientId-error');
     expect(s.saveLocal).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(clientId);
@@ -104,7 +92,7 @@ describe('options page', () => {
     await submit();
     expect(s.requestOrigins).toHaveBeenCalledWith(['https://login.microsoftonline.us/*', 'https://graph.microsoft.us/*']);
     expect(s.saveLocal).toHaveBeenCalledWith({ clientId: GUID, tenant: 'organizations', cloud: 'UsGov' });
-    expect(root.textContent).toContain('Settings saved.');
+    expect(page.root.textContent).toContain('Settings saved.');
   });
 
   it('does not ask for host access for the Global cloud, and warns when access is refused', async () => {
@@ -112,7 +100,7 @@ describe('options page', () => {
     await mount(s);
     await submit();
     expect(s.requestOrigins).toHaveBeenCalledTimes(1);
-    expect(root.textContent).toMatch(/was not granted/);
+    expect(page.root.textContent).toMatch(/was not granted/);
   });
 
   it('shows policy fields read-only as managed by the organization', async () => {
@@ -123,8 +111,8 @@ describe('options page', () => {
     expect(clientId.readOnly).toBe(true);
     expect((byLabel('Cloud') as HTMLSelectElement).disabled).toBe(true);
     expect((byLabel('Tenant') as HTMLInputElement).readOnly).toBe(false);
-    expect(root.querySelectorAll('.managed')).toHaveLength(2);
-    expect(root.textContent).toContain('Managed by your organization');
+    expect(page.root.querySelectorAll('.managed')).toHaveLength(2);
+    expect(page.root.textContent).toContain('Managed by your organization');
   });
 
   it('treats an unreadable policy store as no policy', async () => {
@@ -136,14 +124,14 @@ describe('options page', () => {
     const signedIn: AuthStatus = { ...SIGNED_OUT, signedIn: true, account: { username: 'admin@contoso.com', name: 'Admin', tenantId: GUID, objectId: GUID } };
     const request = vi.fn(async (op: string) => (op === 'auth/signOut' ? SIGNED_OUT : signedIn));
     await mount(services({ request: request as unknown as OptionsServices['request'] }));
-    expect(root.textContent).toContain('admin@contoso.com');
-    const signOut = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Sign out')!;
+    expect(page.root.textContent).toContain('admin@contoso.com');
+    const signOut = [...page.root.querySelectorAll('button')].find((b) => b.textContent === 'Sign out')!;
     await act(() => signOut.click());
     expect(request).not.toHaveBeenCalledWith('auth/signOut', {});
-    const confirm = root.querySelector('[role="alertdialog"] button.danger, [role="alertdialog"] button.primary') as HTMLButtonElement;
+    const confirm = page.root.querySelector('[role="alertdialog"] button.danger, [role="alertdialog"] button.primary') as HTMLButtonElement;
     await act(() => confirm.click());
     await flush();
     expect(request).toHaveBeenCalledWith('auth/signOut', {});
-    expect(root.textContent).toContain('Not signed in');
+    expect(page.root.textContent).toContain('Not signed in');
   });
 });

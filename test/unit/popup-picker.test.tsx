@@ -1,43 +1,21 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuthStatus, BroadcastEvent, JobSummary, PreflightResult, PreflightUser, UserSummary } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import type { UiServices } from '../../popup/lib/platform';
 import type { GraphUser } from '../../src/users';
+import { graphUser, preflightUser } from '../support/graph-user';
 import { PickerApp } from '../../popup/ui/PickerApp';
+import { preactPage } from '../support/preact-page';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const id = (n: number) => `aaaaaaaa-0000-0000-0000-${String(n).padStart(12, '0')}`;
 const summary = (n: number): UserSummary => ({ id: id(n), displayName: `User ${n}`, userPrincipalName: `user${n}@contoso.com`, mail: `user${n}@fabrikam.example` });
-const graph = (n: number, o: Partial<GraphUser> = {}): GraphUser => ({
-  id: id(n),
-  displayName: `User ${n}`,
-  userPrincipalName: `user${n}@contoso.com`,
-  mail: `user${n}@fabrikam.example`,
-  otherMails: [],
-  userType: 'Member',
-  externalUserState: null,
-  externalUserStateChangeDateTime: null,
-  onPremisesSyncEnabled: null,
-  onPremisesUserPrincipalName: null,
-  accountEnabled: true,
-  creationType: null,
-  ...o,
-});
-const pre = (n: number, o: Partial<PreflightUser> = {}, g: Partial<GraphUser> = {}): PreflightUser => ({
-  ...summary(n),
-  mail: g.mail !== undefined ? g.mail : `user${n}@fabrikam.example`,
-  otherMails: [],
-  accountEnabled: true,
-  proposedEmail: `user${n}@fabrikam.example`,
-  eligibility: 'eligible',
-  reasons: [],
-  graph: graph(n, g),
-  roles: [],
-  ...o,
-});
+const graph = (n: number, o: Partial<GraphUser> = {}): GraphUser =>
+  graphUser(id(n), { displayName: `User ${n}`, userPrincipalName: `user${n}@contoso.com`, mail: `user${n}@fabrikam.example`, ...o });
+const pre = (n: number, o: Partial<PreflightUser> = {}, g: Partial<GraphUser> = {}): PreflightUser =>
+  preflightUser(graph(n, g), `user${n}@fabrikam.example`, o);
 const AUTH: AuthStatus = {
   configured: true,
   signedIn: true,
@@ -61,31 +39,8 @@ const PREFLIGHT: PreflightResult = {
   missing: [],
 };
 
-let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const flush = () =>
-  act(async () => {
-    for (let i = 0; i < 6; i++) await new Promise((r) => setTimeout(r, 0));
-  });
-const button = (text: string | RegExp) => {
-  const b = [...root.querySelectorAll('button')].find((x) => (typeof text === 'string' ? x.textContent === text : text.test(x.textContent ?? '')));
-  if (!b) throw new Error(`no button ${text}`);
-  return b as HTMLButtonElement;
-};
-const click = async (el: HTMLElement) => {
-  await act(() => el.click());
-  await flush();
-};
-const type = async (el: HTMLInputElement | HTMLTextAreaElement, value: string) => {
-  await act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await flush();
-};
+const page = preactPage(6);
+const { flush, button, click, type } = page;
 
 function setup(extra: Record<string, (p: never) => unknown> = {}) {
   const listeners = new Set<(e: BroadcastEvent) => void>();
@@ -114,18 +69,13 @@ function setup(extra: Record<string, (p: never) => unknown> = {}) {
   return { services, request, emit: (e: BroadcastEvent) => act(() => listeners.forEach((l) => l(e))) };
 }
 
-async function mount(services: UiServices) {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<PickerApp services={services} now={() => 1000} />, root));
-  await flush();
-}
+const mount = (services: UiServices) => page.mount(<PickerApp services={services} now={() => 1000} />);
 
 async function pasteAndReview(services: UiServices) {
   await mount(services);
-  await type(root.querySelector('#paste') as HTMLTextAreaElement, `user1@contoso.com, user2@contoso.com; ${id(3)}\nuser4@contoso.com\nghost@contoso.com\nnot an id`);
+  await type(page.root.querySelector('#paste') as HTMLTextAreaElement, `user1@contoso.com, user2@contoso.com; ${id(3)}\nuser4@contoso.com\nghost@contoso.com\nnot an id`);
   await act(() => {
-    root.querySelector('#paste')!.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    page.root.querySelector('#paste')!.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
   await flush();
 }
@@ -137,11 +87,11 @@ describe('fallback picker', () => {
     expect(request).toHaveBeenCalledWith('users/resolve', {
       identifiers: ['user1@contoso.com', 'user2@contoso.com', id(3), 'user4@contoso.com', 'ghost@contoso.com'],
     });
-    const alert = root.querySelector('[role="alert"]')!;
+    const alert = page.root.querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain('Not found in the directory (1)');
     expect(alert.textContent).toContain('ghost@contoso.com');
     expect(alert.textContent).toContain('not an id');
-    expect(root.textContent).toContain('Selected users (4)');
+    expect(page.root.textContent).toContain('Selected users (4)');
   });
 
   it('reviews, requires a fix or exclusion, two confirmations for a privileged user, then submits exactly the eligible users', async () => {
@@ -149,41 +99,41 @@ describe('fallback picker', () => {
     await pasteAndReview(services);
     await click(button('Review 4 users'));
     expect(request).toHaveBeenCalledWith('users/preflight', { userIds: [id(1), id(2), id(3), id(4)] });
-    expect(root.textContent).toContain('already a B2B collaboration user');
-    expect(root.textContent).toContain('Global Administrator');
-    expect(root.textContent).toContain('tenant Contoso (11111111-2222-3333-4444-555555555555)');
+    expect(page.root.textContent).toContain('already a B2B collaboration user');
+    expect(page.root.textContent).toContain('Global Administrator');
+    expect(page.root.textContent).toContain('tenant Contoso (11111111-2222-3333-4444-555555555555)');
     // User 4 has no address: left out, without holding up the others, until one is typed.
-    const include4 = root.querySelector(`input[aria-label="Convert User 4"]`) as HTMLInputElement;
+    const include4 = page.root.querySelector(`input[aria-label="Convert User 4"]`) as HTMLInputElement;
     expect(include4.checked).toBe(false);
     expect(include4.disabled).toBe(false);
     expect(button('Convert 1 user').disabled).toBe(false);
-    expect(root.textContent).toContain('No external email address was found');
+    expect(page.root.textContent).toContain('No external email address was found');
     // Typing an address includes the user; converting waits until it is a usable one.
-    const email4 = root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement;
+    const email4 = page.root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement;
     await type(email4, 'user4@contoso.com');
     expect(include4.checked).toBe(true);
-    expect(root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toMatch(/verified domain/);
+    expect(page.root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toMatch(/verified domain/);
     expect(button('Convert 1 user').disabled).toBe(true);
-    expect(root.textContent).toContain('Fix the email address of 1 user (or exclude them) first.');
+    expect(page.root.textContent).toContain('Fix the email address of 1 user (or exclude them) first.');
     await type(email4, 'user4@fabrikam.example');
-    expect(root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toBe('');
+    expect(page.root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toBe('');
     expect(button('Convert 2 users').disabled).toBe(false);
     // The address is not on the user object: adding it to the other emails first is the admin's choice (a write).
-    expect(root.textContent).not.toContain('This job needs write permission');
-    await click([...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Add it to the user’s other emails first'))!.querySelector('input')!);
-    expect(root.textContent).toContain('1 will get the address added to their other emails first.');
-    expect(root.textContent).toContain('This job needs write permission');
+    expect(page.root.textContent).not.toContain('This job needs write permission');
+    await click([...page.root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Add it to the user’s other emails first'))!.querySelector('input')!);
+    expect(page.root.textContent).toContain('1 will get the address added to their other emails first.');
+    expect(page.root.textContent).toContain('This job needs write permission');
 
     // Privileged: the first confirmation alone does not include the user.
-    const first = [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Convert User 3 anyway'))!.querySelector('input')!;
+    const first = [...page.root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Convert User 3 anyway'))!.querySelector('input')!;
     await click(first);
-    expect(root.textContent).toContain('Convert 2 users');
-    const second = [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('I confirm again'))!.querySelector('input')!;
+    expect(page.root.textContent).toContain('Convert 2 users');
+    const second = [...page.root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('I confirm again'))!.querySelector('input')!;
     await click(second);
     expect(button('Convert 3 users')).toBeTruthy();
 
     // Options: email off by default; the redirect defaults to My Apps.
-    expect((root.querySelector('#opt-redirect') as HTMLInputElement).value).toBe(PREFLIGHT.defaultRedirectUrl);
+    expect((page.root.querySelector('#opt-redirect') as HTMLInputElement).value).toBe(PREFLIGHT.defaultRedirectUrl);
     await click(button('Convert 3 users'));
     const submit = request.mock.calls.find((c) => c[0] === 'job/submit')![1] as { items: Array<{ userId: string; email: string; addToOtherMails: boolean; privilegedOverride: boolean }>; options: unknown; expectedTenantId: string };
     expect(submit.expectedTenantId).toBe(TENANT);
@@ -195,13 +145,13 @@ describe('fallback picker', () => {
     expect(submit.options).toEqual({ sendInvitationMessage: false, inviteRedirectUrl: PREFLIGHT.defaultRedirectUrl, setUserTypeGuest: false });
 
     // Live progress.
-    expect(root.textContent).toContain('Progress');
+    expect(page.root.textContent).toContain('Progress');
     await emit({
       event: 'job/progress',
       jobId: 'job-new001',
       summary: { id: 'job-new001', createdAt: 0, tenantId: TENANT, ranBy: 'a', state: 'running', counters: { total: 3, done: 2, failed: 0, blocked: 0, cancelled: 0, remaining: 1 } } satisfies JobSummary,
     });
-    expect(root.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toBe('2 of 3 processed: 2 done, 0 failed, 1 remaining');
+    expect(page.root.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toBe('2 of 3 processed: 2 done, 0 failed, 1 remaining');
     await click(button('Open job details'));
     expect(services.openPage).toHaveBeenCalledWith('popup/popup.html?view=tab&job=job-new001');
   });
@@ -214,7 +164,7 @@ describe('fallback picker', () => {
     });
     await pasteAndReview(services);
     await click(button('Review 4 users'));
-    expect(root.textContent).toContain('The pre-flight check failed; nothing was converted. ServiceUnavailable: Service unavailable.');
+    expect(page.root.textContent).toContain('The pre-flight check failed; nothing was converted. ServiceUnavailable: Service unavailable.');
     expect(button('Review 4 users').disabled).toBe(false);
     expect(request.mock.calls.some((c) => c[0] === 'job/submit')).toBe(false);
   });
@@ -233,22 +183,22 @@ describe('fallback picker', () => {
     });
     await pasteAndReview(services);
     await click(button('Review 4 users'));
-    await type(root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement, 'user4@fabrikam.example');
-    await click([...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Add it to the user’s other emails first'))!.querySelector('input')!);
+    await type(page.root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement, 'user4@fabrikam.example');
+    await click([...page.root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Add it to the user’s other emails first'))!.querySelector('input')!);
     await click(button('Convert 2 users'));
-    expect(root.textContent).toContain('Nothing was converted: consent-required');
+    expect(page.root.textContent).toContain('Nothing was converted: consent-required');
     await click(button('Sign in with write permission and convert'));
     expect(request).toHaveBeenCalledWith('auth/signIn', { tier: 'write' });
-    expect(root.textContent).toContain('Progress');
+    expect(page.root.textContent).toContain('Progress');
   });
 
   it('renders hostile names as text', async () => {
     const { services } = setup({ 'users/search': () => [{ ...summary(1), displayName: '<img src=x onerror=alert(1)>\u202E' }] });
     await mount(services);
-    await type(root.querySelector('#user-search') as HTMLInputElement, 'img');
+    await type(page.root.querySelector('#user-search') as HTMLInputElement, 'img');
     await act(() => new Promise((r) => setTimeout(r, 450)));
     await flush();
-    expect(root.querySelector('img')).toBeNull();
-    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(page.root.querySelector('img')).toBeNull();
+    expect(page.root.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 });

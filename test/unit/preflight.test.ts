@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildPreflight, type PreflightReads } from '../../src/preflight';
 import type { GraphUser } from '../../src/users';
+import { graphUser } from '../support/graph-user';
 
 const GA = '62e90394-69f5-4237-9190-012177145e10';
 
 function user(id: string, extra: Partial<GraphUser> = {}): GraphUser {
-  return {
-    id,
-    displayName: `User ${id.slice(0, 4)}`,
-    userPrincipalName: `${id.slice(0, 4)}@contoso.com`,
-    mail: `${id.slice(0, 4)}@fabrikam.example`,
-    otherMails: [],
-    userType: 'Member',
-    externalUserState: null,
-    externalUserStateChangeDateTime: null,
-    onPremisesSyncEnabled: null,
-    onPremisesUserPrincipalName: null,
-    accountEnabled: true,
-    creationType: null,
-    ...extra,
-  };
+  const nick = id.slice(0, 4);
+  return graphUser(id, { displayName: `User ${nick}`, userPrincipalName: `${nick}@contoso.com`, mail: `${nick}@fabrikam.example`, ...extra });
 }
 
 const ids = Array.from({ length: 8 }, (_, i) => `${i}0000000-0000-4000-8000-000000000000`);

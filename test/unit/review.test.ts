@@ -20,40 +20,16 @@ import {
   type RowEdit,
 } from '../../src/review';
 import type { GraphUser } from '../../src/users';
+import { graphUser, preflightUser } from '../support/graph-user';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const id = (n: number) => `aaaaaaaa-0000-0000-0000-${String(n).padStart(12, '0')}`;
 const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
-const graph = (n: number, o: Partial<GraphUser> = {}): GraphUser => ({
-  id: id(n),
-  displayName: `User ${n}`,
-  userPrincipalName: `user${n}@contoso.com`,
-  mail: `user${n}@fabrikam.example`,
-  otherMails: [],
-  userType: 'Member',
-  externalUserState: null,
-  externalUserStateChangeDateTime: null,
-  onPremisesSyncEnabled: null,
-  onPremisesUserPrincipalName: null,
-  accountEnabled: true,
-  creationType: null,
-  ...o,
-});
+const graph = (n: number, o: Partial<GraphUser> = {}): GraphUser =>
+  graphUser(id(n), { displayName: `User ${n}`, userPrincipalName: `user${n}@contoso.com`, mail: `user${n}@fabrikam.example`, ...o });
 /** A pre-flight user as the worker sends it (with the Graph user and roles, so the rules re-run locally). */
-const user = (n: number, o: Partial<PreflightUser> = {}, g: Partial<GraphUser> = {}): PreflightUser => ({
-  id: id(n),
-  displayName: `User ${n}`,
-  userPrincipalName: `user${n}@contoso.com`,
-  mail: g.mail !== undefined ? g.mail : `user${n}@fabrikam.example`,
-  otherMails: g.otherMails ?? [],
-  accountEnabled: g.accountEnabled ?? true,
-  proposedEmail: `user${n}@fabrikam.example`,
-  eligibility: 'eligible',
-  reasons: [],
-  graph: graph(n, g),
-  roles: [],
-  ...o,
-});
+const user = (n: number, o: Partial<PreflightUser> = {}, g: Partial<GraphUser> = {}): PreflightUser =>
+  preflightUser(graph(n, g), `user${n}@fabrikam.example`, o);
 /** An older reply without `graph`/`roles`: the review falls back to the pre-flight's own reasons. */
 const legacy = (n: number, o: Partial<PreflightUser> = {}): PreflightUser => {
   const u: Partial<PreflightUser> = user(n, o);

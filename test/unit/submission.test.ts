@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkSubmission, type SubmissionContext } from '../../src/submission';
 import type { InvitationOptions, JobItemInput } from '../../src/messages';
 import type { GraphUser } from '../../src/users';
+import { graphUser } from '../support/graph-user';
 
 const GA = '62e90394-69f5-4237-9190-012177145e10';
 const id = (n: number) => `${n}0000000-0000-4000-8000-000000000000`;
 
 function user(n: number, extra: Partial<GraphUser> = {}): GraphUser {
-  return {
-    id: id(n), displayName: `U${n}`, userPrincipalName: `u${n}@contoso.com`, mail: `u${n}@fabrikam.example`, otherMails: [],
-    userType: 'Member', externalUserState: null, externalUserStateChangeDateTime: null, onPremisesSyncEnabled: null,
-    onPremisesUserPrincipalName: null, accountEnabled: true, creationType: null, ...extra,
-  };
+  return graphUser(id(n), { displayName: `U${n}`, userPrincipalName: `u${n}@contoso.com`, mail: `u${n}@fabrikam.example`, ...extra });
 }
 const item = (n: number, extra: Partial<JobItemInput> = {}): JobItemInput => ({
   userId: id(n), userPrincipalName: `u${n}@contoso.com`, displayName: `U${n}`, email: `u${n}@fabrikam.example`, addToOtherMails: false, privilegedOverride: false, ...extra,

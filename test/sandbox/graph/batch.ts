@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphError, JSON_TYPE, badRequest, errorResponse } from './errors';
 import type { GraphRequest, GraphResponse, Json, JsonObject, LoggedInnerRequest } from './model';
-import { shuffle } from './random';
+import { shuffle } from '../random';
 import { dispatchLeaf, type Core } from './router';
 
 export const MAX_BATCH = 20;

@@ -2,6 +2,7 @@
 // on port 0 wrapping handle(), so tests exercise the same request/response objects the sandbox server uses.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sandboxUser } from '../sandbox-user';
 import { TokenSigner, type TokenClaims } from '../tokens';
 import { ROLE, type SandboxTenant, type SandboxUser } from '../types';
 import { createGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from './index';
@@ -22,21 +23,7 @@ export const ALL_SCOPES = 'User.Read User.Read.All User.Invite.All RoleManagemen
 
 function user(id: string, name: string, over: Partial<SandboxUser> = {}): SandboxUser {
   const nick = name.toLowerCase().replace(/\s+/g, '.');
-  return {
-    id,
-    displayName: name,
-    userPrincipalName: `${nick}@contoso.example`,
-    mail: `${nick}@contoso.example`,
-    otherMails: [],
-    userType: 'Member',
-    externalUserState: null,
-    externalUserStateChangeDateTime: null,
-    onPremisesUserPrincipalName: null,
-    onPremisesSyncEnabled: null,
-    accountEnabled: true,
-    creationType: null,
-    ...over,
-  };
+  return sandboxUser({ id, displayName: name, userPrincipalName: `${nick}@contoso.example`, mail: `${nick}@contoso.example`, ...over });
 }
 
 /** `extra` bulk users make paging observable. */

@@ -15,7 +15,7 @@ import { runBatch } from './batch';
 import { handleControl } from './control';
 import { FaultController, isBatchPath } from './faults';
 import type { GraphFaults, GraphRequest, GraphResponse, InvitationRecord, Json, LoggedInnerRequest, LoggedRequest } from './model';
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 import { SlidingWindowLimiter } from './rate-limit';
 import { dispatchLeaf, envelopeError, gateEnvelope, newRequestId, type Core } from './router';
 import { DirectoryStore, graphTime } from './store';

@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SandboxUser } from '../types';
 import { ROLE } from '../types';
+import { sandboxUser } from '../sandbox-user';
 import { requireRole, requireScope } from './auth';
 import { domainOf, invitationEmailProblem } from './email';
 import { GraphError, badRequest, notFound, tooManyRequests } from './errors';
@@ -144,20 +145,14 @@ function newGuest(store: DirectoryStore, p: Parsed): SandboxUser {
     );
   }
   if (store.isVerifiedDomain(domainOf(p.email))) throw badRequest(MSG_VERIFIED_DOMAIN);
-  const guest: SandboxUser = {
+  const guest = sandboxUser({
     id: randomUUID(),
     displayName: p.displayName ?? p.email.slice(0, p.email.lastIndexOf('@')),
     userPrincipalName: `${p.email.replace('@', '_')}#EXT#@${store.initialDomain()}`,
     mail: p.email,
-    otherMails: [],
     userType: p.userType,
-    externalUserState: null,
-    externalUserStateChangeDateTime: null,
-    onPremisesUserPrincipalName: null,
-    onPremisesSyncEnabled: null,
-    accountEnabled: true,
     creationType: 'Invitation',
-  };
+  });
   store.users.push(guest);
   return guest;
 }

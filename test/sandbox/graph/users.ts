@@ -1,6 +1,7 @@
 // /me and /users: reads with Graph's query rules, and PATCH of the few properties an admin tool writes.
 import type { SandboxUser } from '../types';
 import { ROLE } from '../types';
+import { sandboxUser } from '../sandbox-user';
 import { requireRole, requireScope } from './auth';
 import { GraphError, badRequest, forbidden, notFound, unsupportedQuery } from './errors';
 import { advancedConstruct, checkInListSizes, evaluate, filterProps, parseFilter } from './filters';
@@ -70,23 +71,7 @@ export function userView(u: SandboxUser, initialDomain: string): JsonObject {
 }
 
 const KNOWN_PROPS = Object.keys(
-  userView(
-    {
-      id: '',
-      displayName: '',
-      userPrincipalName: '',
-      mail: null,
-      otherMails: [],
-      userType: 'Member',
-      externalUserState: null,
-      externalUserStateChangeDateTime: null,
-      onPremisesUserPrincipalName: null,
-      onPremisesSyncEnabled: null,
-      accountEnabled: true,
-      creationType: null,
-    },
-    '',
-  ),
+  userView(sandboxUser({ id: '', displayName: '', userPrincipalName: '' }), ''),
 );
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

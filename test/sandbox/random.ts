@@ -1,4 +1,5 @@
-// Deterministic PRNG (mulberry32) so shuffled $batch responses are reproducible across runs.
+// The sandbox's one deterministic PRNG (mulberry32): the demo tenant, the portal replica's generated class names and
+// the Graph emulator's shuffled $batch responses all regenerate byte for byte from a seed.
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
