@@ -124,7 +124,7 @@ export function createGraphEmulator(opts: GraphEmulatorOptions): GraphEmulator {
       });
     },
     redeem(userId) {
-      const u = core.store.users.find((x) => x.id === userId);
+      const u = core.store.findUser(userId);
       if (!u) throw new Error(`redeem: no user ${userId}`);
       if (u.externalUserState !== 'PendingAcceptance') {
         throw new Error(`redeem: user ${userId} is not PendingAcceptance (is ${String(u.externalUserState)})`);

@@ -172,7 +172,7 @@ export function postInvitation(
   const p = parseBody(req);
   let user: SandboxUser;
   if (p.invitedUserId !== undefined) {
-    const found = store.users.find((u) => u.id.toLowerCase() === p.invitedUserId?.toLowerCase());
+    const found = store.findUser(p.invitedUserId);
     if (!found) throw notFound(p.invitedUserId);
     checkConvertible(store, found, p);
     user = found;
