@@ -48,7 +48,7 @@ export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions 
             </p>
             <p class="small muted truncate wrap">{status.account.username}</p>
             <p class="small muted">
-              Tenant <span class="mono">{status.account.tenantId}</span>
+              Tenant {status.tenantName ? <strong>{status.tenantName}</strong> : null} <span class="mono">{status.account.tenantId}</span>
               {status.cloud && status.cloud !== 'Global' ? ` · ${status.cloud}` : ''}
             </p>
           </div>
