@@ -54,6 +54,8 @@ describe('durable, exactly-once conversion jobs', () => {
     expect(summary.counters.done).toBeGreaterThan(150);
     const throttled = sandbox.graph.requestLog().flatMap((r) => r.inner ?? []).filter((i) => i.status === 429);
     expect(throttled).toHaveLength(0);
+    // The end of the job was announced with a notification naming the outcome.
+    await expect.poll(async () => JSON.stringify(await s.page.evaluate(() => chrome.notifications.getAll()))).toContain(`job-${job.jobId}`);
     // The options the admin chose reached Graph: invitedUser.id present, no email sent.
     const sent = sandbox.graph.state().invitations;
     expect(sent.every((i) => (i.request as { invitedUser?: { id?: string } }).invitedUser?.id === i.userId)).toBe(true);
