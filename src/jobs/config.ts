@@ -25,6 +25,8 @@ export interface RunnerConfig {
    * consistent, and reading too early could show "not applied" for a write that was.
    */
   verifyDelayMs: number;
+  /** While offline, how often connectivity is re-checked (online events do not always reach a worker). */
+  offlineRecheckMs: number;
   /** Consecutive failed reads before the job pauses (verification impossible, e.g. missing read scope). */
   maxReadFailures: number;
   /** Items the runner works on at once; bounds memory (chunks with active items stay resident). */
@@ -44,6 +46,7 @@ export const DEFAULT_RUNNER_CONFIG: RunnerConfig = {
   backoff: DEFAULT_BACKOFF,
   defaultRetryAfterMs: 5_000,
   verifyDelayMs: 2_000,
+  offlineRecheckMs: 2_000,
   maxReadFailures: 8,
   maxActiveItems: 400,
   maxResidentChunks: 8,

@@ -206,7 +206,8 @@ export class Execution {
           this.file.setStatus('paused-offline');
           await this.commit();
         }
-        await this.waitAny(Infinity);
+        // Re-check by itself too: a service worker is not always told when the network comes back.
+        await this.waitAny(this.config.offlineRecheckMs);
         continue;
       }
       if (this.file.header.status === 'paused-offline') {

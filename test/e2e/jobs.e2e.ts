@@ -128,6 +128,19 @@ describe('durable, exactly-once conversion jobs', () => {
     for (const item of items) expect(sandbox.graph.invitationCount(item.userId)).toBe(item.state === 'done' ? 1 : 0);
   });
 
+  it('waits while the browser is offline (nobody marked failed) and continues when it is back', async () => {
+    sandbox.graph.setFaults({ latencyMs: 400 });
+    const s = await signedIn(sandbox, 'invite');
+    browser = s.browser;
+    const job = await submitEligible(s.page, sandbox);
+    await waitForJob(s.page, job.jobId, (j) => j.counters.done > 0);
+    await browser.context.setOffline(true);
+    const offline = await waitForJob(s.page, job.jobId, (j) => j.state === 'paused-offline', 20_000);
+    expect(offline.counters.failed).toBe(0);
+    await browser.context.setOffline(false);
+    await expectExactlyOnce(s.page, job);
+  });
+
   it('survives the service worker being killed in the middle of a batch', async () => {
     sandbox.graph.setFaults({ latencyMs: 700 });
     const s = await signedIn(sandbox, 'invite');

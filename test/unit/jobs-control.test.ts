@@ -208,6 +208,25 @@ describe('offline and shutdown', () => {
     expectInvitedOnce(h, ids(300));
   });
 
+  it('notices the network is back by itself when no online event arrives (workers do not always get one)', async () => {
+    const h = makeHarness({ users: 100 });
+    await h.runner.createJob(jobInput(jobItems(100)));
+    h.graph.fault = (_req, ctx) => {
+      if (ctx.batchNo === 2) {
+        h.graph.setOnline(false);
+        // Back online 30 s later, silently: only isOnline() says so.
+        void h.clock.sleep(30_000).then(() => {
+          (h.graph as unknown as { online: boolean }).online = true;
+        });
+      }
+      return undefined;
+    };
+    const header = await h.drive(h.runner.run('job1'));
+    expect(header.status).toBe('completed');
+    expect(h.progress.some((p) => p.status === 'paused-offline')).toBe(true);
+    expectInvitedOnce(h, ids(100));
+  });
+
   it('an aborted run leaves the job running; a new worker resumes it (resumeAll)', async () => {
     const h = makeHarness({ users: 300 });
     await h.runner.createJob(jobInput(jobItems(300)));
