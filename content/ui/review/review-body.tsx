@@ -1,0 +1,91 @@
+// The review itself: holds the admin's edits and options, judges every row as they change, and on confirm submits
+// exactly the users that are to be converted, signing in first when the job needs a tier not yet granted.
+import { useMemo, useState } from 'preact/hooks';
+import type { PreflightResult } from '../../../src/messages';
+import {
+  applyEdit,
+  buildSubmission,
+  confirmProblem,
+  countRows,
+  evaluateRows,
+  initialEdits,
+  initialOptions,
+  tierNeeded,
+  validateOptions,
+  type OptionsDraft,
+  type RowEdit,
+} from '../../../src/review';
+import type { AuthView } from '../../auth-watch';
+import { describeFailure, type Failure, type Services } from '../../services';
+import { ConfirmFooter } from './confirm-footer';
+import { InvitationOptions } from './invitation-options';
+import { ReviewWarnings } from './review-warnings';
+import { SelectionSummary } from './selection-summary';
+import { SubmitError } from './submit-error';
+import type { IsTrusted, SignIn } from './types';
+import { UserTable } from './user-table';
+
+/** Each tier includes the ones before it. */
+const TIER_ORDER = ['read', 'invite', 'write'] as const;
+
+export function ReviewBody(p: {
+  result: PreflightResult;
+  services: Services;
+  auth: AuthView;
+  trusted: IsTrusted;
+  signIn: SignIn;
+  onClose: () => void;
+  /** The job was accepted for these users. */
+  onSubmitted: (userIds: string[]) => void;
+  onRunning: (jobId: string, total: number) => void;
+}) {
+  const { result, trusted, services, auth } = p;
+  const [edits, setEdits] = useState(() => initialEdits(result));
+  const [options, setOptions] = useState<OptionsDraft>(() => initialOptions(result));
+  const [busy, setBusy] = useState(false);
+  const [submitError, setSubmitError] = useState<Failure | undefined>(undefined);
+
+  const verdicts = useMemo(() => evaluateRows(result, edits), [result, edits]);
+  const counts = countRows(result, verdicts);
+  const optionErrors = validateOptions(options);
+  const mismatch = auth.state === 'ready' ? auth.status.tenantMismatch : undefined;
+  const why = confirmProblem(counts, optionErrors, mismatch);
+  const canConfirm = why === undefined && !busy;
+
+  const edit = (id: string, change: Partial<RowEdit>) => setEdits((prev) => applyEdit(result, prev, id, change));
+  const setOption = <K extends keyof OptionsDraft>(k: K, v: OptionsDraft[K]) => setOptions((o) => ({ ...o, [k]: v }));
+
+  const confirm = async (e: Event) => {
+    if (!trusted(e) || !canConfirm) return;
+    const submission = buildSubmission(result, edits, verdicts, options);
+    if (submission.items.length === 0) return;
+    setBusy(true);
+    setSubmitError(undefined);
+    try {
+      const tier = tierNeeded(submission);
+      const granted = auth.state === 'ready' ? auth.status.grantedTiers : [];
+      const covered = granted.some((g) => TIER_ORDER.indexOf(g) >= TIER_ORDER.indexOf(tier));
+      if (!covered) await p.signIn(tier);
+      const { jobId } = await services.request('job/submit', submission);
+      p.onSubmitted(submission.items.map((i) => i.userId));
+      p.onRunning(jobId, submission.items.length);
+    } catch (err) {
+      setSubmitError(describeFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <div class="body">
+        <ReviewWarnings tenantMismatch={mismatch} result={result} />
+        <SelectionSummary result={result} counts={counts} />
+        <UserTable result={result} edits={edits} verdicts={verdicts} onEdit={edit} trusted={trusted} />
+        <InvitationOptions options={options} errors={optionErrors} set={setOption} trusted={trusted} />
+        {submitError ? <SubmitError failure={submitError} trusted={trusted} signIn={p.signIn} onFailure={setSubmitError} /> : null}
+      </div>
+      <ConfirmFooter why={why} canConfirm={canConfirm} busy={busy} convertCount={counts.convert} onConfirm={(e) => void confirm(e)} onCancel={p.onClose} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+// The submitted job's summary as it changes: taken from the worker's progress broadcasts, and polled as well in case
+// a broadcast is missed (the worker may have been restarted), until the job has finished.
+import { useEffect, useState } from 'preact/hooks';
+import type { JobSummary } from '../../../src/messages';
+import { describeFailure, type Services } from '../../services';
+
+export function useJobProgress(services: Services, jobId: string, pollMs: number | undefined) {
+  const [summary, setSummary] = useState<JobSummary | undefined>(undefined);
+  /** Why the last poll failed; cleared by the next answer. */
+  const [pollProblem, setPollProblem] = useState('');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let done = false;
+    const accept = (s: JobSummary) => {
+      setSummary(s);
+      if (s.finishedAt !== undefined) done = true;
+    };
+    services.onEvent((e) => {
+      if (e.event === 'job/progress' && e.jobId === jobId) accept(e.summary);
+    }, controller.signal);
+    const poll = () => {
+      if (done || controller.signal.aborted) return;
+      services.request('job/get', { jobId }).then(
+        (s) => {
+          setPollProblem('');
+          if (!controller.signal.aborted) accept(s);
+        },
+        (err: unknown) => !controller.signal.aborted && setPollProblem(describeFailure(err).message),
+      );
+    };
+    poll();
+    const timer = setInterval(poll, pollMs ?? 2000);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [jobId]);
+
+  return { summary, setSummary, pollProblem };
+}
