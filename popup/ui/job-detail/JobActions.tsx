@@ -1,0 +1,102 @@
+// The job's follow-up actions: refresh the invitation state, reset redemption or set Guest for the selected users,
+// retry the failed ones, export the CSV. Those that write to the directory ask for confirmation first.
+import type { AuthStatus, JobSummary } from '../../../src/messages';
+import { downloadText } from '../../lib/download';
+import { isActiveJob } from '../../lib/format';
+import type { UiServices } from '../../lib/platform';
+import { ConfirmButton } from '../Confirm';
+import { ActionStatus } from './ActionStatus';
+import { exportJobCsv } from './export-csv';
+import { useActionRunner } from './use-action-runner';
+
+export function JobActions(props: {
+  services: UiServices;
+  jobId: string;
+  summary: JobSummary | undefined;
+  /** The user ids ticked in the table, across pages. */
+  selected: ReadonlySet<string>;
+  onClearSelection: () => void;
+  onSummary: (s: JobSummary) => void;
+  /** Reloads the rows on screen after an action changed them. */
+  reloadItems: () => Promise<void>;
+  onAuth?: (s: AuthStatus) => void;
+  download?: (fileName: string, text: string) => void;
+}) {
+  const { services, jobId, summary, selected } = props;
+  const { busy, message, setMessage, needsWrite, run, signInAndRetry } = useActionRunner(services, props.onAuth);
+
+  const refreshStatus = () =>
+    run('Refresh status', async () => {
+      const r = await services.request('job/refreshStatus', { jobId });
+      setMessage({
+        kind: 'ok',
+        text: `Invitation state refreshed for ${r.items.toLocaleString('en-US')} users in ${r.roundTrips} Graph round trip${r.roundTrips === 1 ? '' : 's'}.`,
+      });
+      await props.reloadItems();
+    });
+
+  const followUp = (action: 'resetRedemption' | 'setGuest') => {
+    const userIds = [...selected];
+    const label = action === 'resetRedemption' ? 'Reset redemption' : 'Set user type to Guest';
+    return run(label, async () => {
+      const r = await services.request('job/followUp', { jobId, userIds, action });
+      setMessage({
+        kind: 'ok',
+        text: `${label} started for ${userIds.length.toLocaleString('en-US')} user${userIds.length === 1 ? '' : 's'}${r.jobId !== jobId ? ` (job ${r.jobId})` : ''}.`,
+      });
+      props.onClearSelection();
+    });
+  };
+
+  const retryFailed = () =>
+    run('Retry failed', async () => {
+      const s = await services.request('job/control', { jobId, action: 'retryFailed' });
+      props.onSummary(s);
+      setMessage({ kind: 'ok', text: 'The failed users are queued again.' });
+      await props.reloadItems();
+    });
+
+  const exportCsv = () =>
+    run('Export', async () => {
+      const rows = await exportJobCsv(services, jobId, summary, props.download ?? downloadText);
+      setMessage({ kind: 'ok', text: `Exported ${rows.toLocaleString('en-US')} rows.` });
+    });
+
+  const n = selected.size;
+  const failed = summary?.counters.failed ?? 0;
+  const active = summary ? isActiveJob(summary) : false;
+  return (
+    <section aria-label="Actions">
+      <div class="row">
+        <button type="button" onClick={refreshStatus} disabled={busy !== undefined}>
+          {busy === 'Refresh status' ? 'Refreshing…' : 'Refresh status'}
+        </button>
+        <ConfirmButton
+          label={`Reset redemption (${n})`}
+          disabled={n === 0 || busy !== undefined}
+          question={`Reset the redemption status of ${n} selected user${n === 1 ? '' : 's'}? They will have to redeem a new invitation before they can sign in again with their external account. This needs write permission (User.ReadWrite.All).`}
+          confirmLabel="Reset redemption"
+          onConfirm={() => followUp('resetRedemption')}
+        />
+        <ConfirmButton
+          label={`Set user type to Guest (${n})`}
+          disabled={n === 0 || busy !== undefined}
+          question={`Change the user type of ${n} selected user${n === 1 ? '' : 's'} from Member to Guest? Guests get guest permissions in this directory. This needs write permission (User.ReadWrite.All).`}
+          confirmLabel="Set to Guest"
+          onConfirm={() => followUp('setGuest')}
+        />
+        <ConfirmButton
+          label={`Retry failed (${failed})`}
+          disabled={failed === 0 || busy !== undefined || active}
+          question={`Try converting the ${failed} failed user${failed === 1 ? '' : 's'} again? Users who were converted are not touched.`}
+          confirmLabel="Retry failed"
+          onConfirm={retryFailed}
+        />
+        <button type="button" onClick={exportCsv} disabled={busy !== undefined}>
+          {busy === 'Export' ? 'Exporting…' : 'Export CSV'}
+        </button>
+      </div>
+      <ActionStatus busy={busy} message={message} needsWrite={needsWrite} onSignIn={signInAndRetry} />
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+// The job at a glance: state, when it ran and by whom, in which tenant, its progress and, while it runs, the time
+// left. A placeholder of the same height holds the layout until the summary arrives.
+import type { JobSummary } from '../../../src/messages';
+import { describeCounters, estimateRemainingMs, formatDateTime, formatTimeLeft, isActiveJob, jobStateLabel } from '../../lib/format';
+import { ProgressBar } from '../common';
+
+export function JobSummaryCard({ summary }: { summary: JobSummary | undefined }) {
+  const active = summary ? isActiveJob(summary) : false;
+  return (
+    <section class="card" aria-label="Job summary" style={{ minHeight: '96px' }}>
+      {summary ? (
+        <>
+          <p>
+            <strong>{jobStateLabel(summary.state)}</strong> · started {formatDateTime(summary.createdAt)}
+            {summary.finishedAt ? ` · finished ${formatDateTime(summary.finishedAt)}` : ''}
+          </p>
+          <p class="small muted wrap">
+            Ran by {summary.ranBy} · tenant <span class="mono">{summary.tenantId}</span> · job <span class="mono">{summary.id}</span>
+          </p>
+          <ProgressBar counters={summary.counters} label="Job progress" />
+          <p class="small" aria-live="polite">
+            {describeCounters(summary.counters)}
+            {active ? ` · ${formatTimeLeft(estimateRemainingMs(summary, Date.now()))}` : ''}
+          </p>
+        </>
+      ) : (
+        <p class="skeleton" style={{ height: '72px' }} aria-busy="true">
+          Loading job…
+        </p>
+      )}
+    </section>
+  );
+}
