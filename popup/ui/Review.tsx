@@ -191,51 +191,9 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
             {optionErrors.customizedMessageBody}
           </p>
         </div>
-        <div class="field">
-          <label for="opt-lang">Message language</label>
-          <input
-            id="opt-lang"
-            type="text"
-            placeholder="en-US"
-            value={options.messageLanguage}
-            onInput={(e) => opt('messageLanguage', e.currentTarget.value)}
-            disabled={!options.sendInvitationMessage}
-            aria-invalid={optionErrors.messageLanguage ? 'true' : undefined}
-            aria-describedby="opt-lang-err"
-          />
-          <p class="field-error" id="opt-lang-err">
-            {optionErrors.messageLanguage}
-          </p>
-        </div>
-        <div class="field">
-          <label for="opt-cc">Copy the invitation to (one address)</label>
-          <input
-            id="opt-cc"
-            type="email"
-            value={options.ccRecipient}
-            onInput={(e) => opt('ccRecipient', e.currentTarget.value)}
-            disabled={!options.sendInvitationMessage}
-            aria-invalid={optionErrors.ccRecipient ? 'true' : undefined}
-            aria-describedby="opt-cc-err"
-          />
-          <p class="field-error" id="opt-cc-err">
-            {optionErrors.ccRecipient}
-          </p>
-        </div>
-        <div class="field">
-          <label for="opt-redirect">Redirect URL after accepting</label>
-          <input
-            id="opt-redirect"
-            type="url"
-            value={options.inviteRedirectUrl}
-            onInput={(e) => opt('inviteRedirectUrl', e.currentTarget.value)}
-            aria-invalid={optionErrors.inviteRedirectUrl ? 'true' : undefined}
-            aria-describedby="opt-redirect-err"
-          />
-          <p class="field-error" id="opt-redirect-err">
-            {optionErrors.inviteRedirectUrl}
-          </p>
-        </div>
+        <OptionInput id="opt-lang" label="Message language" type="text" value={options.messageLanguage} error={optionErrors.messageLanguage} onInput={(v) => opt('messageLanguage', v)} placeholder="en-US" disabled={!options.sendInvitationMessage} />
+        <OptionInput id="opt-cc" label="Copy the invitation to (one address)" type="email" value={options.ccRecipient} error={optionErrors.ccRecipient} onInput={(v) => opt('ccRecipient', v)} disabled={!options.sendInvitationMessage} />
+        <OptionInput id="opt-redirect" label="Redirect URL after accepting" type="url" value={options.inviteRedirectUrl} error={optionErrors.inviteRedirectUrl} onInput={(v) => opt('inviteRedirectUrl', v)} />
         <label class="inline">
           <input type="checkbox" checked={options.setUserTypeGuest} onChange={(e) => opt('setUserTypeGuest', e.currentTarget.checked)} />
           Also set the user type to Guest (needs write permission, User.ReadWrite.All)
@@ -367,5 +325,28 @@ function ReviewRowView({ user: u, verdict: v, edit, onEdit }: { user: PreflightU
         )}
       </td>
     </tr>
+  );
+}
+
+/** One labelled option input with its error line (the error is announced through aria-describedby). */
+function OptionInput(props: { id: string; label: string; type: 'text' | 'email' | 'url'; value: string; error?: string; placeholder?: string; disabled?: boolean; onInput: (value: string) => void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        // preact types each `type` value separately; all three are text boxes with the same attributes.
+        type={props.type as 'text'}
+        placeholder={props.placeholder}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        disabled={props.disabled}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={`${props.id}-err`}
+      />
+      <p class="field-error" id={`${props.id}-err`}>
+        {props.error}
+      </p>
+    </div>
   );
 }
