@@ -139,6 +139,8 @@ const handlers: Handlers = {
   },
 };
 
+// Content scripts never read storage: keep the job history (UPNs, emails, redeem links) out of their reach.
+chrome.storage.local.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS }).catch(() => undefined);
 listen(handlers);
 forgetClosedTabs();
 jobs.listenForAlarms();
