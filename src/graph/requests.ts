@@ -284,14 +284,7 @@ export interface BatchItem {
 }
 
 export interface BatchRequestJson {
-  requests: Array<{
-    id: string;
-    method: HttpMethod;
-    url: string;
-    headers?: Record<string, string>;
-    body?: unknown;
-    dependsOn?: string[];
-  }>;
+  requests: BatchItem[];
 }
 
 /** `https://graph.microsoft.com/v1.0/users?x` → `/users?x` (batch items take version-relative URLs). */
