@@ -33,6 +33,11 @@ export default tseslint.config(
     },
   },
   {
+    // The first-run set-up runs in Node before any dependency is installed.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
     // The sandbox replicas serve HTML to the browser; they are test code, never shipped.
     files: ['test/**/*.{ts,tsx}'],
     rules: { 'no-restricted-properties': 'off' },
