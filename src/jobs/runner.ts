@@ -122,7 +122,8 @@ export class JobRunner {
         if (entry) entry.current = run;
         resolveExecution(run);
         const status = file.header.status;
-        if (isTerminalJob(status) || status === 'paused') return encodeHeader(file.header);
+        // Paused, or waiting for the admin to sign in (resume() moves it): nothing to drive.
+        if (isTerminalJob(status) || status === 'paused' || status === 'waiting-for-sign-in') return encodeHeader(file.header);
         await run.drive();
         return encodeHeader(file.header);
       } catch (error) {

@@ -27,6 +27,7 @@ const running: JobSummary = {
   ranBy: 'admin@contoso.com',
   state: 'running',
   counters: { total: 500, done: 110, failed: 10, blocked: 0, cancelled: 0, remaining: 380 },
+  etaMs: 190_000,
 };
 const finished: JobSummary = {
   id: 'job-finished',
@@ -34,7 +35,7 @@ const finished: JobSummary = {
   finishedAt: NOW - 3_600_000,
   tenantId: TENANT,
   ranBy: 'admin@contoso.com',
-  state: 'done',
+  state: 'completed',
   counters: { total: 3, done: 2, failed: 1, blocked: 0, cancelled: 0, remaining: 0 },
 };
 
