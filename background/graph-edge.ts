@@ -28,7 +28,10 @@ export interface GraphEdgeOptions {
   counter?: { roundTrips: number };
 }
 
-export function graphFor(auth: AuthService, settings: Settings, tier: ScopeTier, options: GraphEdgeOptions = {}): GraphApi {
+/** Where a Graph client gets its tokens: the auth service, or a wrapper that reports a missing sign-in its own way. */
+export type TokenSource = Pick<AuthService, 'token' | 'invalidate'>;
+
+export function graphFor(auth: TokenSource, settings: Settings, tier: ScopeTier, options: GraphEdgeOptions = {}): GraphApi {
   return new GraphApi({
     transport: counted(createSdkTransport({ cloud: settings.cloud, getAccessToken: () => auth.token(tier) }), options.counter),
     cloud: settings.cloud,

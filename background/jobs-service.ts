@@ -4,6 +4,7 @@
 import type { Settings } from '../src/config';
 import {
   JobRunner,
+  SignInNeededError,
   progressOf,
   systemClock,
   type CreateJobInput,
@@ -15,10 +16,17 @@ import {
 import type { JobSummary } from '../src/messages';
 import { jobsGraphPort } from '../src/jobs-graph-port';
 import type { ScopeTier } from '../src/scopes';
-import type { AuthService } from './auth/auth-service';
-import { graphFor } from './graph-edge';
+import { SignInRequired, type AuthService } from './auth/auth-service';
+import { graphFor, type TokenSource } from './graph-edge';
 
 const ALARM = 'b2b-jobs-resume';
+/** One notification for every job waiting for sign-in (same id: a later one replaces it, never piles up). */
+export const SIGN_IN_NOTIFICATION = 'b2b-sign-in-needed';
+
+/** A sign-in the engine cannot do itself, in the engine's terms (the authority's code kept for the admin). */
+function signInNeeded(error: SignInRequired): SignInNeededError {
+  return new SignInNeededError({ status: 0, code: error.detail.code ?? error.detail.problem, message: error.message });
+}
 /** Broadcast progress at most this often per job (the engine reports every save, several a second). */
 const BROADCAST_EVERY_MS = 400;
 
@@ -51,7 +59,7 @@ export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(
     tenantId: header.tenantId,
     ranBy: header.ranBy,
     state: header.status,
-    counters: { total: header.total, done: c.done, failed: c.failed, blocked: c.blocked, cancelled: c.cancelled, remaining: progress.remaining },
+    counters: { total: header.total, done: c.done, failed: c.failed, blocked: c.blocked, cancelled: c.cancelled, remaining: progress.remaining, verifying: c.unknown },
     ...(progress.etaMs !== undefined ? { etaMs: progress.etaMs } : {}),
     ...(header.pauseReason ? { pauseReason: `${header.pauseReason.message} (${header.pauseReason.code})` } : {}),
   };
@@ -76,7 +84,8 @@ export class JobsService {
           try {
             await this.auth.token('invite', { forceRefresh: true });
             return true;
-          } catch {
+          } catch (error) {
+            if (error instanceof SignInRequired) throw signInNeeded(error);
             return false;
           }
         },
@@ -87,10 +96,44 @@ export class JobsService {
     });
   }
 
+  /**
+   * The jobs' Graph client. A token the admin must sign in for is reported as SignInNeededError — before the
+   * request when there is none, or when a 401's renewal needs the admin — so the engine waits for sign-in.
+   */
   private async graph(tier: ScopeTier) {
     const settings = await this.settings();
-    if (!settings) throw new Error('The extension is not configured.');
-    return graphFor(this.auth, settings, tier, { noRetries: true });
+    if (!settings) throw new SignInNeededError({ status: 0, code: 'not-configured', message: 'Set the Application (client) ID in the extension options, then sign in.' });
+    const tokens: TokenSource = {
+      token: (t, options) =>
+        this.auth.token(t, options).catch((error: unknown) => {
+          throw error instanceof SignInRequired ? signInNeeded(error) : error;
+        }),
+      invalidate: (t) => this.auth.invalidate(t),
+    };
+    // Asked first, outside the SDK (which would report a failure here as a network error: an unknown outcome).
+    await tokens.token(tier);
+    return graphFor(tokens, settings, tier, { noRetries: true });
+  }
+
+  /**
+   * The admin signed in: jobs of that tenant that waited for it continue (once: the runner joins a run under
+   * way), and the sign-in notification goes.
+   */
+  afterSignIn(tenantId: string): void {
+    void chrome.alarms.create(ALARM, { periodInMinutes: 0.5 });
+    this.runner.resumeAfterSignIn(tenantId).catch((error: unknown) => console.error('resume after sign-in failed:', error));
+    void chrome.notifications.clear(SIGN_IN_NOTIFICATION).catch(() => undefined);
+  }
+
+  /** Jobs that wait for the admin to sign in. */
+  async waitingForSignIn(): Promise<JobHeader[]> {
+    return (await this.runner.listJobs()).filter((j) => j.status === 'waiting-for-sign-in');
+  }
+
+  /** The notification's click and Resume on a waiting job: an interactive sign-in, then the jobs continue. */
+  async signInToContinue(): Promise<void> {
+    const account = await this.auth.signIn(await this.auth.signInTier('invite'));
+    this.afterSignIn(account.tenantId);
   }
 
   /** Creates the job durably, then starts it without waiting: the caller gets the id at once. */
@@ -171,6 +214,7 @@ export class JobsService {
     this.lastBroadcast.set(progress.jobId, { at: now, status: progress.status });
     void this.broadcast(progress.jobId);
     if (statusChanged && (progress.status === 'completed' || progress.status === 'cancelled')) void this.notifyEnd(progress);
+    if (statusChanged && progress.status === 'waiting-for-sign-in') void this.notifySignInNeeded();
   }
 
   private async broadcast(jobId: string): Promise<void> {
@@ -185,18 +229,46 @@ export class JobsService {
     await this.updateBadge(jobs);
   }
 
-  /** Badge: users remaining while jobs run (red when any failed); the failure count after they end. */
+  /**
+   * Badge: "!" on amber while a job waits for sign-in (the admin must act); users remaining while jobs run (red
+   * when any failed); the failure count after they end.
+   */
   private async updateBadge(jobs: JobHeader[]): Promise<void> {
-    const running = jobs.filter((j) => j.status === 'running' || j.status === 'paused-offline' || j.status === 'cancelling' || j.status === 'paused');
-    const remaining = running.reduce((n, j) => n + progressOf(j, Date.now()).remaining, 0);
+    const unfinished = jobs.filter((j) => j.status !== 'completed' && j.status !== 'cancelled');
+    const remaining = unfinished.reduce((n, j) => n + progressOf(j, Date.now()).remaining, 0);
+    const waiting = unfinished.filter((j) => j.status === 'waiting-for-sign-in');
     const latest = [...jobs].sort((a, b) => b.createdAt - a.createdAt)[0];
-    const failed = running.length > 0 ? running.reduce((n, j) => n + j.counters.failed, 0) : (latest?.counters.failed ?? 0);
-    const text = running.length > 0 ? compact(remaining) : failed > 0 ? compact(failed) : '';
+    const failed = unfinished.length > 0 ? unfinished.reduce((n, j) => n + j.counters.failed, 0) : (latest?.counters.failed ?? 0);
+    if (waiting.length > 0) {
+      const users = waiting.reduce((n, j) => n + progressOf(j, Date.now()).remaining, 0);
+      await chrome.action.setBadgeText({ text: '!' });
+      await chrome.action.setBadgeBackgroundColor({ color: '#8a5300' });
+      await chrome.action.setTitle({ title: `B2B Convert for Entra: sign in to continue converting ${users} users` });
+      return;
+    }
+    const text = unfinished.length > 0 ? compact(remaining) : failed > 0 ? compact(failed) : '';
     await chrome.action.setBadgeText({ text });
     await chrome.action.setBadgeBackgroundColor({ color: failed > 0 ? '#c50f1f' : '#0078d4' });
     await chrome.action.setTitle({
-      title: running.length > 0 ? `B2B Convert for Entra: ${remaining} users left${failed ? `, ${failed} failed` : ''}` : failed > 0 ? `B2B Convert for Entra: ${failed} failed in the last job` : 'B2B Convert for Entra',
+      title: unfinished.length > 0 ? `B2B Convert for Entra: ${remaining} users left${failed ? `, ${failed} failed` : ''}` : failed > 0 ? `B2B Convert for Entra: ${failed} failed in the last job` : 'B2B Convert for Entra',
     });
+  }
+
+  /** One notification, whatever the number of waiting jobs; clicking it starts the sign-in (service-worker.ts). */
+  private async notifySignInNeeded(): Promise<void> {
+    const waiting = await this.waitingForSignIn();
+    if (waiting.length === 0) return;
+    const users = waiting.reduce((n, j) => n + progressOf(j, Date.now()).remaining, 0);
+    const reason = waiting[0]?.pauseReason;
+    await chrome.notifications
+      .create(SIGN_IN_NOTIFICATION, {
+        type: 'basic',
+        iconUrl: chrome.runtime.getURL('popup/icons/icon-128.png'),
+        title: `Sign in to continue converting ${users} user${users === 1 ? '' : 's'}`,
+        message: `${reason ? reason.message : 'Your sign-in session has ended.'} Nothing was marked failed. Click here to sign in; the conversion then continues by itself.`,
+        requireInteraction: true,
+      })
+      .catch(() => undefined);
   }
 
   private async notifyEnd(progress: JobProgress): Promise<void> {

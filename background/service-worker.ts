@@ -9,7 +9,7 @@ import { onSettingsChanged, readSettings } from './settings';
 import { graphFor } from './graph-edge';
 import { allFound, preflight, resolveIdentifiers, searchUsers, tenantFacts, type TenantFacts } from '../src/directory-reads';
 import type { ScopeTier } from '../src/scopes';
-import { JobsService, summaryOf } from './jobs-service';
+import { JobsService, SIGN_IN_NOTIFICATION, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
 import { submitJob } from './submit-job';
 
@@ -45,6 +45,7 @@ async function authStatus(tabId?: number): Promise<AuthStatus> {
     configured: merged.settings !== undefined,
     configProblem: merged.errors.map((e) => e.message).join(' ') || undefined,
     signedIn: account !== undefined,
+    ...(account && !(await auth.sessionActive()) ? { sessionEnded: true } : {}),
     account: account && { username: account.username, name: account.name, tenantId: account.tenantId, objectId: account.objectId },
     cloud: merged.values.cloud,
     configuredTenant: merged.values.tenant,
@@ -65,7 +66,9 @@ const handlers: Handlers = {
   // A content script speaks for its own tab; an extension page (the popup) may ask about the active tab.
   'auth/status': ({ tabId }, ctx) => authStatus(ctx.kind === 'content' ? ctx.tabId : tabId),
   'auth/signIn': async ({ tier }, ctx) => {
-    await auth.signIn(tier);
+    const account = await auth.signIn(tier);
+    // Jobs that waited for this sign-in continue (any tier will do: the refresh token serves the granted ones).
+    jobs.afterSignIn(account.tenantId);
     // Prove the new token works against Graph before calling the admin signed in, and learn the tenant's
     // name and verified domains (the page may name its tenant by domain).
     const { graph } = await session('read');
@@ -109,6 +112,12 @@ const handlers: Handlers = {
       case 'pause':
         return summaryOf(await jobs.runner.pause(jobId));
       case 'resume':
+        if ((await jobs.summary(jobId)).state === 'waiting-for-sign-in') {
+          // Resuming a job that waits for the admin means signing in; the job (and any other waiting) then continues.
+          await jobs.signInToContinue();
+          void announceAuthChange();
+          break;
+        }
         jobs.runner.resume(jobId).catch((e: unknown) => console.error('resume failed', e));
         break;
       case 'cancel':
@@ -147,4 +156,17 @@ jobs.listenForAlarms();
 onSettingsChanged(() => void announceAuthChange());
 // A job interrupted by the worker's death or a browser restart continues from where it was.
 void jobs.resumeAll();
-chrome.runtime.onStartup.addListener(() => void jobs.resumeAll());
+chrome.runtime.onStartup.addListener(() => {
+  void jobs.resumeAll();
+  // A new browser session: find out once, silently, whether the sign-in still works (the account card says).
+  void auth.probeSession().then(() => announceAuthChange());
+});
+// The "sign in to continue" notification: clicking it is the sign-in; the waiting jobs then continue.
+chrome.notifications.onClicked.addListener((id) => {
+  if (id !== SIGN_IN_NOTIFICATION) return;
+  void chrome.notifications.clear(id);
+  jobs.signInToContinue().then(
+    () => announceAuthChange(),
+    (e: unknown) => console.error('sign-in from the notification failed', e),
+  );
+});

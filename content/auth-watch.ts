@@ -34,7 +34,7 @@ export function watchAuth(services: Services, doc: Document, signal: AbortSignal
   doc.defaultView?.addEventListener('focus', () => void refresh(), { signal });
   const timer = setInterval(() => {
     const v = view.value;
-    if (doc.visibilityState === 'visible' && !(v.state === 'ready' && v.status.signedIn)) void refresh();
+    if (doc.visibilityState === 'visible' && !(v.state === 'ready' && v.status.signedIn && !v.status.sessionEnded)) void refresh();
   }, pollMs);
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });
   void refresh();

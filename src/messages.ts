@@ -3,6 +3,7 @@
 // came from "our" content script: a compromised page can talk to a content script, not to the worker,
 // but we validate anyway), and each operation states which kinds of sender may call it.
 import { z } from 'zod';
+import type { JobStatus } from './jobs/model';
 import type { GraphUser } from './users';
 
 const objectId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not an object id');
@@ -178,6 +179,11 @@ export interface AuthStatus {
   configProblem?: string;
   signedIn: boolean;
   account?: AccountView;
+  /**
+   * Signed in, but no token has been obtained in this browser session (e.g. after a browser restart the
+   * authority's session cookie was gone) or the last attempt needed the admin: "signed in as X — session ended".
+   */
+  sessionEnded?: boolean;
   cloud: string;
   configuredTenant: string;
   grantedTiers: Array<z.infer<typeof scopeTier>>;
@@ -243,6 +249,8 @@ export interface JobCounters {
   blocked: number;
   cancelled: number;
   remaining: number;
+  /** Users whose write was sent but whose outcome is not known yet: read back from Graph before anything else. */
+  verifying?: number;
 }
 
 export interface JobSummary {
@@ -251,7 +259,8 @@ export interface JobSummary {
   finishedAt?: number;
   tenantId: string;
   ranBy: string;
-  state: string;
+  /** The engine's job status: every UI label table is exhaustive over it. */
+  state: JobStatus;
   counters: JobCounters;
   etaMs?: number;
   /** Why the engine paused the job by itself (e.g. the sign-in could not be renewed), with Graph's code. */

@@ -26,6 +26,12 @@ export class SignInRequired extends Error {
 }
 
 const ACCOUNT_KEY = 'account';
+/**
+ * storage.session (cleared when the browser restarts, kept across worker restarts): set when a token was obtained
+ * for the stored account in this browser session, removed when one could not be had without the admin. The
+ * account card calls the session ended unless this says otherwise.
+ */
+const SESSION_KEY = 'authSession';
 const TIER_LABEL: Record<ScopeTier, string> = {
   read: 'read users and roles',
   invite: 'invite users',
@@ -64,9 +70,17 @@ export class AuthService {
     return stored;
   }
 
+  /** The broadest tier the stored account has granted (at least `floor`): a sign-in that restores all it had. */
+  async signInTier(floor: ScopeTier): Promise<ScopeTier> {
+    const granted = (await this.account())?.grantedTiers ?? [];
+    return SCOPE_TIERS[Math.max(SCOPE_TIERS.indexOf(floor), ...granted.map((t) => SCOPE_TIERS.indexOf(t)))] ?? floor;
+  }
+
   /** Interactive sign-in for a tier (incremental consent: only the scopes that tier needs). */
   async signIn(tier: ScopeTier): Promise<StoredAccount> {
-    return this.oneFlowAtATime(() => this.runFlow(tier, true));
+    const account = await this.oneFlowAtATime(() => this.runFlow(tier, true));
+    await this.markSession(true);
+    return account;
   }
 
   /** MSAL allows one redirect flow at a time; interactive and silent renewals queue behind each other. */
@@ -76,9 +90,31 @@ export class AuthService {
     return run;
   }
 
+  /** True when a token was obtained in this browser session and none has been refused since. */
+  async sessionActive(): Promise<boolean> {
+    const account = await this.account();
+    const mark = (await chrome.storage.session.get(SESSION_KEY))[SESSION_KEY] as { objectId?: string } | undefined;
+    return account !== undefined && mark?.objectId === account.objectId;
+  }
+
+  /**
+   * After a browser restart: one silent attempt (MSAL's cache, then the browser's sign-in session) so the account
+   * card can say whether the session still works. Never shows anything; failures only mark the session ended.
+   */
+  async probeSession(): Promise<boolean> {
+    if (!(await this.account())) return false;
+    try {
+      await this.token('read');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async signOut(): Promise<void> {
     const s = await this.settings();
     this.tokens.clear();
+    await chrome.storage.session.remove(SESSION_KEY);
     await chrome.storage.local.remove(ACCOUNT_KEY);
     if (s) await askMsalHost({ kind: 'signOut', config: this.hostConfig(s) }).catch(() => undefined);
     // Closing the host drops MSAL's in-memory cache with every refresh token it held.
@@ -87,6 +123,24 @@ export class AuthService {
 
   /** An access token for the tier: memory, then MSAL's cache/refresh token, then a silent browser renewal. */
   async token(tier: ScopeTier, options: { forceRefresh?: boolean } = {}): Promise<string> {
+    try {
+      const token = await this.acquire(tier, options);
+      await this.markSession(true);
+      return token;
+    } catch (error) {
+      if (error instanceof SignInRequired && error.detail.problem !== 'not-configured') await this.markSession(false);
+      throw error;
+    }
+  }
+
+  private async markSession(active: boolean): Promise<void> {
+    if (!active) return chrome.storage.session.remove(SESSION_KEY);
+    const account = await this.account();
+    const mark = (await chrome.storage.session.get(SESSION_KEY))[SESSION_KEY] as { objectId?: string } | undefined;
+    if (account && mark?.objectId !== account.objectId) await chrome.storage.session.set({ [SESSION_KEY]: { objectId: account.objectId } });
+  }
+
+  private async acquire(tier: ScopeTier, options: { forceRefresh?: boolean }): Promise<string> {
     const cached = this.tokens.get(tier);
     if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > Date.now()) return cached.accessToken;
     const s = await this.settings();

@@ -31,7 +31,8 @@ export function Control(props: ControlProps) {
   const size = store.size;
   const reason = convertBlockedReason(size, auth);
   const found = grid?.foundCount;
-  const canSignIn = auth.state === 'ready' && auth.status.configured && !auth.status.signedIn;
+  // Also when the account is remembered but its session ended (e.g. after a browser restart): same as the popup.
+  const canSignIn = auth.state === 'ready' && auth.status.configured && (!auth.status.signedIn || auth.status.sessionEnded === true);
 
   const trusted = (e: Event) => !props.requireTrusted || e.isTrusted;
   const onConvert = (e: MouseEvent) => {
@@ -89,6 +90,11 @@ export function Control(props: ControlProps) {
         <button type="button" class="cmd" data-b2b="sign-in" onClick={(e) => void onSignIn(e)}>
           Sign in
         </button>
+      ) : null}
+      {canSignIn && auth.state === 'ready' && auth.status.sessionEnded ? (
+        <span class="note" role="status" data-b2b="session-ended">
+          Signed in as {auth.status.account?.username} — session ended
+        </span>
       ) : null}
       {status.message || signInError ? (
         <span class={`note${status.error || signInError ? ' error' : ''}`} role={status.error || signInError ? 'alert' : 'status'}>

@@ -1,4 +1,5 @@
 // Formatting for progress, time left and dates. Pure and locale-stable (en-US digits) so tests can pin it.
+import type { JobStatus } from '../../src/jobs/model';
 import type { JobCounters, JobSummary } from '../../src/messages';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -13,26 +14,25 @@ export function progressFraction(c: JobCounters): number {
   return Math.min(1, Math.max(0, processed(c) / c.total));
 }
 
-/** "120 of 500 processed: 110 done, 10 failed, 380 remaining" */
+/** "120 of 500 processed: 110 done, 10 failed, 15 verifying, 380 remaining" */
 export function describeCounters(c: JobCounters): string {
   const parts = [`${n(c.done)} done`, `${n(c.failed)} failed`];
   if (c.blocked > 0) parts.push(`${n(c.blocked)} blocked`);
   if (c.cancelled > 0) parts.push(`${n(c.cancelled)} cancelled`);
+  // Sent before an interruption, not yet read back from Graph: neither done nor still to do.
+  if (c.verifying) parts.push(`${n(c.verifying)} verifying`);
   parts.push(`${n(c.remaining)} remaining`);
   return `${n(processed(c))} of ${n(c.total)} processed: ${parts.join(', ')}`;
 }
 
 /**
- * Time left: the worker's estimate when it gave one, else the average rate since the job started.
- * Undefined when nothing can be said yet (nothing processed) or nothing remains.
+ * Time left: the worker's estimate (from the pacer's rate and this run's), given only while the job can move.
+ * Undefined otherwise — paused, offline, waiting for sign-in — or when nothing remains. No estimate is made up
+ * here: an average since the job was created would promise a time for a job that is standing still.
  */
-export function estimateRemainingMs(job: Pick<JobSummary, 'counters' | 'createdAt' | 'etaMs'>, now: number): number | undefined {
-  if (job.counters.remaining <= 0) return undefined;
-  if (typeof job.etaMs === 'number' && Number.isFinite(job.etaMs) && job.etaMs >= 0) return job.etaMs;
-  const done = processed(job.counters);
-  const elapsed = now - job.createdAt;
-  if (done <= 0 || elapsed <= 0) return undefined;
-  return Math.round((elapsed / done) * job.counters.remaining);
+export function estimateRemainingMs(job: Pick<JobSummary, 'counters' | 'etaMs' | 'state'>): number | undefined {
+  if (job.counters.remaining <= 0 || job.state !== 'running') return undefined;
+  return typeof job.etaMs === 'number' && Number.isFinite(job.etaMs) && job.etaMs >= 0 ? job.etaMs : undefined;
 }
 
 /** "less than a minute left", "about 4 min left", "about 1 h 5 min left", "calculating time left…" */
@@ -81,40 +81,34 @@ export function formatAgo(then: number, now: number): string {
   return formatDateTime(then);
 }
 
-/**
- * Job states the engine reports (src/jobs/model.ts JobStatus). PROPOSED: `JobSummary.state` typed as that
- * union in src/messages.ts. Unknown strings are shown as they are.
- */
-export type KnownJobState = 'running' | 'paused' | 'paused-offline' | 'cancelling' | 'cancelled' | 'completed';
-
-const STATE_LABELS: Record<string, string> = {
-  queued: 'Queued',
+/** Every engine job status in the popup's words (exhaustive: a new status does not compile without one). */
+const STATE_LABELS: Record<JobStatus, string> = {
   running: 'Running',
   paused: 'Paused',
   'paused-offline': 'Paused (offline)',
+  'waiting-for-sign-in': 'Waiting for sign-in',
   cancelling: 'Cancelling',
-  done: 'Finished',
   completed: 'Finished',
-  finished: 'Finished',
   cancelled: 'Cancelled',
-  canceled: 'Cancelled',
-  failed: 'Failed',
-  interrupted: 'Interrupted',
 };
 
-export function jobStateLabel(state: string): string {
-  return STATE_LABELS[state] ?? (state ? state.charAt(0).toUpperCase() + state.slice(1) : 'Unknown');
+/** A state from a newer worker than this page (cached summaries) is shown as it is. */
+export function jobStateLabel(state: JobStatus): string {
+  return (STATE_LABELS as Record<string, string | undefined>)[state] ?? (state ? state.charAt(0).toUpperCase() + state.slice(1) : 'Unknown');
 }
 
-const TERMINAL = new Set(['done', 'completed', 'finished', 'cancelled', 'canceled', 'failed']);
-
-/** A job that still has work to do or may resume (running, queued, paused). */
+/** A job that still has work to do or may resume (running, paused, waiting). */
 export function isActiveJob(job: Pick<JobSummary, 'state' | 'finishedAt'>): boolean {
-  return job.finishedAt === undefined && !TERMINAL.has(job.state);
+  return job.finishedAt === undefined && job.state !== 'completed' && job.state !== 'cancelled';
 }
 
+/** Paused by the admin or waiting for the network: Resume is the way on. */
 export function isPaused(job: Pick<JobSummary, 'state'>): boolean {
-  return job.state === 'paused' || job.state.startsWith('paused-');
+  return job.state === 'paused' || job.state === 'paused-offline';
+}
+
+export function isWaitingForSignIn(job: Pick<JobSummary, 'state'>): boolean {
+  return job.state === 'waiting-for-sign-in';
 }
 
 /** The job to show as "running": the newest active one. */

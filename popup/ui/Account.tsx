@@ -51,7 +51,18 @@ export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions 
               Tenant {status.tenantName ? <strong>{status.tenantName}</strong> : null} <span class="mono">{status.account.tenantId}</span>
               {status.cloud && status.cloud !== 'Global' ? ` · ${status.cloud}` : ''}
             </p>
+            {status.sessionEnded ? (
+              // The account is remembered, but no token can be had without the admin: never claim a usable session.
+              <p class="small" role="status">
+                Signed in as {status.account.username} — session ended. Sign in again to continue.
+              </p>
+            ) : null}
           </div>
+          {status.sessionEnded ? (
+            <button type="button" class="primary" onClick={onSignIn} disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          ) : null}
           {onSignOut && (
             <ConfirmButton
               label="Sign out"

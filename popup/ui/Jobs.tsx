@@ -6,39 +6,60 @@ import {
   formatAgo,
   formatTimeLeft,
   isPaused,
+  isWaitingForSignIn,
   jobStateLabel,
   liveProgressText,
 } from '../lib/format';
 import { ConfirmButton } from './Confirm';
-import { ProgressBar } from './common';
+import { Notice, ProgressBar } from './common';
 
 export type ControlAction = 'pause' | 'resume' | 'cancel';
 
 export interface RunningJobProps {
   job: JobSummary;
-  now: number;
   busy?: boolean;
   onControl: (action: ControlAction) => void;
   onOpen?: () => void;
 }
 
-export function RunningJob({ job, now, busy, onControl, onOpen }: RunningJobProps) {
+/** Beside the progress: the time left while the job moves, else why it does not. */
+function standing(job: JobSummary): string {
+  if (job.state === 'running') return formatTimeLeft(estimateRemainingMs(job));
+  if (isWaitingForSignIn(job)) return 'Sign-in needed';
+  return jobStateLabel(job.state);
+}
+
+export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
   const paused = isPaused(job);
+  const waiting = isWaitingForSignIn(job);
+  const left = job.counters.remaining.toLocaleString('en-US');
   return (
     <section class="card" aria-labelledby={`run-${job.id}`}>
       <div class="spread">
         <h3 id={`run-${job.id}`} style={{ margin: 0 }}>
           {jobStateLabel(job.state)}: {job.counters.total.toLocaleString('en-US')} users
         </h3>
-        <span class="small muted">{paused ? 'Paused' : formatTimeLeft(estimateRemainingMs(job, now))}</span>
+        <span class="small muted">{standing(job)}</span>
       </div>
       <ProgressBar counters={job.counters} label="Conversion progress" />
       <p class="visually-hidden" aria-live="polite" aria-atomic="true">
         {liveProgressText(job)}
       </p>
       <p class="small muted visually-hidden">{describeCounters(job.counters)}</p>
+      {waiting && (
+        <Notice kind="warn" role="alert">
+          Your sign-in session has ended. Sign in to continue converting {left} users — nobody was marked failed, and the job continues by itself once you are signed in.
+          {job.pauseReason ? <span class="small muted"> ({job.pauseReason})</span> : null}
+        </Notice>
+      )}
       <div class="row" style={{ marginTop: '8px' }}>
-        {paused ? (
+        {waiting ? (
+          // Resume of a job waiting for sign-in is the sign-in (the worker opens it, then the job continues).
+          <button type="button" class="primary" onClick={() => onControl('resume')} disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        ) : null}
+        {waiting ? null : paused ? (
           <button type="button" onClick={() => onControl('resume')} disabled={busy}>
             Resume
           </button>
@@ -47,6 +68,11 @@ export function RunningJob({ job, now, busy, onControl, onOpen }: RunningJobProp
             Pause
           </button>
         )}
+        {waiting ? (
+          <button type="button" onClick={() => onControl('pause')} disabled={busy}>
+            Pause
+          </button>
+        ) : null}
         <ConfirmButton
           label="Cancel"
           danger

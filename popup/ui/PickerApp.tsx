@@ -87,7 +87,7 @@ export function JobProgress({ services, jobId, now, onDone }: { services: UiServ
   const [job, setJob] = useState<JobSummary>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [tick, setTick] = useState(now());
+  const [, setTick] = useState(now()); // re-render now and then: relative times stay current
 
   useEffect(() => {
     const off = services.subscribe((ev) => {
@@ -119,7 +119,7 @@ export function JobProgress({ services, jobId, now, onDone }: { services: UiServ
           Starting…
         </p>
       ) : isActiveJob(job) ? (
-        <RunningJob job={job} now={tick} busy={busy} onControl={control} />
+        <RunningJob job={job} busy={busy} onControl={control} />
       ) : (
         <Notice kind={job.counters.failed > 0 ? 'warn' : 'ok'} role="status">
           <strong>{jobStateLabel(job.state)}.</strong> {describeCounters(job.counters)}

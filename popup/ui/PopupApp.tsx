@@ -110,7 +110,11 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
     services
       .request('job/control', { jobId, action })
       .then((s) => setJobs((list) => upsertJob(list ?? [], s)), (e: unknown) => setError(describeError(e)))
-      .finally(() => setBusyJob(false));
+      .finally(() => {
+        setBusyJob(false);
+        // Resume of a job waiting for sign-in signs in: the account card changes too.
+        if (action === 'resume') void loadAuth();
+      });
   };
 
   const clearHistory = () => {
@@ -164,7 +168,7 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
           <p class="skeleton" style={{ height: '40px' }} />
         </section>
       ) : running ? (
-        <RunningJob job={running} now={tick} busy={busyJob} onControl={(a) => control(running.id, a)} onOpen={() => openJob(running.id)} />
+        <RunningJob job={running} busy={busyJob} onControl={(a) => control(running.id, a)} onOpen={() => openJob(running.id)} />
       ) : (
         <p class="muted">No job is running.</p>
       )}

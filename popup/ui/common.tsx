@@ -63,6 +63,7 @@ export function ProgressBar(props: { counters: JobCounters; label: string }) {
         <span>{c.failed.toLocaleString('en-US')} failed</span>
         {c.blocked > 0 && <span>{c.blocked.toLocaleString('en-US')} blocked</span>}
         {c.cancelled > 0 && <span>{c.cancelled.toLocaleString('en-US')} cancelled</span>}
+        {c.verifying ? <span>{c.verifying.toLocaleString('en-US')} verifying</span> : null}
         <span>{c.remaining.toLocaleString('en-US')} remaining</span>
       </div>
     </div>

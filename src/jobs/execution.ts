@@ -21,7 +21,7 @@ function receiptOf(response: BatchResponse): InvitationReceipt | undefined {
   return { ...(url ? { inviteRedeemUrl: url } : {}), ...(requestId ? { requestId } : {}) };
 }
 import type { SlidingWindowPacer } from './pacer';
-import type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, NetworkPort, UserState } from './ports';
+import { SignInNeededError, type AuthPort, type BatchRequest, type BatchResponse, type Clock, type GraphPort, type NetworkPort, type UserState } from './ports';
 import { finishedCount, type RateSample } from './progress';
 import { addOtherMailRequest, classifyResponse, emailOnUser, invitationRequest, isInvited, reasonFromResponse, setGuestRequest } from './requests';
 import { ALREADY_EXTERNAL, USER_MISSING, verifyStep } from './verify';
@@ -48,7 +48,7 @@ type Task =
 const UNAUTHORIZED: Reason = {
   status: 401,
   code: 'Unauthorized',
-  message: 'The access token was refused and could not be renewed. Sign in again, then resume the job.',
+  message: 'The access token was refused and could not be renewed. Sign in again to continue.',
 };
 
 const VERIFY_UNAVAILABLE: Reason = {
@@ -73,6 +73,8 @@ class AuthGate {
   epoch = 0;
   private workedAtEpoch = false;
   renewing: Promise<boolean> | undefined;
+  /** What the last failed renewal said (SignInNeededError), for the admin. */
+  failure: Reason | undefined;
 
   constructor(private readonly auth: AuthPort) {}
 
@@ -87,7 +89,10 @@ class AuthGate {
     if (this.epoch > 0 && !this.workedAtEpoch) return 'give-up';
     this.renewing = this.auth
       .renewToken()
-      .catch(() => false)
+      .catch((error: unknown) => {
+        if (error instanceof SignInNeededError) this.failure = error.reason;
+        return false;
+      })
       .then((ok) => {
         if (ok) {
           this.epoch += 1;
@@ -489,7 +494,14 @@ export class Execution {
     let users: ReadonlyMap<string, UserState | null>;
     try {
       users = await this.ports.graph.readUsersState(ids);
-    } catch {
+    } catch (error) {
+      if (error instanceof SignInNeededError) {
+        // Nothing was read: the items wait (still `sent`, i.e. verifying) until the admin signs in.
+        this.readQ.push(...indices);
+        this.waitForSignIn(error.reason);
+        await this.commit();
+        return;
+      }
       this.readFailures += 1;
       if (this.readFailures >= this.config.maxReadFailures && this.ports.network.isOnline() && this.mode() === 'run') {
         this.file.setStatus('paused', VERIFY_UNAVAILABLE);
@@ -561,6 +573,18 @@ export class Execution {
     try {
       responses = await this.ports.graph.executeBatch(requests);
     } catch (error) {
+      if (error instanceof SignInNeededError) {
+        // No token, so nothing left: the items are as they were before the marker, and the job waits.
+        pacer.recall(tokens);
+        this.waitForSignIn(error.reason);
+        for (const i of indices) {
+          const before = previous.get(i);
+          if (before) this.file.update(i, before);
+          this.route(i);
+        }
+        await this.commit();
+        return;
+      }
       pacer.settle(tokens);
       for (const i of indices) this.uncertain(i, { status: 0, code: 'NetworkError', message: message(error) });
       await this.commit();
@@ -612,17 +636,24 @@ export class Execution {
   private onUnauthorized(epoch: number): void {
     const outcome = this.gate.unauthorized(epoch);
     if (outcome === 'retry') return;
-    if (outcome === 'give-up') return this.pauseFor(UNAUTHORIZED);
+    // A renewed token refused again, or no renewal without the admin: only a sign-in can help.
+    if (outcome === 'give-up') return this.waitForSignIn(UNAUTHORIZED);
     this.track(
       outcome.then((ok) => {
-        if (!ok) this.pauseFor(UNAUTHORIZED);
+        if (!ok) this.waitForSignIn(this.gate.failure ?? UNAUTHORIZED);
       }),
     );
   }
 
-  private pauseFor(reason: Reason): void {
-    if (this.file.header.status === 'running' || this.file.header.status === 'paused-offline') {
-      this.file.setStatus('paused', reason);
+  /**
+   * No token without the admin: stop starting work (what is in flight settles and is recorded), mark nobody
+   * failed, and wait as `waiting-for-sign-in`. A cancel in progress is remembered and goes on after the sign-in.
+   */
+  private waitForSignIn(reason: Reason): void {
+    const status = this.file.header.status;
+    if (status === 'running' || status === 'paused-offline' || status === 'cancelling') {
+      this.file.setStatus('waiting-for-sign-in', reason);
+      if (status === 'cancelling') this.file.header.cancelRequested = true;
       this.wake();
     }
   }

@@ -10,6 +10,7 @@
 // before anything is re-sent; nothing is recorded as done without a 2xx or a read showing it.
 // Persistence layout and versioning: see schema.ts. Crash/scale behaviour: test/unit/jobs-*.test.ts.
 export * from './model';
+export { SignInNeededError } from './ports';
 export type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, HttpMethod, JobStorePort, NetworkPort, UserState } from './ports';
 export { JobRunner, JobBusyError, type JobPorts, type RunnerDiagnostics } from './runner';
 export { DEFAULT_RUNNER_CONFIG, type RunnerConfig } from './config';

@@ -137,6 +137,7 @@ export class JobFile {
     this.header.status = status;
     if (pauseReason) this.header.pauseReason = pauseReason;
     else delete this.header.pauseReason;
+    if (status !== 'waiting-for-sign-in') delete this.header.cancelRequested;
     this.touchHeader();
   }
 

@@ -85,7 +85,16 @@ export interface InvitationReceipt {
   requestId?: string;
 }
 
-export type JobStatus = 'running' | 'paused' | 'paused-offline' | 'cancelling' | 'cancelled' | 'completed';
+/**
+ * - `running`: working (or about to); `paused-offline`: waits for the network by itself.
+ * - `waiting-for-sign-in`: no token can be had without the admin (sign-in session ended, consent missing, refresh
+ *   token expired or revoked). Nothing is sent and nobody is marked failed; it continues once the admin signs in.
+ * - `paused`: by the admin (or by the engine when verification is impossible); `cancelling` → `cancelled`.
+ */
+export type JobStatus = 'running' | 'paused' | 'paused-offline' | 'waiting-for-sign-in' | 'cancelling' | 'cancelled' | 'completed';
+
+/** Every job status, for exhaustive tables and for validating stored headers. */
+export const JOB_STATUSES: readonly JobStatus[] = ['running', 'paused', 'paused-offline', 'waiting-for-sign-in', 'cancelling', 'cancelled', 'completed'];
 
 export function isTerminalJob(status: JobStatus): boolean {
   return status === 'completed' || status === 'cancelled';
@@ -118,8 +127,10 @@ export interface JobHeader {
   chunkSize: number;
   chunkCount: number;
   status: JobStatus;
-  /** Set when the engine paused the job by itself (e.g. the token could not be renewed). */
+  /** Why the engine stopped the job by itself: waiting for sign-in (what the authority said), or paused. */
   pauseReason?: Reason;
+  /** Waiting for sign-in while cancelling: after the sign-in the job goes on cancelling, not running. */
+  cancelRequested?: boolean;
   counters: JobCounters;
   /** First time a runner started the job. */
   startedAt?: number;

@@ -100,6 +100,11 @@ export class SlidingWindowPacer {
     for (let i = 0; i < take; i++) this.stamps.push(now);
   }
 
+  /** `n` committed requests did not leave after all (no token to send them with): they take no slot. */
+  recall(n: number): void {
+    this.inFlight = Math.max(0, this.inFlight - n);
+  }
+
   /** Returns reserved tokens that will not be sent. */
   release(n: number): void {
     this.reserved = Math.max(0, this.reserved - n);

@@ -2,6 +2,19 @@
 // IndexedDB, the Graph layer, MSAL and navigator.onLine; tests use the in-memory fakes in test/support/jobs and
 // ./memory-store. Everything the engine does that is not pure computation goes through here, including
 // time, so runs are deterministic under a virtual clock.
+import type { Reason } from './model';
+
+/**
+ * Thrown by a GraphPort call or AuthPort.renewToken when no access token can be had without the admin (the
+ * sign-in session ended, consent is missing, the refresh token expired or was revoked). It promises that the
+ * call sent nothing Graph executed: the engine puts the job in `waiting-for-sign-in` and re-sends nothing blindly.
+ */
+export class SignInNeededError extends Error {
+  override name = 'SignInNeededError';
+  constructor(readonly reason: Reason) {
+    super(reason.message);
+  }
+}
 
 /** Key/value persistence (chrome.storage.local or an IndexedDB object store). Values are JSON-safe. */
 export interface JobStorePort {
@@ -63,7 +76,10 @@ export interface GraphPort {
 }
 
 export interface AuthPort {
-  /** Gets a fresh access token for later Graph calls. Resolves false when that is impossible (sign-in needed). */
+  /**
+   * Gets a fresh access token for later Graph calls. Resolves false (or rejects with SignInNeededError, which
+   * says why) when that is impossible without the admin.
+   */
   renewToken(): Promise<boolean>;
 }
 

@@ -19,7 +19,7 @@ export interface JobProgress {
   remaining: number;
   startedAt?: number;
   updatedAt: number;
-  /** Estimated milliseconds left; undefined when not running or unknown. */
+  /** Estimated milliseconds left; only while the job can move (running), from the pacer's rate and this run's. */
   etaMs?: number;
   pauseReason?: Reason;
 }
@@ -71,7 +71,8 @@ export function progressOf(header: JobHeader, now: number, sample?: RateSample, 
   };
   if (header.startedAt !== undefined) progress.startedAt = header.startedAt;
   if (header.pauseReason) progress.pauseReason = { ...header.pauseReason };
-  if (header.status === 'running' || header.status === 'cancelling') {
+  // Paused, offline, waiting for sign-in or cancelling: no time left to promise.
+  if (header.status === 'running') {
     const eta = estimateRemainingMs(remaining, now, finished, sample, ceilingPerSecond);
     if (eta !== undefined) progress.etaMs = Math.round(eta);
   }

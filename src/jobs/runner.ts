@@ -22,6 +22,11 @@ export interface JobPorts {
   onProgress?: (progress: JobProgress) => void;
 }
 
+/** Pause applies to a job that is working or waiting by itself; a cancel under way is not paused. */
+function pausable(header: JobHeader): boolean {
+  return header.status === 'running' || header.status === 'paused-offline' || (header.status === 'waiting-for-sign-in' && !header.cancelRequested);
+}
+
 export class JobBusyError extends Error {
   override name = 'JobBusyError';
 }
@@ -117,7 +122,8 @@ export class JobRunner {
         if (entry) entry.current = run;
         resolveExecution(run);
         const status = file.header.status;
-        if (isTerminalJob(status) || status === 'paused') return encodeHeader(file.header);
+        // Paused, or waiting for the admin to sign in (resume() moves it): nothing to drive.
+        if (isTerminalJob(status) || status === 'paused' || status === 'waiting-for-sign-in') return encodeHeader(file.header);
         await run.drive();
         return encodeHeader(file.header);
       } catch (error) {
@@ -131,7 +137,10 @@ export class JobRunner {
     return done;
   }
 
-  /** Runs every job that should be running (running, paused-offline, cancelling) — call on worker start. */
+  /**
+   * Runs every job that should be running (running, paused-offline, cancelling) — call on worker start.
+   * A job waiting for sign-in is left alone: only resumeAfterSignIn() (the admin signed in) moves it.
+   */
   async resumeAll(signal?: AbortSignal): Promise<JobHeader[]> {
     const jobs = await this.listJobs();
     const unfinished = jobs.filter((j) => j.status === 'running' || j.status === 'paused-offline' || j.status === 'cancelling');
@@ -145,14 +154,14 @@ export class JobRunner {
       if (current) {
         const execution = await current.execution;
         const header = execution.file.header;
-        if (header.status === 'running' || header.status === 'paused-offline') {
+        if (pausable(header)) {
           execution.file.setStatus('paused');
           execution.wake();
         }
         return current.done;
       }
       const file = await this.open(jobId);
-      if (file.header.status === 'running' || file.header.status === 'paused-offline') {
+      if (pausable(file.header)) {
         file.setStatus('paused');
         await file.flush();
         this.emitHeader(file.header);
@@ -161,24 +170,37 @@ export class JobRunner {
     });
   }
 
-  /** Continues a paused job (also clears an engine pause such as an expired sign-in). */
+  /**
+   * Continues a paused job (also clears an engine pause). A job waiting for sign-in continues too — running, or
+   * cancelling if a cancel was asked meanwhile; call it once a token can be had (the admin signed in).
+   */
   resume(jobId: string, signal?: AbortSignal): Promise<JobHeader> {
     return this.control(jobId, async (): Promise<{ done: Promise<JobHeader> } | { header: JobHeader }> => {
       const current = this.active.get(jobId);
       if (current) {
         const execution = await current.execution.catch(() => undefined);
         // Still working (running, offline-waiting or cancelling): nothing to resume.
-        if (execution && execution.file.header.status !== 'paused') return { done: current.done };
-        await current.done.catch(() => undefined); // a pause still winding down
+        const winding = execution?.file.header.status === 'paused' || execution?.file.header.status === 'waiting-for-sign-in';
+        if (execution && !winding) return { done: current.done };
+        await current.done.catch(() => undefined); // a pause or a wait for sign-in still winding down
       }
       const file = await this.open(jobId);
-      if (file.header.status === 'paused' || file.header.status === 'paused-offline') {
-        file.setStatus('running');
+      const { status, cancelRequested } = file.header;
+      if (status === 'paused' || status === 'paused-offline' || status === 'waiting-for-sign-in') {
+        file.setStatus(status === 'waiting-for-sign-in' && cancelRequested ? 'cancelling' : 'running');
         await file.flush();
         this.emitHeader(file.header);
       }
       return { header: file.header };
     }).then((r) => ('done' in r ? r.done : isTerminalJob(r.header.status) ? encodeHeader(r.header) : this.run(jobId, signal)));
+  }
+
+  /** The admin signed in: every job waiting for sign-in (in that tenant, when given) continues, once. */
+  async resumeAfterSignIn(tenantId?: string, signal?: AbortSignal): Promise<JobHeader[]> {
+    const waiting = (await this.listJobs()).filter(
+      (j) => j.status === 'waiting-for-sign-in' && (tenantId === undefined || j.tenantId.toLowerCase() === tenantId.toLowerCase()),
+    );
+    return Promise.all(waiting.map((j) => this.resume(j.id, signal)));
   }
 
   /**

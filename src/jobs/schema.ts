@@ -6,7 +6,7 @@
 //   <root>.<id>.states.<c>       { v, states: StateTuple[] }      mutable, rewritten only when dirty
 // Immutable item data is split from the mutable state so a transition rewrites a few KB, not the UPNs
 // and names of 200 users. Tuples instead of objects keep a 50,000-user job within a few MB.
-import type { ItemState, ItemStatus, JobHeader, JobItemInput, JobOptions, Reason } from './model';
+import { JOB_STATUSES, type ItemState, type ItemStatus, type JobHeader, type JobItemInput, type JobOptions, type JobStatus, type Reason } from './model';
 
 export const SCHEMA_VERSION = 1;
 export const KEY_ROOT = 'b2bc.jobs';
@@ -165,14 +165,13 @@ export function decodeStateChunk(raw: unknown, what: string): ItemState[] {
 
 // ---- header, spec, index ----------------------------------------------------------------------------
 
-const JOB_STATUSES = ['running', 'paused', 'paused-offline', 'cancelling', 'cancelled', 'completed'];
 const COUNTER_NAMES = ['queued', 'addingEmail', 'inviting', 'settingType', 'done', 'failed', 'blocked', 'cancelled', 'unknown', 'converted'] as const;
 
 export function decodeHeader(raw: unknown, what: string): JobHeader {
   const r = upgradeRecord(raw, what);
   const counters = asRecord(r.counters, `${what}.counters`);
   const status = str(r.status, `${what}.status`);
-  if (!JOB_STATUSES.includes(status)) throw new SchemaError(`${what}: unknown job status`);
+  if (!JOB_STATUSES.includes(status as JobStatus)) throw new SchemaError(`${what}: unknown job status`);
   const header: JobHeader = {
     v: SCHEMA_VERSION,
     id: str(r.id, `${what}.id`),
@@ -191,6 +190,7 @@ export function decodeHeader(raw: unknown, what: string): JobHeader {
     const p = asRecord(r.pauseReason, `${what}.pauseReason`);
     header.pauseReason = { status: num(p.status, 'pauseReason.status'), code: str(p.code, 'pauseReason.code'), message: str(p.message, 'pauseReason.message') };
   }
+  if (r.cancelRequested === true) header.cancelRequested = true;
   if (r.startedAt !== undefined) header.startedAt = num(r.startedAt, `${what}.startedAt`);
   if (r.finishedAt !== undefined) header.finishedAt = num(r.finishedAt, `${what}.finishedAt`);
   return header;

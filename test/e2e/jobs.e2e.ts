@@ -153,26 +153,88 @@ describe('durable, exactly-once conversion jobs', () => {
     await expectExactlyOnce(s.page, job);
   });
 
-  it('resumes by itself after the whole browser restarts on the same profile', async () => {
+  /** Runs a job until some users are converted, then closes the browser; reopens it on the same profile. */
+  async function restartMidJob(profileDir: string) {
+    sandbox.graph.setFaults({ latencyMs: 600 });
+    const first = await signedIn(sandbox, 'invite', { profileDir });
+    const job = await submitEligible(first.page, sandbox);
+    await waitForJob(first.page, job.jobId, (j) => j.counters.done > 0);
+    await first.browser.close();
+    const doneBefore = sandbox.graph.state().invitations.length;
+    expect(doneBefore).toBeLessThan(job.userIds.length);
+    sandbox.graph.setFaults({ latencyMs: 50 });
+    const { launchBrowserWithExtension } = await import('../sandbox/browser');
+    browser = await launchBrowserWithExtension(sandbox, { profileDir });
+    return { job, doneBefore };
+  }
+
+  it('after a browser restart with "Stay signed in" the job finishes by itself, nobody asked', async () => {
+    sandbox.login.set({ sessionCookie: 'persistent' });
     const profileDir = mkdtempSync(join(tmpdir(), 'b2b-restart-'));
     try {
-      sandbox.graph.setFaults({ latencyMs: 600 });
-      const first = await signedIn(sandbox, 'invite', { profileDir });
-      const job = await submitEligible(first.page, sandbox);
-      await waitForJob(first.page, job.jobId, (j) => j.counters.done > 0);
-      await first.browser.close();
-      const doneBefore = sandbox.graph.state().invitations.length;
-      expect(doneBefore).toBeLessThan(job.userIds.length);
-      sandbox.graph.setFaults({ latencyMs: 50 });
-      const { launchBrowserWithExtension } = await import('../sandbox/browser');
-      browser = await launchBrowserWithExtension(sandbox, { profileDir });
+      const { job, doneBefore } = await restartMidJob(profileDir);
       // Nothing asks the worker anything: the job must continue on its own (start-up, alarm).
       await expect.poll(() => sandbox.graph.state().invitations.length, { timeout: 60_000, interval: 500 }).toBeGreaterThan(doneBefore);
-      const page = await browser.openExtensionPage('popup/options.html');
+      const page = await browser!.openExtensionPage('popup/options.html');
       await expectExactlyOnce(page, job);
-      // Renewed silently through the browser's sign-in session: one interactive sign-in in all.
+      // Renewed silently through the browser's persistent sign-in session: one interactive sign-in in all.
       expect(sandbox.login.interactiveSignIns()).toBe(1);
+      expect(sandbox.login.silentSignIns()).toBeGreaterThan(0);
+      expect((await value(page, 'auth/status', {})).sessionEnded).toBeUndefined();
     } finally {
+      await browser?.close(); // before its profile goes: a running browser keeps writing into it
+      browser = undefined;
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  });
+
+  it('after a browser restart that lost the session cookie the job waits for sign-in, says so, and finishes after it', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'b2b-restart-'));
+    try {
+      const { job } = await restartMidJob(profileDir);
+      const page = await browser!.openExtensionPage('popup/options.html');
+      // Silent renewal answered login_required (AADSTS50058): within seconds the job waits, nobody failed.
+      const waiting = await waitForJob(page, job.jobId, (j) => j.state === 'waiting-for-sign-in', 15_000);
+      expect(sandbox.login.log().some((e) => e.endpoint === 'authorize' && e.outcome === 'error:login_required:50058')).toBe(true);
+      expect(waiting.counters.failed).toBe(0);
+      expect(waiting.etaMs).toBeUndefined();
+      expect(waiting.pauseReason).toMatch(/session has ended/);
+      // Progress is what Graph has: users converted before the restart are done or verifying, never "not started".
+      const applied = sandbox.graph.state().invitations.length;
+      expect(waiting.counters.done).toBeLessThanOrEqual(applied);
+      expect(waiting.counters.done + (waiting.counters.verifying ?? 0)).toBeGreaterThanOrEqual(applied);
+      const { items } = await value(page, 'job/items', { jobId: job.jobId, offset: 0, limit: 1000 });
+      for (const item of items) {
+        const count = sandbox.graph.invitationCount(item.userId);
+        if (item.state === 'done') expect(count, item.userPrincipalName).toBe(1);
+        else if (item.state !== 'verifying') expect(count, item.userPrincipalName).toBe(0);
+      }
+      // Nothing is sent while it waits.
+      const before = sandbox.graph.requestLog().length;
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(sandbox.graph.requestLog().length).toBe(before);
+      // The badge shows it, and one notification asks for the sign-in.
+      expect(await page.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+      expect(await page.evaluate(() => chrome.action.getTitle({}))).toMatch(/sign in to continue converting \d+ users/i);
+      const notifications = await page.evaluate(() => chrome.notifications.getAll());
+      expect(Object.keys(notifications)).toContain('b2b-sign-in-needed');
+      // The account card does not claim a session it cannot use.
+      const status = await value(page, 'auth/status', {});
+      expect(status).toMatchObject({ signedIn: true, sessionEnded: true });
+
+      // The popup: session ended, a Sign in button next to the waiting job; pressing it lets the job finish.
+      const popup = await browser!.openPopup();
+      await expect.poll(() => popup.getByText(/session ended/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => popup.getByText(/Waiting for sign-in/).count()).toBeGreaterThan(0);
+      await popup.getByRole('region', { name: /Waiting for sign-in/ }).getByRole('button', { name: 'Sign in' }).click();
+      await expectExactlyOnce(page, job);
+      expect(sandbox.login.interactiveSignIns()).toBe(2);
+      expect(await page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+      expect((await value(page, 'auth/status', {})).sessionEnded).toBeUndefined();
+      await expect.poll(() => popup.getByText(/session ended/).count(), { timeout: 10_000 }).toBe(0);
+    } finally {
+      await browser?.close(); // before its profile goes: a running browser keeps writing into it
+      browser = undefined;
       rmSync(profileDir, { recursive: true, force: true });
     }
   });

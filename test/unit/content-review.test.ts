@@ -196,7 +196,7 @@ describe('the review dialog', () => {
       createdAt: 1,
       tenantId: TENANT,
       ranBy: 'admin@contoso.com',
-      state: finished ? 'done' : 'running',
+      state: finished ? 'completed' : 'running',
       counters: { total: 5, done, failed: 0, blocked: 0, cancelled: 0, remaining: 5 - done },
       ...(finished ? { finishedAt: 2 } : {}),
     });

@@ -207,13 +207,13 @@ describe('JobRunner: token renewal', () => {
     invitedOnce(h, jobItems(30).map((i) => i.userId));
   });
 
-  it('401 again after renewing: pauses with a reason instead of failing users; resume finishes', async () => {
+  it('401 again after renewing: waits for sign-in with a reason instead of failing users; resume finishes', async () => {
     const h = makeHarness({ users: 30 });
     await h.runner.createJob(jobInput(jobItems(30)));
     let refuse = true;
     h.graph.fault = () => (refuse ? { kind: 'respond', status: 401, body: err(401, 'InvalidAuthenticationToken') } : undefined);
     const paused = await h.drive(h.runner.run('job1'));
-    expect(paused.status).toBe('paused');
+    expect(paused.status).toBe('waiting-for-sign-in');
     expect(paused.pauseReason?.code).toBe('Unauthorized');
     expect(h.graph.renewals).toBe(1);
     expect(paused.counters).toMatchObject({ failed: 0, done: 0, unknown: 0 });
@@ -224,13 +224,13 @@ describe('JobRunner: token renewal', () => {
     invitedOnce(h, jobItems(30).map((i) => i.userId));
   });
 
-  it('renewal impossible (sign-in needed): pauses', async () => {
+  it('renewal impossible (sign-in needed): waits for sign-in', async () => {
     const h = makeHarness({ users: 5 });
     await h.runner.createJob(jobInput(jobItems(5)));
     h.graph.tokenValid = false;
     h.graph.renewWorks = false;
     const paused = await h.drive(h.runner.run('job1'));
-    expect(paused).toMatchObject({ status: 'paused', pauseReason: { code: 'Unauthorized' } });
+    expect(paused).toMatchObject({ status: 'waiting-for-sign-in', pauseReason: { code: 'Unauthorized' } });
     h.graph.renewWorks = true;
     const header = await h.drive(h.runner.resume('job1'));
     expect(header.status).toBe('completed');

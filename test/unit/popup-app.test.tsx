@@ -27,6 +27,7 @@ const running: JobSummary = {
   ranBy: 'admin@contoso.com',
   state: 'running',
   counters: { total: 500, done: 110, failed: 10, blocked: 0, cancelled: 0, remaining: 380 },
+  etaMs: 190_000,
 };
 const finished: JobSummary = {
   id: 'job-finished',
@@ -34,7 +35,7 @@ const finished: JobSummary = {
   finishedAt: NOW - 3_600_000,
   tenantId: TENANT,
   ranBy: 'admin@contoso.com',
-  state: 'done',
+  state: 'completed',
   counters: { total: 3, done: 2, failed: 1, blocked: 0, cancelled: 0, remaining: 0 },
 };
 
@@ -85,6 +86,34 @@ describe('popup', () => {
     expect(page.root.textContent).toContain('2 of 3 converted, 1 failed');
     // The page-status section keeps its place while it loads.
     expect(page.root.textContent).toContain('Checking this page…');
+  });
+
+  it('a job waiting for sign-in: session ended on the account card, no time left, Sign in beside the job resumes it', async () => {
+    const waiting: JobSummary = {
+      ...running,
+      state: 'waiting-for-sign-in',
+      etaMs: undefined,
+      counters: { total: 60, done: 15, failed: 0, blocked: 0, cancelled: 0, remaining: 45, verifying: 20 },
+      pauseReason: 'Your sign-in session has ended. Sign in again to continue. (AADSTS50058)',
+    };
+    const resumed: JobSummary = { ...waiting, state: 'running', etaMs: 2_000, pauseReason: undefined };
+    const { services, request } = makeServices({
+      'auth/status': () => ({ ...SIGNED_IN, sessionEnded: true }),
+      'job/list': () => [waiting],
+      'job/control': () => resumed,
+    });
+    await mount(<PopupApp services={services} now={() => NOW} />);
+    expect(page.root.textContent).toContain('Signed in as admin@contoso.com — session ended');
+    expect(page.root.textContent).toContain('Waiting for sign-in: 60 users');
+    expect(page.root.textContent).toContain('Sign in to continue converting 45 users');
+    expect(page.root.textContent).toContain('20 verifying');
+    expect(page.root.textContent).not.toMatch(/left/);
+    const job = page.root.querySelector('section[aria-labelledby="run-job-running1"]')!;
+    const signIn = [...job.querySelectorAll('button')].find((b) => b.textContent === 'Sign in')!;
+    await click(signIn);
+    expect(request).toHaveBeenCalledWith('job/control', { jobId: 'job-running1', action: 'resume' });
+    expect(page.root.textContent).toContain('Running: 60 users');
+    expect(page.root.textContent).toContain('Less than a minute left');
   });
 
   it('shows skeletons, not empty states, when there is no cache and no answer yet', async () => {

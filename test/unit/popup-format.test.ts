@@ -8,6 +8,7 @@ import {
   formatTimeLeft,
   isActiveJob,
   isPaused,
+  isWaitingForSignIn,
   itemStateLabel,
   jobStateLabel,
   liveProgressText,
@@ -35,6 +36,8 @@ describe('progress and time left', () => {
     expect(describeCounters(counters({ total: 2000, done: 1500, blocked: 3, cancelled: 2, remaining: 485 }))).toBe(
       '1,515 of 2,000 processed: 1,500 done, 10 failed, 3 blocked, 2 cancelled, 485 remaining',
     );
+    // After a restart: writes sent before it are "verifying" until read back, not "remaining" as if never sent.
+    expect(describeCounters(counters({ done: 15, failed: 0, verifying: 45, remaining: 485 }))).toBe('15 of 500 processed: 15 done, 0 failed, 45 verifying, 485 remaining');
   });
 
   it('computes the fraction processed, clamped', () => {
@@ -42,12 +45,14 @@ describe('progress and time left', () => {
     expect(progressFraction(counters({ total: 0 }))).toBe(0);
   });
 
-  it('prefers the worker estimate, else extrapolates the average rate', () => {
-    expect(estimateRemainingMs(job({ etaMs: 42_000 }), 0)).toBe(42_000);
-    // 120 processed in 60 s → 0.5 s each → 380 left = 190 s.
-    expect(estimateRemainingMs(job(), 1_000_000 + 60_000)).toBe(190_000);
-    expect(estimateRemainingMs(job({ counters: counters({ done: 0, failed: 0 }) }), 2_000_000)).toBeUndefined();
-    expect(estimateRemainingMs(job({ counters: counters({ remaining: 0 }) }), 2_000_000)).toBeUndefined();
+  it('shows the worker\'s estimate only while the job can move; never extrapolates a standing job', () => {
+    expect(estimateRemainingMs(job({ etaMs: 42_000 }))).toBe(42_000);
+    // No worker estimate: nothing is made up from the time since the job was created.
+    expect(estimateRemainingMs(job())).toBeUndefined();
+    for (const state of ['paused', 'paused-offline', 'waiting-for-sign-in', 'cancelling'] as const) {
+      expect(estimateRemainingMs(job({ state, etaMs: 42_000 })), state).toBeUndefined();
+    }
+    expect(estimateRemainingMs(job({ etaMs: 42_000, counters: counters({ remaining: 0 }) }))).toBeUndefined();
   });
 
   it('formats time left in words', () => {
@@ -84,14 +89,16 @@ describe('progress and time left', () => {
 
 describe('job list', () => {
   it('finds the newest active job', () => {
-    const jobs = [job({ id: 'a', createdAt: 1, state: 'paused' }), job({ id: 'b', createdAt: 3, state: 'done', finishedAt: 4 }), job({ id: 'c', createdAt: 2 })];
+    const jobs = [job({ id: 'a', createdAt: 1, state: 'paused' }), job({ id: 'b', createdAt: 3, state: 'completed', finishedAt: 4 }), job({ id: 'c', createdAt: 2 })];
     expect(pickRunningJob(jobs)?.id).toBe('c');
     expect(isActiveJob(job({ state: 'cancelled' }))).toBe(false);
     expect(isActiveJob(job({ state: 'completed' }))).toBe(false);
     expect(isActiveJob(job({ state: 'paused-offline' }))).toBe(true);
     expect(isPaused(job({ state: 'paused-offline' }))).toBe(true);
     expect(jobStateLabel('paused-offline')).toBe('Paused (offline)');
-    expect(jobStateLabel('something-new')).toBe('Something-new');
+    expect(jobStateLabel('waiting-for-sign-in')).toBe('Waiting for sign-in');
+    expect(isWaitingForSignIn(job({ state: 'waiting-for-sign-in' }))).toBe(true);
+    expect(isPaused(job({ state: 'waiting-for-sign-in' }))).toBe(false);
     expect(itemStateLabel('inviting')).toBe('Inviting');
     expect(itemStateLabel('done')).toBe('Converted');
     expect(isActiveJob(job({ state: 'running', finishedAt: 5 }))).toBe(false);

@@ -1,11 +1,12 @@
 // The job at a glance: state, when it ran and by whom, in which tenant, its progress and, while it runs, the time
 // left. A placeholder of the same height holds the layout until the summary arrives.
 import type { JobSummary } from '../../../src/messages';
-import { describeCounters, estimateRemainingMs, formatDateTime, formatTimeLeft, isActiveJob, jobStateLabel } from '../../lib/format';
+import { describeCounters, estimateRemainingMs, formatDateTime, formatTimeLeft, jobStateLabel } from '../../lib/format';
 import { ProgressBar } from '../common';
 
 export function JobSummaryCard({ summary }: { summary: JobSummary | undefined }) {
-  const active = summary ? isActiveJob(summary) : false;
+  // Time left only while the job can move (not paused, offline or waiting for sign-in).
+  const moving = summary?.state === 'running';
   return (
     <section class="card" aria-label="Job summary" style={{ minHeight: '96px' }}>
       {summary ? (
@@ -20,7 +21,7 @@ export function JobSummaryCard({ summary }: { summary: JobSummary | undefined })
           <ProgressBar counters={summary.counters} label="Job progress" />
           <p class="small" aria-live="polite">
             {describeCounters(summary.counters)}
-            {active ? ` · ${formatTimeLeft(estimateRemainingMs(summary, Date.now()))}` : ''}
+            {moving ? ` · ${formatTimeLeft(estimateRemainingMs(summary))}` : ''}
           </p>
         </>
       ) : (

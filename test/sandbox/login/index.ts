@@ -43,6 +43,12 @@ export interface LoginOptions {
    * Unit tests may send `origin` themselves or turn this off.
    */
   requireCrossOriginRedemption?: boolean;
+  /**
+   * How the browser keeps the login session. Entra ID keeps it in a session cookie (ESTSAUTH), which the browser
+   * drops when it restarts, unless the admin answered "Stay signed in" (a persistent ESTSAUTHPERSISTENT cookie).
+   * Default 'session'. Silent renewal (prompt=none) finds the session only through the cookie the browser sends.
+   */
+  sessionCookie?: 'session' | 'persistent';
   /** Server clock (ms); default Date.now. */
   clock?: () => number;
 }
@@ -80,6 +86,8 @@ export interface LoginSession {
   oid: string;
   tid: string;
   createdAt: number;
+  /** Kept in a persistent cookie ("Stay signed in"), not a session cookie. */
+  persistent: boolean;
 }
 
 export interface LoginControl {
@@ -100,7 +108,7 @@ export interface LoginControl {
   redirectUris(): string[];
   /** Live browser login sessions. */
   sessions(): LoginSession[];
-  /** Ends every browser login session: the next prompt=none answers login_required. */
+  /** Ends every browser login session (server side): the next prompt=none answers login_required. */
   revokeSessions(): void;
   /** Revokes every refresh token issued so far (refresh grant answers invalid_grant AADSTS50173). */
   revokeRefreshTokens(): void;
@@ -138,6 +146,29 @@ interface RefreshGrant {
 }
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
+/** Entra ID's names: the session cookie, and the one "Stay signed in" adds. */
+export const SESSION_COOKIE = 'ESTSAUTH';
+export const PERSISTENT_COOKIE = 'ESTSAUTHPERSISTENT';
+/** The persistent cookie's lifetime (Entra ID's default for "Stay signed in" is 90 days). */
+const PERSISTENT_COOKIE_MAX_AGE_SEC = 90 * 24 * 3600;
+
+/** `name=value` pairs of a Cookie header. */
+function cookiesOf(req: IncomingMessage): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** The Set-Cookie values for a new session: a session cookie, or (Stay signed in) a persistent one. */
+function sessionCookies(session: LoginSession): string[] {
+  const attributes = 'Path=/; Secure; HttpOnly; SameSite=None';
+  if (session.persistent) return [`${PERSISTENT_COOKIE}=${session.id}; Max-Age=${PERSISTENT_COOKIE_MAX_AGE_SEC}; ${attributes}`, `${SESSION_COOKIE}=; Max-Age=0; ${attributes}`];
+  return [`${SESSION_COOKIE}=${session.id}; ${attributes}`, `${PERSISTENT_COOKIE}=; Max-Age=0; ${attributes}`];
+}
+
 const CHROMIUMAPP_REDIRECT = /^https:\/\/[a-z0-9-]+\.chromiumapp\.org\/$/;
 
 export function createLoginEmulator(init: LoginOptions): LoginEmulator {
@@ -151,6 +182,7 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
     failConsent: init.failConsent ?? false,
     latencyMs: init.latencyMs ?? 0,
     requireCrossOriginRedemption: init.requireCrossOriginRedemption ?? true,
+    sessionCookie: init.sessionCookie ?? 'session',
   };
   const requestLog: LoginLogEntry[] = [];
   const codes = new Map<string, CodeGrant>();
@@ -320,10 +352,12 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
     const identity = signedInIdentity();
     const loginHint = params.get('login_hint')?.toLowerCase();
 
+    // The browser's session is the one its cookie names (a session cookie is gone after a browser restart).
+    const cookies = cookiesOf(req);
+    const cookieSession = [cookies.get(PERSISTENT_COOKIE), cookies.get(SESSION_COOKIE)].map((id) => (id ? sessions.get(id) : undefined)).find((s) => s !== undefined);
+    const live =
+      cookieSession && cookieSession.clientId.toLowerCase() === clientId.toLowerCase() && (!loginHint || cookieSession.upn.toLowerCase() === loginHint) ? cookieSession : undefined;
     if (!interactive) {
-      const live = [...sessions.values()].find(
-        (s) => s.clientId.toLowerCase() === clientId.toLowerCase() && (!loginHint || s.upn.toLowerCase() === loginHint),
-      );
       if (!live) return redirectError('login_required', 'loginRequired');
     } else if (opts.cancelNextSignIn) {
       opts.cancelNextSignIn = false;
@@ -342,17 +376,18 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
     }
 
     let sessionState: string;
+    let setCookie: string[] | undefined;
     if (interactive) {
       // Signing in again (prompt=login, select_account) replaces the user's session for this client.
       for (const [id, s] of sessions) {
         if (s.clientId.toLowerCase() === clientId.toLowerCase() && s.upn.toLowerCase() === identity.upn.toLowerCase()) sessions.delete(id);
       }
-      const session: LoginSession = { id: randomUUID(), clientId, upn: identity.upn, oid: identity.oid, tid: identity.tid, createdAt: clock() };
+      const session: LoginSession = { id: randomUUID(), clientId, upn: identity.upn, oid: identity.oid, tid: identity.tid, createdAt: clock(), persistent: opts.sessionCookie === 'persistent' };
       sessions.set(session.id, session);
       sessionState = session.id;
+      setCookie = sessionCookies(session);
       interactiveCount++;
     } else {
-      const live = [...sessions.values()].find((s) => s.clientId.toLowerCase() === clientId.toLowerCase());
       sessionState = live?.id ?? randomUUID();
       silentCount++;
     }
@@ -378,9 +413,11 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
       const fields = Object.entries(answer)
         .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
         .join('');
+      if (setCookie) res.setHeader('set-cookie', setCookie);
       sendHtml(res, 200, `<!doctype html><html><body onload="document.forms[0].submit()"><form method="post" action="${escapeHtml(redirectUri)}">${fields}</form></body></html>`);
       return;
     }
+    if (setCookie) res.setHeader('set-cookie', setCookie);
     res.writeHead(302, { location: redirectWith(redirectUri, answer, responseMode), 'cache-control': 'no-store' });
     res.end();
   };
@@ -532,6 +569,8 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
   const logout = (req: IncomingMessage, res: ServerResponse, segment: string, params: URLSearchParams) => {
     const hadSessions = sessions.size;
     sessions.clear();
+    const attributes = 'Path=/; Secure; HttpOnly; SameSite=None';
+    res.setHeader('set-cookie', [`${SESSION_COOKIE}=; Max-Age=0; ${attributes}`, `${PERSISTENT_COOKIE}=; Max-Age=0; ${attributes}`]);
     const target = params.get('post_logout_redirect_uri');
     record({ endpoint: 'logout', method: req.method ?? 'GET', path: `/${segment}/oauth2/v2.0/logout`, tenantSegment: segment, params: Object.fromEntries(params), origin: req.headers.origin, status: target ? 302 : 200, outcome: `ok:${hadSessions}` });
     if (target && /^https:\/\//.test(target)) {

@@ -22,6 +22,24 @@ interface Reply {
   json: () => Record<string, unknown>;
 }
 
+/** The browser's cookies for the authority: value, and whether it outlives a browser restart. */
+const jar = new Map<string, { value: string; persistent: boolean }>();
+
+function keepCookies(setCookie: string[] | undefined): void {
+  for (const line of setCookie ?? []) {
+    const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
+    const name = pair.slice(0, pair.indexOf('='));
+    const maxAge = attributes.find((a) => /^max-age=/i.test(a));
+    if (maxAge && Number(maxAge.split('=')[1]) <= 0) jar.delete(name);
+    else jar.set(name, { value: pair.slice(pair.indexOf('=') + 1), persistent: maxAge !== undefined || attributes.some((a) => /^expires=/i.test(a)) });
+  }
+}
+
+/** What a browser keeps when it restarts: its persistent cookies only. */
+function restartBrowser(): void {
+  for (const [name, cookie] of jar) if (!cookie.persistent) jar.delete(name);
+}
+
 function call(method: string, path: string, opts: { form?: Record<string, string>; headers?: Record<string, string>; host?: string } = {}): Promise<Reply> {
   const body = opts.form ? new URLSearchParams(opts.form).toString() : undefined;
   return new Promise((resolve, reject) => {
@@ -34,6 +52,7 @@ function call(method: string, path: string, opts: { form?: Record<string, string
         headers: {
           host: opts.host ?? 'login.microsoftonline.com',
           ...(body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } : {}),
+          ...(jar.size > 0 ? { cookie: [...jar].map(([name, c]) => `${name}=${c.value}`).join('; ') } : {}),
           ...opts.headers,
         },
       },
@@ -41,6 +60,7 @@ function call(method: string, path: string, opts: { form?: Record<string, string
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
+          keepCookies(res.headers['set-cookie']);
           const text = Buffer.concat(chunks).toString('utf8');
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> });
         });
@@ -107,8 +127,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 beforeEach(() => {
-  login.set({ cancelNextSignIn: false, failConsent: false, wrongTenantId: undefined, accessTokenLifetimeSec: 3600 });
+  login.set({ cancelNextSignIn: false, failConsent: false, wrongTenantId: undefined, accessTokenLifetimeSec: 3600, sessionCookie: 'session' });
   login.reset();
+  jar.clear();
 });
 
 describe('discovery', () => {
@@ -341,11 +362,43 @@ describe('prompt=none', () => {
     expect(log.map((e) => e.interactive)).toEqual([true, false, false, false]);
   });
 
+  it('finds the session only through the browser\'s cookie: another browser gets login_required', async () => {
+    await signIn();
+    expect(jar.has('ESTSAUTH')).toBe(true);
+    jar.clear();
+    const { challenge } = pkce();
+    const res = await authorize({ code_challenge: challenge, code_challenge_method: 'S256', prompt: 'none' });
+    expect(res.get('error')).toBe('login_required');
+    expect(login.sessions()).toHaveLength(1);
+  });
+
+  it('a session cookie does not survive a browser restart (AADSTS50058)', async () => {
+    await signIn();
+    expect(jar.get('ESTSAUTH')?.persistent).toBe(false);
+    restartBrowser();
+    const { challenge } = pkce();
+    const res = await authorize({ code_challenge: challenge, code_challenge_method: 'S256', prompt: 'none' });
+    expect(res.get('error')).toBe('login_required');
+    expect(res.get('error_description')).toMatch(/^AADSTS50058/);
+  });
+
+  it('"Stay signed in" (persistent cookie) survives a browser restart', async () => {
+    login.set({ sessionCookie: 'persistent' });
+    await signIn();
+    expect(jar.get('ESTSAUTHPERSISTENT')?.persistent).toBe(true);
+    expect(jar.has('ESTSAUTH')).toBe(false);
+    restartBrowser();
+    const silent = await signIn({ prompt: 'none', login_hint: 'admin@contoso.com' });
+    expect((await redeem(silent.code, silent.verifier)).status).toBe(200);
+    expect(login.sessions()[0]).toMatchObject({ persistent: true });
+  });
+
   it('logout ends the browser session', async () => {
     await signIn();
     const out = await call('GET', '/organizations/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fggklaglfgknobpkjjlbjjbdohkadcjbf.chromiumapp.org%2F');
     expect(out.status).toBe(302);
     expect(login.sessions()).toHaveLength(0);
+    expect(jar.size).toBe(0);
   });
 });
 

@@ -1,7 +1,8 @@
 // A minimal in-process Graph for engine tests and simulations: enough of the invitation rules to catch a
 // wrong body, counts every applied write per user, and injects faults (throttling, 5xx, dropped answers
 // after the write applied, network cuts, expired tokens, offline). Not an emulator of the whole service.
-import type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, NetworkPort, UserState } from '../../../src/jobs/ports';
+import { SignInNeededError, type AuthPort, type BatchRequest, type BatchResponse, type Clock, type GraphPort, type NetworkPort, type UserState } from '../../../src/jobs/ports';
+import type { Reason } from '../../../src/jobs/model';
 
 export interface FakeUser {
   id: string;
@@ -71,6 +72,13 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
   tokenValid = true;
   renewWorks = true;
   renewals = 0;
+  /**
+   * The sign-in session is gone: no token can be had, so every call (and renewToken) fails with
+   * SignInNeededError carrying this reason before anything reaches the directory. Undefined = signed in.
+   */
+  signInNeeded: Reason | undefined;
+  /** Calls refused for want of a token. */
+  refusedForSignIn = 0;
   private online = true;
   private readonly onlineListeners = new Set<(online: boolean) => void>();
   private readonly seen = new Map<string, number>();
@@ -107,9 +115,16 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
 
   // ---- AuthPort --------------------------------------------------------------------------------------
 
+  private needToken(): void {
+    if (!this.signInNeeded) return;
+    this.refusedForSignIn += 1;
+    throw new SignInNeededError(this.signInNeeded);
+  }
+
   async renewToken(): Promise<boolean> {
     this.renewals += 1;
     await this.clock.sleep(this.options.latencyMs ?? 0);
+    this.needToken();
     this.tokenValid = this.renewWorks;
     return this.renewWorks;
   }
@@ -119,6 +134,7 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
   async readUsersState(userIds: readonly string[]): Promise<ReadonlyMap<string, UserState | null>> {
     await this.clock.sleep(this.options.latencyMs ?? 0);
     if (!this.online) throw new TypeError('Failed to fetch');
+    this.needToken();
     if (this.readFault?.(userIds)) throw new TypeError('Failed to fetch');
     this.reads.push([...userIds]);
     const out = new Map<string, UserState | null>();
@@ -130,6 +146,7 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
   }
 
   async executeBatch(requests: readonly BatchRequest[]): Promise<readonly BatchResponse[]> {
+    this.needToken();
     this.batchCalls += 1;
     const batchNo = this.batchCalls;
     if (requests.length > 20) throw new Error(`fake graph: batch of ${requests.length} > 20`);
