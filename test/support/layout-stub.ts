@@ -11,7 +11,7 @@ export function installLayoutStub(): () => void {
     const height = /(?:^|;)\s*height:\s*0(?:px)?\s*(?:;|$)/.test(style) ? 0 : 40;
     // Positioned ancestors move their content along (a view parked at left:-5000px takes its lists with it).
     let left = 0;
-    for (let a: Element | null = this; a; a = a.parentElement) left += Number(/(?:^|;)\s*left:\s*(-?\d+)px/.exec(a.getAttribute('style') ?? '')?.[1] ?? 0);
+    for (let a: Element | null = this as Element; a; a = a.parentElement) left += Number(/(?:^|;)\s*left:\s*(-?\d+)px/.exec(a.getAttribute('style') ?? '')?.[1] ?? 0);
     return { x: left, y: 0, left, top: 0, width, height, right: left + width, bottom: height, toJSON: () => ({}) } as DOMRect;
   };
   return () => {
