@@ -29,6 +29,9 @@ interface OpenGesture {
   onHeader: boolean;
   /** Each row element of the list and the user it showed when the gesture happened. */
   shown: Map<Element, string | undefined>;
+  /** Rows whose selection already changed after this gesture: one gesture changes a row once. A second change
+   *  within the window is the grid's doing (a search applied after a debounce resets its selection). */
+  changed: Set<Element>;
   headerHandled: boolean;
 }
 
@@ -59,6 +62,7 @@ export function syncSelection(session: GridSession, store: SelectionStore, bulk:
       at: g.at,
       onHeader: header !== null && root.contains(header),
       shown: new Map(rowsNow().map((r) => [r, rowUserId(r)])),
+      changed: new Set(),
       headerHandled: false,
     };
   }, signal);
@@ -103,7 +107,8 @@ export function syncSelection(session: GridSession, store: SelectionStore, bulk:
       for (const row of changed) {
         const info = readRow(row);
         // Recycled since the gesture (or not there then): not what the admin acted on.
-        if (!info || !g.shown.has(row) || g.shown.get(row) !== info.id) continue;
+        if (!info || !g.shown.has(row) || g.shown.get(row) !== info.id || g.changed.has(row)) continue;
+        g.changed.add(row);
         store.observeRow(info, info.checked, 'user');
       }
     });

@@ -93,6 +93,10 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
   };
   const checkRow = async (index: number) => {
     const before = await selectedCount();
+    // Bring the row into view ourselves, as little as needed: Playwright's own scroll-into-view can move a
+    // virtualized window under the pointer, and a list that recycles its rows would show another user there.
+    const row = list.locator(`${ROW}[data-item-index="${index}"]`);
+    await row.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
     await list.locator(`${ROW}[data-item-index="${index}"] ${CHECK}`).click();
     await expect.poll(selectedCount).toBe(before + 1);
   };

@@ -217,6 +217,20 @@ describe('recycled rows and selection shown on the row', () => {
     expect(ids(app)).toEqual(idsOf([users[3]!, users[65]!]));
   });
 
+  it('a click, then the grid resetting its selection right after (a search applied after its debounce): still selected', async () => {
+    const live = new FakeGrid(document, users, 'grid', { recycle: true, stateOn: 'row' });
+    const { app } = start();
+    await vi.waitFor(() => expect(controlIn(live)).not.toBeNull());
+    live.search('user042'); // typed first…
+    await settle();
+    live.clickCheck(0);
+    await settle();
+    live.search('user042'); // …applied again once the debounce ran: the same row element, selection reset
+    await settle();
+    expect(live.rowElement(0)?.getAttribute('aria-selected')).toBe('false');
+    expect(ids(app)).toEqual(idsOf([users[42]!]));
+  });
+
   it('rows the grid marks selected without a gesture of the admin (after the script attached) add nothing', async () => {
     const live = new FakeGrid(document, users, 'grid', { recycle: true, stateOn: 'row' });
     const { app } = start();
