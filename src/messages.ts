@@ -2,7 +2,7 @@
 // Every request names an operation; its payload is schema-checked on receipt (never trusted because it
 // came from "our" content script: a compromised page can talk to a content script, not to the worker,
 // but we validate anyway), and each operation states which kinds of sender may call it.
-import { z } from 'zod';
+import { z } from './zod';
 import type { JobStatus } from './jobs/model';
 import type { GraphUser } from './users';
 

@@ -1,4 +1,4 @@
-// Bad input on the All users page, production build in Chromium against the sandbox, in both grid layouts: each case
+// Bad input on the All users page, production build in Chromium against the sandbox, in every grid layout: each case
 // ends with a clear message and no write. Hostile, right-to-left and 300-character display names render as inert
 // text in the grid and the review; selections of 0, 1 and 1,200 users; a user deleted between selection and
 // pre-flight; a Graph failure during the pre-flight (its code shown, Retry works). Run after `npx vite build`:
@@ -9,11 +9,12 @@ import { launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/br
 import { buildDemoTenant, type DemoTenant } from '../sandbox/demo-tenant';
 import type { LoggedRequest } from '../sandbox/graph/index';
 import { startSandbox, type Sandbox } from '../sandbox/index';
+import { PORTAL_LAYOUTS } from '../sandbox/portal/index';
 import { ROLE } from '../sandbox/types';
 import { invitationTargets } from './support';
 import { directoryWrites, foundText, openAllUsers, ROW, type PortalPage } from './portal-page';
 
-const LAYOUTS = ['grid', 'table'] as const;
+const LAYOUTS = PORTAL_LAYOUTS;
 
 /**
  * When Chromium's back-off for an extension's requests to the $batch URL ends after the 500/503 answers in the log
@@ -70,7 +71,7 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     expect(hostile.displayName).toMatch(/^<img src=x onerror=/);
     // In the grid: the markup is the cell's text, no element made of it.
     await p.search(hostile.userPrincipalName, 1);
-    const nameCell = p.grid.locator(`${ROW}[data-item-index="0"] [data-automation-key="displayName"]`);
+    const nameCell = p.list.locator(`${ROW}[data-item-index="0"] [data-automation-key="displayName"]`);
     expect(await nameCell.textContent()).toBe(hostile.displayName);
     expect(await nameCell.locator('img').count()).toBe(0);
     await p.selectBySearch(n.hostileName);
@@ -242,9 +243,9 @@ describe.each(LAYOUTS)('1,200 users on the All users page, %s layout', (layout) 
   });
 
   it('the header select-all and "Select all N users found" select every user; the review lists them all after a pre-flight of few round trips', async () => {
-    expect(await p.grid.locator('[data-testid="resultMessage"]').textContent()).toBe(foundText(N));
+    expect(await p.list.locator('[data-testid="resultMessage"]').textContent()).toBe(foundText(N));
     // The grid's own header check: only 30 rows are rendered, the rest come from Graph.
-    await p.grid.locator('.ms-DetailsHeader-check').click();
+    await p.list.locator('.ms-DetailsHeader-check').click();
     await expect.poll(() => p.count().textContent(), { timeout: 30_000 }).toBe('1,200 selected');
     const selectAll = p.grid.locator('button[data-b2b="select-all-found"]');
     expect(await selectAll.textContent()).toBe('Select all 1,200 users found');
