@@ -24,6 +24,8 @@ export interface ContentEnv {
   frameName: () => string;
   /** Only trusted (real) clicks and keys act on our controls. Off in unit tests, whose events are synthetic. */
   requireTrusted: boolean;
+  /** The review page: its URL (runtime.getURL, per-session) and the origin its documents post messages from. */
+  reviewPage: { url: string; origin: string };
   settleMs?: number;
 }
 
@@ -45,7 +47,10 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
     const reading = readGrid(doc);
     return reading.recognized ? readFacts(reading) : undefined;
   });
-  const review = createReview({ doc, store, services, auth, requireTrusted: env.requireTrusted }, signal);
+  const review = createReview(
+    { doc, store, services, reviewPage: env.reviewPage, tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined) },
+    signal,
+  );
 
   runFeatures(
     [
@@ -63,7 +68,7 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
           runFeatures(
             [
               selectionSync(session, doc, store, bulk, gestures),
-              commandBarControl(session, doc, { store, auth, bulk, grid, services, openReview: () => review.open(), requireTrusted: env.requireTrusted }),
+              commandBarControl(session, doc, { store, auth, bulk, grid, services, openReview: () => void review.open(), reviewProblem: review.problem, requireTrusted: env.requireTrusted }),
             ],
             session.signal,
             services.log,

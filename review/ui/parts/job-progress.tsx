@@ -2,7 +2,7 @@
 // that closing the dialog does not stop the job.
 import { useState } from 'preact/hooks';
 import type { PreflightResult } from '../../../src/messages';
-import { describeFailure, type Services } from '../../services';
+import { describeFailure, type Services } from '../../../content/services';
 import { fmt } from './format';
 import type { IsTrusted } from './types';
 import { useJobProgress } from './use-job-progress';
