@@ -10,10 +10,9 @@ interface StorageNamespace {
 export type AccessOutcome = 'restricted' | 'unsupported' | 'failed';
 
 export async function restrictToTrustedContexts(storage: StorageNamespace): Promise<AccessOutcome> {
-  const set = storage.local.setAccessLevel;
-  if (typeof set !== 'function') return 'unsupported';
+  if (typeof storage.local.setAccessLevel !== 'function') return 'unsupported';
   try {
-    await set.call(storage.local, { accessLevel: 'TRUSTED_CONTEXTS' });
+    await storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
     return 'restricted';
   } catch {
     return 'failed';

@@ -200,7 +200,9 @@ export function classifySender(
   if (sender.id !== ownId || !sender.url) return undefined;
   let origin: string;
   try {
-    origin = new URL(sender.url).origin;
+    const u = new URL(sender.url);
+    // URL.origin is "null" for schemes the URL standard does not know (chrome-extension: outside a browser).
+    origin = u.origin === 'null' ? `${u.protocol}//${u.host}` : u.origin;
   } catch {
     return undefined;
   }
