@@ -23,6 +23,8 @@ export interface ContentEnv {
   frameName: () => string;
   /** Only trusted (real) clicks and keys act on our controls. Off in unit tests, whose events are synthetic. */
   requireTrusted: boolean;
+  /** The review page: its URL (runtime.getURL, per-session) and the origin its documents post messages from. */
+  reviewPage: { url: string; origin: string };
   settleMs?: number;
 }
 
@@ -47,7 +49,10 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
     const reading = session.read();
     return reading.recognized ? readFacts(reading) : undefined;
   });
-  const review = createReview({ doc, store, services, auth, requireTrusted: env.requireTrusted }, signal);
+  const review = createReview(
+    { doc, store, services, reviewPage: env.reviewPage, tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined) },
+    signal,
+  );
 
   runFeatures(
     [
@@ -66,7 +71,7 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
           runFeatures(
             [
               selectionSync(next, store, bulk, gestures),
-              commandBarControl(next, doc, { store, auth, bulk, grid, services, openReview: () => review.open(), requireTrusted: env.requireTrusted }),
+              commandBarControl(next, doc, { store, auth, bulk, grid, services, openReview: () => void review.open(), reviewProblem: review.problem, requireTrusted: env.requireTrusted }),
             ],
             next.signal,
             services.log,

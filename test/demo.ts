@@ -65,14 +65,16 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
 
   say('4. Review: pre-flight through Graph in batches; blocked users carry their reason; nothing written yet.');
   await grid.locator('button[data-b2b="convert"]').click();
-  await grid.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
+  // The review is the extension's own page, framed over the grid: no page script can reach it.
+  const review = grid.frameLocator('iframe[data-b2b="review-frame"]');
+  await review.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
   await shot(page, '03-review.png', 'the review dialog: proposed emails, eligibility and reasons, options, tenant summary');
 
   say('5. Convert: the job runs in the worker; the dialog follows its progress.');
-  const confirm = grid.locator('button[data-b2b="confirm"]');
+  const confirm = review.locator('button[data-b2b="confirm"]');
   const label = (await confirm.textContent()) ?? '';
   await confirm.click();
-  await grid.locator('[data-b2b="progress"]').waitFor({ timeout: 30_000 });
+  await review.locator('[data-b2b="progress"]').waitFor({ timeout: 30_000 });
   const eligible = Number(/\d+/.exec(label)?.[0] ?? '0');
   for (let i = 0; i < 120 && sandbox.graph.state().invitations.length < eligible; i++) await page.waitForTimeout(250);
   await page.waitForTimeout(1500);

@@ -113,7 +113,7 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     await p.openReview();
     expect(await p.reviewIds()).toEqual([n.eligible[20]!]);
     expect(await p.confirm().textContent()).toBe('Convert 1 user');
-    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(/^1 of 1 selected user will be converted to B2B collaboration users in Contoso/);
+    expect(await p.review.locator('[data-b2b="summary"]').textContent()).toMatch(/^1 of 1 selected user will be converted to B2B collaboration users in Contoso/);
     await p.closeReview();
     expect(directoryWrites(sandbox)).toEqual([]);
   });
@@ -137,18 +137,18 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     sandbox.graph.clearLog();
     await p.openReview();
     expect(await p.reviewIds()).toEqual([kept]);
-    const missing = p.grid.locator('[data-b2b="missing"]');
+    const missing = p.review.locator('[data-b2b="missing"]');
     expect(await missing.textContent()).toMatch(/^1 selected user was not found \(deleted since you selected them\) and will be skipped:/);
     expect(await missing.textContent()).toContain(deleted);
-    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(/^1 of 2 selected users will be converted/);
+    expect(await p.review.locator('[data-b2b="summary"]').textContent()).toMatch(/^1 of 2 selected users will be converted/);
     expect(await p.dialog().textContent()).toContain('1 no longer exist');
     expect(await p.confirm().textContent()).toBe('Convert 1 user');
     expect(directoryWrites(sandbox)).toEqual([]);
 
     // Converting goes ahead for the one that exists (the dialog signs in for the invite permission first).
     await p.confirm().click();
-    const progress = p.grid.locator('[data-b2b="progress"]');
-    const refused = p.grid.locator('[data-b2b="submit-error"]');
+    const progress = p.review.locator('[data-b2b="progress"]');
+    const refused = p.review.locator('[data-b2b="submit-error"]');
     await Promise.race([progress.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);
     if (await refused.isVisible()) throw new Error(`the conversion was not started: ${await refused.textContent()}`);
     await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toBe('Finished: 1 converted, 0 failed, 0 blocked, 0 remaining.');
@@ -174,7 +174,7 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
       // Whatever happened, later tests get a healthy Graph.
       sandbox.graph.setFaults({});
     }
-    const error = p.grid.locator('[data-b2b="preflight-error"]');
+    const error = p.review.locator('[data-b2b="preflight-error"]');
     expect(await error.getAttribute('role')).toBe('alert');
     const text = (await error.textContent()) ?? '';
     expect(text).toMatch(/^Could not check the selected users\./);
@@ -189,8 +189,8 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     // Graph recovers; Retry runs the pre-flight again. Chromium itself holds back an extension's requests to a URL
     // that kept answering 503 for a few seconds (its own back-off): an admin reading the message takes that long.
     await p.page.waitForTimeout(Math.max(0, chromiumBackoffEnds(failed) - Date.now()));
-    await p.grid.locator('button[data-b2b="retry"]').click();
-    await p.grid.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
+    await p.review.locator('button[data-b2b="retry"]').click();
+    await p.review.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
     expect(await p.reviewIds()).toEqual([id]);
     expect(await p.confirm().textContent()).toBe('Convert 1 user');
     expect(await error.count()).toBe(0);
@@ -262,15 +262,15 @@ describe.each(LAYOUTS)('1,200 users on the All users page, %s layout', (layout) 
     expect(log.every((r) => r.method === 'GET' ? r.path.startsWith('/v1.0/organization') : r.path.startsWith('/v1.0/$batch'))).toBe(true);
 
     // Every user is listed (500 rows at a time).
-    for (let i = 0; i < 2; i++) await p.grid.getByRole('button', { name: /^Show [\d,]+ more of [\d,]+ not shown$/ }).click();
-    await expect.poll(() => p.grid.locator('tr[data-b2b="review-row"]').count(), { timeout: 20_000 }).toBe(N);
+    for (let i = 0; i < 2; i++) await p.review.getByRole('button', { name: /^Show [\d,]+ more of [\d,]+ not shown$/ }).click();
+    await expect.poll(() => p.review.locator('tr[data-b2b="review-row"]').count(), { timeout: 20_000 }).toBe(N);
     expect((await p.reviewIds()).sort()).toEqual(tenant.users.map((u) => u.id.toLowerCase()).sort());
     // The confirm button counts exactly the users not blocked.
-    const statuses = await p.grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    const statuses = await p.review.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
     const ready = statuses.filter((s) => s !== 'blocked').length;
     expect(ready).toBe(expectedConvertible(tenant));
     expect(await p.confirmCount()).toBe(ready);
-    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(new RegExp(`^${ready.toLocaleString('en-US')} of 1,200 selected users will be converted`));
+    expect(await p.review.locator('[data-b2b="summary"]').textContent()).toMatch(new RegExp(`^${ready.toLocaleString('en-US')} of 1,200 selected users will be converted`));
     await p.closeReview();
     expect(directoryWrites(sandbox)).toEqual([]);
   });

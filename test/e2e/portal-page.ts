@@ -1,6 +1,6 @@
 // The All users page of the sandbox admin center, driven the way an admin does: the grid's own checks, its search
-// box and header select-all, our command-bar control, and the review dialog (an open shadow root in the React-view
-// frame, which Playwright's locators pierce). Shared by the portal*.e2e.ts files.
+// box and header select-all, our command-bar control, and the review dialog (the extension's review page, framed over
+// the React-view frame). Shared by the portal*.e2e.ts files.
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ExtensionBrowser } from '../sandbox/browser';
@@ -24,6 +24,9 @@ export interface PortalPage {
   portalSelectedCount(): Promise<number>;
   /** Clicks a tab of the tabs layout's pivot ("All users", "Deleted users"). */
   switchTab(name: string): Promise<void>;
+  /** The review page (an extension document) in its frame over the grid. */
+  review: FrameLocator;
+  reviewFrame(): Locator;
   control(): Locator;
   convert(): Locator;
   count(): Locator;
@@ -71,8 +74,10 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
   const count = () => grid.locator('[data-b2b="count"]');
   const upnOf = (id: string) => tenant.users.find((u) => u.id === id)!.userPrincipalName;
   const selectedCount = async () => Number(((await count().textContent()) ?? '').replace(/\D/g, ''));
-  const dialog = () => grid.locator('[role="dialog"]');
-  const confirm = () => grid.locator('button[data-b2b="confirm"]');
+  const reviewFrame = () => grid.locator('iframe[data-b2b="review-frame"]');
+  const review = grid.frameLocator('iframe[data-b2b="review-frame"]');
+  const dialog = () => review.locator('[role="dialog"]');
+  const confirm = () => review.locator('button[data-b2b="confirm"]');
 
   const rowId = async (index: number) => {
     const href = await list.locator(`${ROW}[data-item-index="${index}"] a[href*="/userId/"]`).first().getAttribute('href');
@@ -113,7 +118,7 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
   };
   const clearSelection = async () => {
     // A dialog a failed test left open would cover the command bar.
-    if ((await dialog().count()) > 0) await closeReview();
+    if ((await reviewFrame().count()) > 0) await closeReview();
     const clear = grid.locator('button[data-b2b="clear"]');
     if ((await clear.count()) > 0) await clear.click();
     await expect.poll(() => count().textContent()).toBe('0 selected');
@@ -132,14 +137,14 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     await convert().click();
     await dialog().waitFor();
     const wanted = opts.expectError ? '[data-b2b="preflight-error"]' : '[data-b2b="review-list"]';
-    await grid.locator(wanted).waitFor({ timeout: 30_000 });
+    await review.locator(wanted).waitFor({ timeout: 30_000 });
   };
-  const reviewRow = (id: string) => grid.locator(`tr[data-b2b="review-row"][data-user-id="${id}"]`);
-  const reviewIds = () => grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user-id')!.toLowerCase()));
+  const reviewRow = (id: string) => review.locator(`tr[data-b2b="review-row"][data-user-id="${id}"]`);
+  const reviewIds = () => review.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user-id')!.toLowerCase()));
   const confirmCount = async () => Number(/^Convert ([\d,]+) users?$/.exec((await confirm().textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
   const closeReview = async () => {
     await dialog().press('Escape');
-    await expect.poll(() => dialog().count()).toBe(0);
+    await expect.poll(() => reviewFrame().count()).toBe(0);
   };
 
   const portalSelectedCount = async () => Number(((await list.locator('[data-testid="selectedCount"]').textContent()) ?? '').replace(/\D/g, '') || 0);
@@ -154,6 +159,8 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     list,
     portalSelectedCount,
     switchTab,
+    review,
+    reviewFrame,
     control,
     convert,
     count,

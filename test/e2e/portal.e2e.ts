@@ -54,7 +54,7 @@ describe.each(PORTAL_LAYOUTS)('All users page, %s layout', (layout) => {
   });
 
   it('keeps the selection made with the grid checks across a virtualized scroll and searches', async () => {
-    const { grid, list, rowId, search, count, convert } = p;
+    const { list, review, rowId, search, count, convert } = p;
     const selected: string[] = [];
     await list.locator(`${ROW}[data-item-index="0"] ${CHECK}`).click();
     await list.locator(`${ROW}[data-item-index="1"] ${CHECK}`).click();
@@ -86,9 +86,9 @@ describe.each(PORTAL_LAYOUTS)('All users page, %s layout', (layout) => {
     expect(await synced.locator('[data-code="synced"]').count()).toBe(1);
     const privileged = p.reviewRow(n.privileged[0]!);
     expect(await privileged.locator('[data-code="privilegedRole"]').count()).toBe(1);
-    expect(await grid.locator('[data-b2b="summary"]').textContent()).toContain(tenant.displayName);
+    expect(await review.locator('[data-b2b="summary"]').textContent()).toContain(tenant.displayName);
 
-    const ready = await grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.filter((r) => r.getAttribute('data-status') !== 'blocked').length);
+    const ready = await review.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.filter((r) => r.getAttribute('data-status') !== 'blocked').length);
     expect(await p.confirm().textContent()).toMatch(/^Convert \d+ users?$/);
     expect(await p.confirmCount()).toBeLessThanOrEqual(ready);
 
@@ -183,7 +183,7 @@ describe.each(PORTAL_LAYOUTS)('All users page, %s layout', (layout) => {
     await expect.poll(() => verdict(picked.privileged)).toEqual({ status: 'warning', codes: ['privilegedRoleOverridden'] });
     expect(await priv.locator('input[type="checkbox"]').first().isChecked()).toBe(true);
     await expect.poll(() => p.confirmCount()).toBe(3);
-    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(/^3 of 8 selected users will be converted/);
+    expect(await p.review.locator('[data-b2b="summary"]').textContent()).toMatch(/^3 of 8 selected users will be converted/);
 
     expect(directoryWrites(sandbox)).toEqual([]);
     await p.closeReview();
@@ -224,7 +224,7 @@ describe.each(PORTAL_LAYOUTS)('All users page, %s layout', (layout) => {
     expect(await p.confirmCount()).toBe(expected.length);
 
     // Invitation options, through the dialog's own controls.
-    const options = p.grid.locator('fieldset[data-b2b="options"]');
+    const options = p.review.locator('fieldset[data-b2b="options"]');
     const redirect = await options.locator('input[data-b2b="redirect-url"]').inputValue();
     expect(redirect).toBe(`https://myapps.microsoft.com/?tenantid=${tenant.tenantId}`);
     await options.locator('input[data-b2b="send-invitation"]').click();
@@ -246,8 +246,8 @@ describe.each(PORTAL_LAYOUTS)('All users page, %s layout', (layout) => {
     const signInsBefore = sandbox.login.interactiveSignIns();
     sandbox.login.clearLog();
     await p.confirm().click();
-    const progress = p.grid.locator('[data-b2b="progress"]');
-    const refused = p.grid.locator('[data-b2b="submit-error"]');
+    const progress = p.review.locator('[data-b2b="progress"]');
+    const refused = p.review.locator('[data-b2b="submit-error"]');
     await Promise.race([progress.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);
     if (await refused.isVisible()) throw new Error(`the conversion was not started: ${await refused.textContent()}`);
     await expect

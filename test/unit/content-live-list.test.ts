@@ -60,6 +60,7 @@ function start() {
       services: fake.services,
       href: () => 'https://sandbox-1.reactblade.portal.azure.net/React/Index?reactView=true',
       frameName: () => 'Microsoft_AAD_UsersAndTenants.UsersList.ReactView_1',
+      reviewPage: { url: 'chrome-extension://ggklaglfgknobpkjjlbjjbdohkadcjbf/review/review.html', origin: 'chrome-extension://ggklaglfgknobpkjjlbjjbdohkadcjbf' },
       requireTrusted: false,
       settleMs: 50,
     },

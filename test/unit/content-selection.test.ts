@@ -34,6 +34,7 @@ function start(handlers: Handlers, opts: { name?: string } = {}) {
       href: () => 'https://sandbox-1.reactblade.portal.azure.net/React/Index?reactView=true',
       frameName: () => opts.name ?? 'Microsoft_AAD_UsersAndTenants.UsersList.ReactView_1',
       requireTrusted: false,
+      reviewPage: { url: 'chrome-extension://0b4a2c1e-5d6f-4a7b-8c9d-0e1f2a3b4c5d/review/review.html', origin: 'chrome-extension://ggklaglfgknobpkjjlbjjbdohkadcjbf' },
       settleMs: 50,
     },
     controller.signal,
