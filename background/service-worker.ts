@@ -140,7 +140,10 @@ const handlers: Handlers = {
 };
 
 // Content scripts never read storage: keep the job history (UPNs, emails, redeem links) out of their reach.
-chrome.storage.local.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS }).catch(() => undefined);
+// Firefox has no setAccessLevel (its content scripts can read storage.local; ours never do): skip it there.
+if (typeof chrome.storage.local.setAccessLevel === 'function') {
+  chrome.storage.local.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS }).catch(() => undefined);
+}
 listen(handlers);
 forgetClosedTabs();
 jobs.listenForAlarms();

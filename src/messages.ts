@@ -150,6 +150,8 @@ export function classifySender(
   sender: { id?: string; url?: string; origin?: string; tab?: unknown },
   ownId: string,
   isPortalOrigin: (origin: string) => boolean,
+  /** The extension's own origin as the browser reports it (`chrome-extension://<id>`, `moz-extension://<uuid>`). */
+  ownOrigin = `chrome-extension://${ownId}`,
 ): SenderKind | undefined {
   if (sender.id !== ownId || !sender.url) return undefined;
   let origin: string;
@@ -158,7 +160,7 @@ export function classifySender(
   } catch {
     return undefined;
   }
-  if (origin === `chrome-extension://${ownId}`) return 'extension-page';
+  if (origin === ownOrigin) return 'extension-page';
   if (sender.tab && isPortalOrigin(origin)) return 'content';
   return undefined;
 }
