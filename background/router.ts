@@ -5,6 +5,7 @@ import { SignInRequired } from './auth/auth-service';
 import { isAdminCenterOrigin, isReactViewFrameOrigin } from '../src/clouds';
 import {
   classifySender,
+  schemeAndHost,
   parseRequest,
   type Operation,
   type ProtocolError,
@@ -36,7 +37,7 @@ export function toProtocolError(error: unknown): ProtocolError {
 
 const isPortalOrigin = (origin: string) => isAdminCenterOrigin(origin) || isReactViewFrameOrigin(origin);
 /** Firefox's extension origin is moz-extension://<per-profile uuid>, not the extension id: ask the browser. */
-const ownOrigin = () => new URL(chrome.runtime.getURL('')).origin;
+const ownOrigin = () => schemeAndHost(chrome.runtime.getURL(''));
 
 export function listen(handlers: Handlers): void {
   chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {

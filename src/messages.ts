@@ -150,19 +150,28 @@ export function classifySender(
   sender: { id?: string; url?: string; origin?: string; tab?: unknown },
   ownId: string,
   isPortalOrigin: (origin: string) => boolean,
-  /** The extension's own origin as the browser reports it (`chrome-extension://<id>`, `moz-extension://<uuid>`). */
+  /** The extension's own schemeAndHost() (`chrome-extension://<id>`, `moz-extension://<uuid>`). */
   ownOrigin = `chrome-extension://${ownId}`,
 ): SenderKind | undefined {
   if (sender.id !== ownId || !sender.url) return undefined;
-  let origin: string;
-  try {
-    origin = new URL(sender.url).origin;
-  } catch {
-    return undefined;
-  }
+  const origin = schemeAndHost(sender.url);
+  if (origin === undefined) return undefined;
   if (origin === ownOrigin) return 'extension-page';
   if (sender.tab && isPortalOrigin(origin)) return 'content';
   return undefined;
+}
+
+/**
+ * `scheme://host[:port]` of a URL. Not URL.origin: for a non-special scheme such as moz-extension:// some URL
+ * parsers give the opaque origin "null", which would make every such URL look alike.
+ */
+export function schemeAndHost(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.host ? `${u.protocol}//${u.host}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // ---- Replies (produced by the worker itself; typed, not re-validated) ----

@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { eventSchema } from '../../src/messages';
 import { createClient } from '../../src/messaging-client';
-import type { EventSubscribe, KeyValueStore, OptionsServices, PopupServices, UiServices } from './platform';
+import type { EventSubscribe, HostAccess, KeyValueStore, OptionsServices, PopupServices, UiServices } from './platform';
 
 export const request = createClient((m) => browser.runtime.sendMessage(m));
 
@@ -39,6 +39,23 @@ export const sessionStore: KeyValueStore = {
   },
 };
 
+export const hostAccess: HostAccess = {
+  async missing(patterns) {
+    const granted = await Promise.all(patterns.map((p) => browser.permissions.contains({ origins: [p] }).catch(() => false)));
+    return patterns.filter((_, i) => !granted[i]);
+  },
+  request: (patterns) => browser.permissions.request({ origins: patterns }),
+  onChange(listener) {
+    const handler = () => listener();
+    browser.permissions.onAdded.addListener(handler);
+    browser.permissions.onRemoved.addListener(handler);
+    return () => {
+      browser.permissions.onAdded.removeListener(handler);
+      browser.permissions.onRemoved.removeListener(handler);
+    };
+  },
+};
+
 export function uiServices(): UiServices {
   return { request, subscribe, openPage, copyText };
 }
@@ -47,6 +64,7 @@ export function popupServices(): PopupServices {
   return {
     ...uiServices(),
     cache: sessionStore,
+    hostAccess,
     async activeTabId() {
       // The action popup is not a tab: the page it is about is the active tab of its window.
       const self = await browser.tabs.getCurrent();
@@ -71,6 +89,7 @@ export function optionsServices(): OptionsServices {
     saveLocal: (settings) => chrome.storage.local.set({ settings }),
     // Called synchronously from the Save handler so the permission prompt counts as part of the click.
     requestOrigins: (origins) => chrome.permissions.request({ origins }),
+    hostAccess,
     redirectUrl: chrome.identity.getRedirectURL(),
   };
 }
