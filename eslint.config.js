@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.demo-output/**'] },
+  { ignores: ['dist/**', 'artifacts/**', 'node_modules/**', 'test-results/**', '.demo-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -44,9 +44,7 @@ async function call<O extends Operation>(page: Page, op: O, payload: unknown): P
 async function configureViaOptions(browser: FirefoxExtensionBrowser): Promise<Page> {
   const options = await browser.openExtensionPage('popup/options.html');
   await options.locator(byRole('textbox', 'Application (client) ID')).fill(tenant.clientId);
-  const tenantBox = await options.waitForSelector(byRole('textbox', 'Tenant'));
-  await tenantBox!.click({ count: 3 });
-  await tenantBox!.type(tenant.tenantId);
+  await options.locator(byRole('textbox', 'Tenant')).fill(tenant.tenantId);
   await options.locator(byRole('button', 'Save')).click();
   await options.waitForFunction(() => document.body.innerText.includes('Settings saved.'), { timeout: 10_000 });
   return options;
@@ -94,16 +92,28 @@ describe('Firefox ESR, production package', () => {
     const synced = tenant.notable.synced[0]!;
     for (const id of [...picks, synced]) {
       const upn = tenant.users.find((u) => u.id === id)!.userPrincipalName;
-      const search = await grid.waitForSelector('input.ms-SearchBox-field');
-      await search!.click({ count: 3 });
-      await search!.type(upn);
+      await grid.locator('input.ms-SearchBox-field').fill(upn);
       await until(() => grid.$$eval(ROW, (rows) => rows.map((r) => r.textContent ?? '')), (rows) => rows.length === 1 && rows[0]!.includes(upn), 15_000, `the grid to show only ${upn}`);
       await grid.locator(`${ROW} ${CHECK}`).click();
     }
     await until(() => text(grid, 'b2b-convert-control >>> [data-b2b="count"]'), (t) => t === '4 selected', 10_000, '4 selected');
 
     await grid.locator('b2b-convert-control >>> button[data-b2b="convert"]').click();
-    await grid.waitForSelector('pierce/[data-b2b="review-list"]', { timeout: 30_000 });
+    // The review (in an open shadow root of the frame) shows the pre-flight's list, or its error: say which.
+    const outcome = await until(
+      () => grid.evaluate(() => {
+        const roots: ParentNode[] = [document];
+        for (let i = 0; i < roots.length; i++) for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+        const find = (sel: string) => roots.map((r) => r.querySelector(sel)).find(Boolean);
+        if (find('[data-b2b="review-list"]')) return 'list';
+        const error = find('[data-b2b="preflight-error"]');
+        return error ? `error: ${error.textContent}` : (find('[role="dialog"]')?.textContent ?? 'no dialog').slice(0, 300);
+      }),
+      (o) => o === 'list' || o.startsWith('error'),
+      30_000,
+      'the review to list the users',
+    );
+    expect(outcome).toBe('list');
     const reviewed = await grid.$$eval('pierce/tr[data-b2b="review-row"]', (rows) => rows.map((r) => r.getAttribute('data-user-id')!.toLowerCase()));
     expect(reviewed.sort()).toEqual([...picks, synced].map((i) => i.toLowerCase()).sort());
     expect(sandbox.graph.state().invitations).toHaveLength(0);

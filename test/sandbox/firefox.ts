@@ -84,9 +84,15 @@ export async function launchFirefoxWithExtension(sandbox: { port: number }, opts
   const openPage = async (url: string): Promise<Page> => {
     const page = await browser.newPage();
     // Puppeteer does not see navigations to moz-extension:// finish: start it and wait for the document.
+    // A probe that runs while the tab still swaps documents fails with a lost context: it is simply asked again.
     void page.goto(url).catch(() => undefined);
-    await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 30_000, polling: 100 }, url);
-    return page;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const loaded = await page.evaluate((u: string) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+      if (loaded) return page;
+      if (Date.now() > deadline) throw new Error(`${url} did not load within 30 s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
 
   return {
