@@ -6,8 +6,11 @@ import { GECKO_ID } from '../src/extension-ids.ts';
 export const TARGETS = ['chromium', 'firefox'] as const;
 export type Target = (typeof TARGETS)[number];
 
-/** Firefox release that added `data_collection_permissions` (an error before it); ESR 128 is the oldest we support. */
-export const FIREFOX_MIN_VERSION = '128.0';
+/**
+ * Oldest Firefox supported: 140 (an ESR) is the first to understand `data_collection_permissions`, which AMO
+ * requires of new add-ons (128–139 ignore it, older releases refuse it); ESR 128 is past its end of life.
+ */
+export const FIREFOX_MIN_VERSION = '140.0';
 
 // Loosely typed on purpose: the manifest is JSON and each target edits a few known keys.
 export type ManifestJson = Record<string, unknown> & {

@@ -14,14 +14,14 @@ describe('package manifests', () => {
     expect(base.version).toBe('0.1.0'); // the source is not edited in place
   });
 
-  it('Firefox: an event page, pinned id, minimum 128, no data collected, nothing Firefox lacks', () => {
+  it('Firefox: an event page, pinned id, minimum 140 (>= 128), no data collected, nothing Firefox lacks', () => {
     const m = manifestFor(base, 'firefox', '9.8.7');
     expect(m.version).toBe('9.8.7');
     expect(m.background).toEqual({ scripts: [base.background.service_worker], type: 'module' });
     expect(m.browser_specific_settings).toEqual({
       gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
     });
-    expect(Number.parseFloat(FIREFOX_MIN_VERSION)).toBeGreaterThanOrEqual(128);
+    expect(Number.parseFloat(FIREFOX_MIN_VERSION)).toBeGreaterThanOrEqual(140);
     expect(m.permissions).not.toContain('offscreen');
     expect(m.permissions).toEqual(base.permissions.filter((p) => p !== 'offscreen'));
     for (const key of ['key', 'minimum_chrome_version', 'storage']) expect(m).not.toHaveProperty(key);
