@@ -3,6 +3,9 @@
 // options, sign-in (MSAL in the event page, identity.launchWebAuthFlow with Firefox's redirect URL), selection in
 // the cross-origin grid frame, review, convert, popup status — and a job that goes on after Firefox unloaded the
 // idle event page and something woke it.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { FIREFOX_REDIRECT_URI, GECKO_ID } from '../../src/extension-ids';
@@ -193,5 +196,24 @@ describe('Firefox ESR, production package', () => {
     await options.locator(byRole('button', 'Allow access')).click();
     await options.waitForFunction(() => !/has not given this extension access/.test(document.body.innerText), { timeout: 10_000 });
     expect(await options.evaluate((origins: string[]) => chrome.permissions.contains({ origins }), revoked)).toBe(true);
+  });
+
+  it('managed configuration: settings an administrator deploys through Firefox reach the options page and the background', async () => {
+    // Firefox fills storage.managed from enterprise policy (policies.json → 3rdparty → Extensions → add-on id) or
+    // from a managed-storage manifest; the second can be given to one browser process through its HOME.
+    const home = mkdtempSync(join(tmpdir(), 'b2b-firefox-home-'));
+    try {
+      mkdirSync(join(home, '.mozilla', 'managed-storage'), { recursive: true });
+      const data = { clientId: tenant.clientId, tenant: tenant.tenantId, cloud: 'Global' };
+      writeFileSync(join(home, '.mozilla', 'managed-storage', `${GECKO_ID}.json`), JSON.stringify({ name: GECKO_ID, description: 'B2B Convert for Entra', type: 'storage', data }));
+      ff = await launchFirefoxWithExtension(sandbox, { env: { HOME: home } });
+      const options = await ff.openExtensionPage('popup/options.html');
+      await options.waitForFunction(() => (document.body.innerText.match(/Managed by your organization/g) ?? []).length === 3, { timeout: 10_000 });
+      expect(await options.$eval(byRole('textbox', 'Application (client) ID'), (el) => (el as HTMLInputElement).value)).toBe(tenant.clientId);
+      const status = await call(options, 'auth/status', {});
+      expect(status.ok && status.value).toMatchObject({ configured: true, configuredTenant: tenant.tenantId, cloud: 'Global' });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

@@ -16,6 +16,8 @@ export const FIREFOX_DIST_DIR = fileURLToPath(new URL('../../dist/firefox', impo
 export interface FirefoxOptions {
   /** Extra Firefox preferences (e.g. a short background idle timeout). */
   prefs?: Record<string, string | number | boolean>;
+  /** Extra environment for the browser process (e.g. a HOME holding managed-storage manifests). */
+  env?: Record<string, string>;
 }
 
 export interface FirefoxExtensionBrowser {
@@ -47,7 +49,7 @@ export async function launchFirefoxWithExtension(sandbox: { port: number }, opts
       dumpio: process.env.FIREFOX_LOG === '1',
       // Extension pages can only be opened over BiDi with system access allowed.
       args: ['--remote-allow-system-access'],
-      env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', ...opts.env },
       extraPrefsFirefox: {
         'network.proxy.type': 1,
         'network.proxy.ssl': '127.0.0.1',
