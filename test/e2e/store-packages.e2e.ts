@@ -83,7 +83,7 @@ describe('store packages', () => {
     for (const store of ['chrome', 'firefox'] as const) {
       const files = zipOf(store);
       const m = manifestIn(store) as { content_scripts: Array<{ js: string[] }>; options_ui: { page: string }; action: { default_popup: string } };
-      for (const f of [...m.content_scripts.flatMap((c) => c.js), m.options_ui.page, m.action.default_popup]) expect(files.has(f), `${store}: ${f}`).toBe(true);
+      for (const f of [...m.content_scripts.flatMap((c) => c.js), m.options_ui.page, m.action.default_popup, '_locales/en/messages.json']) expect(files.has(f), `${store}: ${f}`).toBe(true);
     }
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import source from '../../manifest.json' with { type: 'json' };
+import english from '../../_locales/en/messages.json' with { type: 'json' };
 import { FIREFOX_MIN_VERSION, manifestFor, type ManifestJson } from '../../build/manifests';
 import { CHROMIUM_EXTENSION_ID, CHROMIUM_REDIRECT_URI, FIREFOX_REDIRECT_URI, GECKO_ID, redirectUris } from '../../src/extension-ids';
 import { classifySender } from '../../src/messages';
@@ -33,6 +34,19 @@ describe('package manifests', () => {
 
   it('refuses a source manifest without a background worker', () => {
     expect(() => manifestFor({ ...base, background: {} }, 'firefox', '1.0.0')).toThrow(/service_worker/);
+  });
+});
+
+describe('manifest strings', () => {
+  const messages = english as Record<string, { message: string; description?: string }>;
+  it('every __MSG_…__ in the manifest has an English message, within the stores\' limits', () => {
+    const used = [...JSON.stringify(source).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThanOrEqual(3);
+    for (const key of used) expect(messages[key]?.message, key).toBeTruthy();
+    expect(source.default_locale).toBe('en');
+    expect(messages.extName!.message.length).toBeLessThanOrEqual(75);
+    expect(messages.extShortName!.message.length).toBeLessThanOrEqual(12);
+    expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
   });
 });
 
