@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const ZOD_DIRECT = { name: 'zod', message: "Import { z } from src/zod.ts: it configures zod's jitless mode (no eval probe)." };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.demo-output/**'] },
+  { ignores: ['dist/**', 'artifacts/**', 'node_modules/**', 'test-results/**', '.demo-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,38 +1,49 @@
-import { defineConfig } from 'vite';
+// One build, two packages from the same sources: `vite build` → dist/chromium (Chrome, Edge),
+// `vite build --mode firefox` → dist/firefox. `npm run build` runs both. Only the manifest differs
+// (build/manifests.ts); every page, script and chunk is built the same way.
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
-import manifest from './manifest.json' with { type: 'json' };
+import sourceManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+import { isTarget, manifestFor, type ManifestJson, type Target } from './build/manifests.ts';
 
 // Extension pages that the manifest does not name (crxjs only follows the manifest):
-// the offscreen document that hosts MSAL, the fallback picker page and the review page (the manifest names the
-// review only as a web-accessible resource).
-const extraPages = {
-  offscreen: 'background/offscreen/offscreen.html',
+// the offscreen document that hosts MSAL (Chromium only), the fallback picker page and the review page (the
+// manifest names the review only as a web-accessible resource).
+const extraPages = (target: Target): Record<string, string> => ({
+  ...(target === 'chromium' ? { offscreen: 'background/offscreen/offscreen.html' } : {}),
   picker: 'popup/picker.html',
   review: 'review/review.html',
-};
-
-import { readFileSync } from 'node:fs';
-import type { Plugin } from 'vite';
+});
 
 // crxjs does not copy the enterprise-policy schema the manifest points at (storage.managed_schema).
-function managedSchema(): Plugin {
+// Firefox has no managed_schema: its policies come from policies.json (see README).
+function managedSchema(path: string): Plugin {
   return {
     name: 'b2b-managed-schema',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: manifest.storage.managed_schema, source: readFileSync(manifest.storage.managed_schema) });
+      this.emitFile({ type: 'asset', fileName: path, source: readFileSync(path) });
     },
   };
 }
 
-export default defineConfig({
-  plugins: [crx({ manifest: manifest as never }), managedSchema()],
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: false,
-    // No remote code, nothing inlined as eval: a plain, reviewable bundle.
-    minify: false,
-    rollupOptions: { input: extraPages },
-  },
+export default defineConfig(({ mode }) => {
+  const target: Target = isTarget(mode) ? mode : 'chromium';
+  const manifest = manifestFor(sourceManifest as ManifestJson, target, pkg.version);
+  return {
+    plugins: [
+      crx({ manifest: manifest as never, browser: target === 'firefox' ? 'firefox' : 'chrome' }),
+      ...(target === 'chromium' ? [managedSchema(sourceManifest.storage.managed_schema)] : []),
+    ],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      sourcemap: false,
+      // No remote code, nothing inlined as eval: a plain, reviewable bundle.
+      minify: false,
+      rollupOptions: { input: extraPages(target) },
+    },
+  };
 });

@@ -5,6 +5,7 @@ import { SignInRequired } from './auth/auth-service';
 import { isAdminCenterOrigin, isReactViewFrameOrigin } from '../src/clouds';
 import {
   classifySender,
+  schemeAndHost,
   parseRequest,
   type Operation,
   type ProtocolError,
@@ -37,12 +38,14 @@ export function toProtocolError(error: unknown): ProtocolError {
 }
 
 const isPortalOrigin = (origin: string) => isAdminCenterOrigin(origin) || isReactViewFrameOrigin(origin);
+/** Firefox's extension origin is moz-extension://<per-profile uuid>, not the extension id: ask the browser. */
+const ownOrigin = () => schemeAndHost(chrome.runtime.getURL(''));
 
 export function listen(handlers: Handlers): void {
   chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
     // Messages aimed at the offscreen MSAL host also reach us; they are not ours to answer.
     if (raw && typeof raw === 'object' && 'target' in raw) return false;
-    const kind = classifySender(sender, chrome.runtime.id, isPortalOrigin);
+    const kind = classifySender(sender, chrome.runtime.id, isPortalOrigin, ownOrigin());
     const parsed = parseRequest(raw, kind);
     if (!parsed.ok) {
       sendResponse({ ok: false, error: parsed.error } satisfies Reply<never>);

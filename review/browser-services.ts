@@ -2,12 +2,12 @@
 // An extension page hears every runtime.sendMessage, including those of content scripts running in pages we do not
 // own; progress and sign-in events count only when the worker sent them, and only in the shape the protocol allows.
 import browser from 'webextension-polyfill';
-import { eventSchema, isFromWorker } from '../src/messages';
+import { backgroundSenderUrl, eventSchema, isFromWorker } from '../src/messages';
 import { createClient } from '../src/messaging-client';
 import type { Services } from '../content/services';
 
 export function workerScriptUrl(): string {
-  return chrome.runtime.getURL(chrome.runtime.getManifest().background?.service_worker ?? '');
+  return backgroundSenderUrl(browser.runtime.getManifest().background, (path) => browser.runtime.getURL(path));
 }
 
 export function createWorkerOnlyServices(): Services {
@@ -16,7 +16,7 @@ export function createWorkerOnlyServices(): Services {
     request: createClient((m) => browser.runtime.sendMessage(m)),
     onEvent(listener, signal) {
       const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
-        if (!isFromWorker(sender, chrome.runtime.id, workerUrl)) return undefined;
+        if (!isFromWorker(sender, browser.runtime.id, workerUrl)) return undefined;
         const parsed = eventSchema.safeParse(raw);
         if (parsed.success) listener(parsed.data);
         return undefined;

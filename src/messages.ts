@@ -7,6 +7,7 @@ import type { JobStatus } from './jobs/model';
 import { emailSyntaxError, describeEmailSyntaxError } from './email';
 import type { GraphUser } from './users';
 
+
 const objectId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not an object id');
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a job id');
 const shortText = (max: number) => z.string().max(max);
@@ -197,21 +198,30 @@ export function classifySender(
   sender: { id?: string; url?: string; origin?: string; tab?: unknown },
   ownId: string,
   isPortalOrigin: (origin: string) => boolean,
+  /** The extension's own schemeAndHost() (`chrome-extension://<id>`, `moz-extension://<uuid>`). */
+  ownOrigin = `chrome-extension://${ownId}`,
 ): SenderKind | undefined {
   if (sender.id !== ownId || !sender.url) return undefined;
-  let origin: string;
+  const origin = schemeAndHost(sender.url);
+  if (origin === undefined) return undefined;
+  // Chromium also reports the sending document's origin: when it does, both must say the same thing.
+  if (sender.origin !== undefined && sender.origin !== origin) return undefined;
+  if (origin === ownOrigin) return 'extension-page';
+  if (sender.tab && isPortalOrigin(origin)) return 'content';
+  return undefined;
+}
+
+/**
+ * `scheme://host[:port]` of a URL. Not URL.origin: for a non-special scheme such as moz-extension:// some URL
+ * parsers give the opaque origin "null", which would make every such URL look alike.
+ */
+export function schemeAndHost(url: string): string | undefined {
   try {
-    const u = new URL(sender.url);
-    // URL.origin is "null" for schemes the URL standard does not know (chrome-extension: outside a browser).
-    origin = u.origin === 'null' ? `${u.protocol}//${u.host}` : u.origin;
+    const u = new URL(url);
+    return u.host ? `${u.protocol}//${u.host}` : undefined;
   } catch {
     return undefined;
   }
-  // The browser reports the sending document's origin too (Chrome 80+): both must say the same thing.
-  if (sender.origin !== undefined && sender.origin !== origin) return undefined;
-  if (origin === `chrome-extension://${ownId}`) return 'extension-page';
-  if (sender.tab && isPortalOrigin(origin)) return 'content';
-  return undefined;
 }
 
 /**
@@ -219,10 +229,28 @@ export function classifySender(
  * content scripts' included; events (job progress, sign-in changes) count only when the worker sent them: no tab,
  * no frame, our own origin, and the worker's script URL.
  */
-export function isFromWorker(sender: { id?: string; url?: string; origin?: string; tab?: unknown; frameId?: number }, ownId: string, workerUrl: string): boolean {
+export function isFromWorker(
+  sender: { id?: string; url?: string; origin?: string; tab?: unknown; frameId?: number },
+  ownId: string,
+  workerUrl: string,
+): boolean {
   if (sender.id !== ownId || sender.tab !== undefined || sender.url !== workerUrl) return false;
-  if (sender.frameId !== undefined && sender.frameId !== -1) return false;
-  return sender.origin === undefined || sender.origin === `chrome-extension://${ownId}`;
+  if (sender.frameId !== undefined && sender.frameId !== -1 && sender.frameId !== 0) return false;
+  return sender.origin === undefined || sender.origin === schemeAndHost(workerUrl);
+}
+
+/**
+ * The URL the background reports as a message's sender: the service worker's script in Chromium; in Firefox, where
+ * the background is an event page built from `background.scripts`, the page Firefox generates for it
+ * (`_generated_background_page.html`), or the declared `background.page`.
+ */
+export function backgroundSenderUrl(
+  background: { service_worker?: string; page?: string; scripts?: string[] } | undefined,
+  getURL: (path: string) => string,
+): string {
+  if (background?.service_worker) return getURL(background.service_worker);
+  if (background?.page) return getURL(background.page);
+  return getURL('_generated_background_page.html');
 }
 
 // ---- Replies (produced by the worker itself; typed, not re-validated) ----

@@ -9,6 +9,9 @@ import { buildDemoTenant } from './sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from './sandbox/index';
 import { configureForSandbox } from './e2e/support';
 
+/** Chrome Web Store and Edge Add-ons take 1280×800 (or 640×400 / 640×480); AMO takes any 1.6:1 up to 2400×1500. */
+const STORE_SCREENSHOT = { width: 1280, height: 800 };
+
 const ROW = '[data-automationid="DetailsRow"]';
 /** The All users grid of the replica (the tabs layout keeps other, hidden lists beside it). */
 const ALL_USERS = '[data-replica-list="all-users"]';
@@ -29,7 +32,8 @@ async function shot(page: Page, name: string, caption: string): Promise<void> {
 
 async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox): Promise<{ page: Page; grid: FrameLocator }> {
   const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1400, height: 900 });
+  // 1280×800: the screenshot size the Chrome Web Store, Edge Add-ons and addons.mozilla.org all accept.
+  await page.setViewportSize(STORE_SCREENSHOT);
   await page.goto(sandbox.urls.allUsers);
   const grid = page.frameLocator('iframe#reactview');
   await grid.locator(`${ALL_USERS} ${ROW}`).first().waitFor({ timeout: 30_000 });
@@ -95,6 +99,17 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   await popup.getByRole('button', { name: 'Refresh status' }).click();
   await popup.locator('tbody tr', { hasText: 'Accepted' }).first().waitFor({ timeout: 30_000 });
   await shot(popup, '06-job-detail.png', 'job detail: result per user, invitation state (2 Accepted), redeem links, CSV export');
+
+  say('8. The same job as a full page (from the popup\'s "open in a tab"), at the stores\' screenshot size.');
+  const jobId = await popup.evaluate(async () => {
+    const reply = (await chrome.runtime.sendMessage({ op: 'job/list', payload: {} })) as { ok: boolean; value?: Array<{ id: string }> };
+    return reply.value?.[0]?.id ?? '';
+  });
+  const jobPage = await browser.openExtensionPage(`popup/popup.html?view=tab&job=${encodeURIComponent(jobId)}`);
+  await jobPage.setViewportSize(STORE_SCREENSHOT);
+  await jobPage.getByRole('heading', { name: 'Job details' }).waitFor({ timeout: 30_000 });
+  await jobPage.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+  await shot(jobPage, '07-job-page.png', 'the job as a full page: per-user results, invitation state, follow-ups, CSV export');
 
   const applied = sandbox.graph.state().invitations.length;
   say(`\nConverted ${applied} users in the sandbox tenant; each invitation carried invitedUser.id.`);

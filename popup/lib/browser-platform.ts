@@ -1,13 +1,13 @@
 // The one module of the pages that touches the browser. Entry points build services here and hand them
 // to components as props; nothing else imports webextension-polyfill.
 import browser from 'webextension-polyfill';
-import { eventSchema, isFromWorker } from '../../src/messages';
+import { backgroundSenderUrl, eventSchema, isFromWorker } from '../../src/messages';
 import { createClient } from '../../src/messaging-client';
-import type { EventSubscribe, KeyValueStore, OptionsServices, PopupServices, UiServices } from './platform';
+import type { EventSubscribe, HostAccess, KeyValueStore, OptionsServices, PopupServices, UiServices } from './platform';
 
 export const request = createClient((m) => browser.runtime.sendMessage(m));
 
-const workerUrl = () => browser.runtime.getURL(browser.runtime.getManifest().background?.service_worker ?? '');
+const workerUrl = () => backgroundSenderUrl(browser.runtime.getManifest().background, (path) => browser.runtime.getURL(path));
 
 /** The worker's events only: extension pages also hear content scripts' runtime messages, which are ignored. */
 export const subscribe: EventSubscribe = (listener) => {
@@ -43,6 +43,23 @@ export const sessionStore: KeyValueStore = {
   },
 };
 
+export const hostAccess: HostAccess = {
+  async missing(patterns) {
+    const granted = await Promise.all(patterns.map((p) => browser.permissions.contains({ origins: [p] }).catch(() => false)));
+    return patterns.filter((_, i) => !granted[i]);
+  },
+  request: (patterns) => browser.permissions.request({ origins: patterns }),
+  onChange(listener) {
+    const handler = () => listener();
+    browser.permissions.onAdded.addListener(handler);
+    browser.permissions.onRemoved.addListener(handler);
+    return () => {
+      browser.permissions.onAdded.removeListener(handler);
+      browser.permissions.onRemoved.removeListener(handler);
+    };
+  },
+};
+
 export function uiServices(): UiServices {
   return { request, subscribe, openPage, copyText };
 }
@@ -51,6 +68,7 @@ export function popupServices(): PopupServices {
   return {
     ...uiServices(),
     cache: sessionStore,
+    hostAccess,
     async activeTabId() {
       // The action popup is not a tab: the page it is about is the active tab of its window.
       const self = await browser.tabs.getCurrent();
@@ -75,6 +93,7 @@ export function optionsServices(): OptionsServices {
     saveLocal: (settings) => chrome.storage.local.set({ settings }),
     // Called synchronously from the Save handler so the permission prompt counts as part of the click.
     requestOrigins: (origins) => chrome.permissions.request({ origins }),
+    hostAccess,
     redirectUrl: chrome.identity.getRedirectURL(),
   };
 }

@@ -21,7 +21,18 @@ export interface UiServices {
   copyText: (text: string) => Promise<void>;
 }
 
+/** The browser's host permissions (permissions.contains / request / onAdded / onRemoved). */
+export interface HostAccess {
+  /** The patterns among these that the browser has not granted. */
+  missing: (patterns: string[]) => Promise<string[]>;
+  /** Must be called synchronously inside a click handler (user gesture); resolves true when granted. */
+  request: (patterns: string[]) => Promise<boolean>;
+  /** Calls back when host access is granted or revoked; returns the unsubscribe function. */
+  onChange: (listener: () => void) => () => void;
+}
+
 export interface PopupServices extends UiServices {
+  hostAccess: HostAccess;
   cache: KeyValueStore;
   /** The tab the popup was opened over (undefined when unknown, e.g. opened as a page). */
   activeTabId: () => Promise<number | undefined>;
@@ -36,5 +47,7 @@ export interface OptionsServices extends UiServices {
    * requires a user gesture); resolves true when granted.
    */
   requestOrigins: (origins: string[]) => Promise<boolean>;
+  hostAccess: HostAccess;
+  /** This browser's sign-in redirect URL (identity.getRedirectURL()). */
   redirectUrl: string;
 }

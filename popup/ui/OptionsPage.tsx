@@ -1,5 +1,5 @@
-// The options page: app registration, tenant and cloud (policy fields read-only), the redirect URI to
-// register, and the sign-in state.
+// The options page: app registration, tenant and cloud (policy fields read-only), the redirect URIs to
+// register (Chromium's and Firefox's), host access the browser has not granted, and the sign-in state.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthStatus } from '../../src/messages';
 import type { FieldError, SettingsField } from '../../src/config';
@@ -8,6 +8,8 @@ import { CLOUD_CHOICES, FIELD_LABELS, loadForm, planSave, shownValue, type FormM
 import { describeError } from '../lib/errors';
 import { AccountPanel } from './Account';
 import { CopyButton, Notice } from './common';
+import { HostAccessNotice } from './HostAccessNotice';
+import { redirectUris } from '../../src/extension-ids';
 
 const HINTS: Record<SettingsField, string> = {
   clientId: 'From the Overview page of your app registration in the Entra admin center (a GUID).',
@@ -173,6 +175,7 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
   return (
     <main class="page" style={{ maxWidth: '720px' }}>
       <h1>B2B Convert for Entra — Settings</h1>
+      <HostAccessNotice cloud={auth?.cloud} access={services.hostAccess} />
       <h2>Sign-in</h2>
       <AccountPanel status={auth} busy={authBusy} onSignIn={signIn} onSignOut={signOut} />
       {authError && <Notice kind="error">{authError}</Notice>}
@@ -203,16 +206,25 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
         </form>
       )}
 
-      <h2>Redirect URI</h2>
+      <h2>Redirect URIs</h2>
       <p>
-        Register this address as a <strong>Single-page application</strong> redirect URI of the app registration:
+        Register these addresses as <strong>Single-page application</strong> redirect URIs of the app registration (one
+        per browser family; list both if your admins use both):
       </p>
-      <div class="row">
-        <code class="mono" id="redirect-uri">
-          {services.redirectUrl}
-        </code>
-        <CopyButton text={services.redirectUrl} label="Copy the redirect URI" copy={services.copyText} />
-      </div>
+      <ul class="plain">
+        {redirectUris(services.redirectUrl).map((r) => (
+          <li key={r.uri} class="row">
+            <span>
+              {r.browser}
+              {r.current ? ' (this browser)' : ''}:
+            </span>
+            <code class="mono" id={r.current ? 'redirect-uri' : undefined}>
+              {r.uri}
+            </code>
+            <CopyButton text={r.uri} label={`Copy the ${r.browser} redirect URI`} copy={services.copyText} />
+          </li>
+        ))}
+      </ul>
     </main>
   );
 }

@@ -10,6 +10,7 @@ import { AccountPanel } from './Account';
 import { Notice } from './common';
 import { JobHistory, RunningJob, type ControlAction } from './Jobs';
 import { PageStatusPanel } from './PageStatusPanel';
+import { HostAccessNotice } from './HostAccessNotice';
 import { JobDetail } from './JobDetail';
 import { OPTIONS_PAGE, PICKER_PAGE, jobPagePath } from '../lib/pages';
 
@@ -159,6 +160,7 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
         {fromCache && !(fresh.current.auth && fresh.current.jobs) && !error ? 'Updating…' : ''}
       </p>
       {error && <Notice kind="error">{error}</Notice>}
+      <HostAccessNotice cloud={auth?.cloud} access={services.hostAccess} />
       <AccountPanel status={auth} busy={signingIn} onSignIn={signIn} onOpenOptions={() => services.openPage(OPTIONS_PAGE)} />
       {mode === 'popup' && <PageStatusPanel status={page} onOpenPicker={() => services.openPage(PICKER_PAGE)} />}
       <h2>Running job</h2>

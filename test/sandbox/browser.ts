@@ -1,4 +1,4 @@
-// Debian Chromium with the production build (dist/) loaded unpacked, every Microsoft hostname the product touches
+// Debian Chromium with the production build (dist/chromium) loaded unpacked, every Microsoft hostname the product touches
 // mapped to the local sandbox server. Nothing about the extension is changed for the test.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { SANDBOX_HOSTNAMES } from './cert';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Pinned by the manifest `key`. */
 export const EXPECTED_EXTENSION_ID = 'ggklaglfgknobpkjjlbjjbdohkadcjbf';
-export const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+export const DIST_DIR = fileURLToPath(new URL('../../dist/chromium', import.meta.url));
 
 /** Hostnames the browser resolves to the sandbox: every name its certificate covers. */
 export const MAPPED_HOSTS = SANDBOX_HOSTNAMES;
@@ -20,7 +20,7 @@ export interface BrowserOptions {
   profileDir?: string;
   /** Default true (new headless mode runs extensions). */
   headless?: boolean;
-  /** Unpacked extension to load; default the repo's dist/. */
+  /** Unpacked extension to load; default the repo's dist/chromium. */
   extensionDir?: string;
   /** Extra Chromium switches. */
   args?: string[];

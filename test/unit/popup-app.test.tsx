@@ -9,6 +9,7 @@ import { parseJobCsv } from '../../popup/lib/csv';
 import { PopupApp } from '../../popup/ui/PopupApp';
 import { JobDetail } from '../../popup/ui/JobDetail';
 import { preactPage } from '../support/preact-page';
+import { fakeHostAccess } from '../support/host-access';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -65,6 +66,7 @@ function makeServices(handlers: Record<string, Handler>, cache: Record<string, u
     copyText: vi.fn(async () => undefined),
     cache: kv,
     activeTabId: async () => 7,
+    hostAccess: fakeHostAccess(),
   };
   const emit = (e: BroadcastEvent) => act(() => listeners.forEach((l) => l(e)));
   return { services, request, emit, store };

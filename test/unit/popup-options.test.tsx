@@ -5,6 +5,7 @@ import type { AuthStatus } from '../../src/messages';
 import type { OptionsServices } from '../../popup/lib/platform';
 import { OptionsPage } from '../../popup/ui/OptionsPage';
 import { preactPage } from '../support/preact-page';
+import { fakeHostAccess } from '../support/host-access';
 
 const GUID = '11111111-2222-3333-4444-555555555555';
 const SIGNED_OUT: AuthStatus = { configured: true, signedIn: false, cloud: 'Global', configuredTenant: 'organizations', grantedTiers: [] };
@@ -22,6 +23,7 @@ function services(over: Partial<OptionsServices> = {}): OptionsServices {
     readLocal: async () => undefined,
     saveLocal: vi.fn(async () => undefined),
     requestOrigins: vi.fn(async () => true),
+    hostAccess: fakeHostAccess(),
     redirectUrl: 'https://abcdefghijklmnop.chromiumapp.org/',
     ...over,
   };

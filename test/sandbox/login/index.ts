@@ -169,7 +169,8 @@ function sessionCookies(session: LoginSession): string[] {
   return [`${SESSION_COOKIE}=${session.id}; ${attributes}`, `${PERSISTENT_COOKIE}=; Max-Age=0; ${attributes}`];
 }
 
-const CHROMIUMAPP_REDIRECT = /^https:\/\/[a-z0-9-]+\.chromiumapp\.org\/$/;
+/** The app registration's SPA redirect URIs: Chromium's `<id>.chromiumapp.org` and Firefox's `<sha1>.extensions.allizom.org`. */
+const EXTENSION_REDIRECT = /^https:\/\/([a-z0-9-]+\.chromiumapp\.org|[0-9a-f]{40}\.extensions\.allizom\.org)\/$/;
 
 export function createLoginEmulator(init: LoginOptions): LoginEmulator {
   const { tenant, signer } = init;
@@ -218,7 +219,7 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
 
   const corsHeaders = (req: IncomingMessage): Record<string, string> => {
     const origin = req.headers.origin;
-    if (typeof origin !== 'string' || !origin.startsWith('chrome-extension://')) return {};
+    if (typeof origin !== 'string' || !/^(chrome|moz)-extension:\/\//.test(origin)) return {};
     return {
       'access-control-allow-origin': origin,
       'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -319,7 +320,7 @@ export function createLoginEmulator(init: LoginOptions): LoginEmulator {
       return errorPage(400, 'unauthorized_client', 'unknownClient', `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`);
     }
     const redirectUri = params.get('redirect_uri');
-    if (!redirectUri || !CHROMIUMAPP_REDIRECT.test(redirectUri)) {
+    if (!redirectUri || !EXTENSION_REDIRECT.test(redirectUri)) {
       return errorPage(400, 'invalid_request', 'redirectMismatch', `The redirect URI '${redirectUri ?? ''}' specified in the request does not match the redirect URIs configured for the application '${tenant.clientId}'.`);
     }
     redirectUris.add(redirectUri);
