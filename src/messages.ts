@@ -57,6 +57,8 @@ const requestSchemas = {
     options: invitationOptionsSchema,
     /** The tenant the admin saw in the review; the worker refuses when it is not the signed-in one. */
     expectedTenantId: objectId,
+    /** The admin acknowledged that the users' directory roles could not be read (pre-flight `rolesNotVerified`). */
+    acknowledgeUnverifiedRoles: z.boolean().optional(),
   }),
   'job/list': z.strictObject({}),
   'job/get': z.strictObject({ jobId }),
@@ -234,6 +236,13 @@ export interface PreflightResult {
   missing: string[];
   /** Set when the signed-in admin holds no role that may invite (Graph would answer 403 to every user). */
   adminRoleProblem?: string;
+  /**
+   * Set when Graph refused to read directory role assignments: nobody's roles were checked (an administrator would not
+   * be flagged), so converting needs the admin's explicit acknowledgement. Says which role would allow the check.
+   */
+  rolesNotVerified?: string;
+  /** Set when PIM eligible role assignments were not read (the optional permission for them is not granted). */
+  eligibleRolesNotChecked?: string;
 }
 
 export interface JobCounters {

@@ -348,8 +348,14 @@ export function toInvitationOptions(o: OptionsDraft): InvitationOptions {
 // ---- Confirming ----
 
 /** Why the confirm button is disabled, or undefined when it may be pressed. */
-export function confirmProblem(counts: ReviewCounts, optionErrors: OptionErrors, tenantMismatch?: string): string | undefined {
+export function confirmProblem(
+  counts: ReviewCounts,
+  optionErrors: OptionErrors,
+  tenantMismatch?: string,
+  roles: { notVerified: boolean; acknowledged: boolean } = { notVerified: false, acknowledged: false },
+): string | undefined {
   if (tenantMismatch) return 'You are signed in to another tenant than this page’s: sign in to the right tenant first.';
+  if (roles.notVerified && !roles.acknowledged) return 'The directory roles of these users were not checked: acknowledge that first.';
   if (counts.needsEmail > 0) return `Fix the email address of ${counts.needsEmail.toLocaleString('en-US')} user${counts.needsEmail === 1 ? '' : 's'} (or exclude them) first.`;
   if (counts.convert === 0) return 'No user can be converted as the list stands.';
   if (Object.keys(optionErrors).length > 0) return 'Fix the invitation options first.';
@@ -357,7 +363,13 @@ export function confirmProblem(counts: ReviewCounts, optionErrors: OptionErrors,
 }
 
 /** The job request for exactly the users that will be converted. */
-export function buildSubmission(result: PreflightResult, edits: Edits, verdicts: ReadonlyMap<string, RowVerdict>, options: OptionsDraft): RequestOf<'job/submit'> {
+export function buildSubmission(
+  result: PreflightResult,
+  edits: Edits,
+  verdicts: ReadonlyMap<string, RowVerdict>,
+  options: OptionsDraft,
+  acknowledgedUnverifiedRoles = false,
+): RequestOf<'job/submit'> {
   const items: JobItemInput[] = [];
   for (const u of result.users) {
     const v = verdicts.get(u.id);
@@ -372,7 +384,8 @@ export function buildSubmission(result: PreflightResult, edits: Edits, verdicts:
       privilegedOverride: v.overridden,
     });
   }
-  return { items: items.slice(0, MAX_USERS_PER_JOB), options: toInvitationOptions(options), expectedTenantId: result.tenantId };
+  const ack = result.rolesNotVerified !== undefined && acknowledgedUnverifiedRoles ? { acknowledgeUnverifiedRoles: true } : {};
+  return { items: items.slice(0, MAX_USERS_PER_JOB), options: toInvitationOptions(options), expectedTenantId: result.tenantId, ...ack };
 }
 
 /**

@@ -46,15 +46,16 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
   const [consentTier, setConsentTier] = useState<'read' | 'invite' | 'write'>();
+  const [rolesAcknowledged, setRolesAcknowledged] = useState(false);
 
   const verdicts = useMemo(() => evaluateRows(preflight, edits), [preflight, edits]);
   const counts = countRows(preflight, verdicts);
   const optionErrors = validateOptions(options);
-  const submission = buildSubmission(preflight, edits, verdicts, options);
+  const submission = buildSubmission(preflight, edits, verdicts, options, rolesAcknowledged);
   const tier = tierNeeded(submission);
   const shown = view === 'all' ? preflight.users : preflight.users.filter((u) => verdicts.get(u.id)?.status !== 'eligible');
   const visible = shown.slice(offset, offset + PAGE);
-  const why = confirmProblem(counts, optionErrors, auth?.tenantMismatch);
+  const why = confirmProblem(counts, optionErrors, auth?.tenantMismatch, { notVerified: preflight.rolesNotVerified !== undefined, acknowledged: rolesAcknowledged });
   const canSubmit = why === undefined && !submitting;
 
   const edit = (id: string, change: Partial<RowEdit>) => setEdits((e) => applyEdit(preflight, e, id, change));
@@ -105,6 +106,18 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
           {preflight.adminRoleProblem}
         </Notice>
       )}
+      {preflight.rolesNotVerified && (
+        <Notice kind="warn" role="alert">
+          <p>
+            <strong>Role check not verified.</strong> {preflight.rolesNotVerified}
+          </p>
+          <label>
+            <input type="checkbox" checked={rolesAcknowledged} onChange={(e) => setRolesAcknowledged(e.currentTarget.checked)} /> I understand that these
+            users' directory roles were not checked
+          </label>
+        </Notice>
+      )}
+      {preflight.eligibleRolesNotChecked && <Notice kind="info">{preflight.eligibleRolesNotChecked}</Notice>}
       {preflight.missing.length > 0 && (
         <Notice kind="warn" role="alert">
           <p>

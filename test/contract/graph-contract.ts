@@ -193,3 +193,15 @@ export function contractProblems(req: ContractRequest): string[] {
   }
   return problems;
 }
+
+/** A request as the Graph emulator logs it (top-level path with query, body, and the inner items of a $batch). */
+export interface LoggedGraphRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+/** Contract problems of every request in an emulator log, each prefixed with the request it concerns. */
+export function logContractProblems(log: readonly LoggedGraphRequest[]): string[] {
+  return log.flatMap((r) => contractProblems({ method: r.method, url: r.path.replace(/^\/v1\.0/i, ''), body: r.body }).map((p) => `${r.method} ${r.path}: ${p}`));
+}

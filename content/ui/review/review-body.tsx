@@ -44,12 +44,13 @@ export function ReviewBody(p: {
   const [options, setOptions] = useState<OptionsDraft>(() => initialOptions(result));
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<Failure | undefined>(undefined);
+  const [rolesAcknowledged, setRolesAcknowledged] = useState(false);
 
   const verdicts = useMemo(() => evaluateRows(result, edits), [result, edits]);
   const counts = countRows(result, verdicts);
   const optionErrors = validateOptions(options);
   const mismatch = auth.state === 'ready' ? auth.status.tenantMismatch : undefined;
-  const why = confirmProblem(counts, optionErrors, mismatch);
+  const why = confirmProblem(counts, optionErrors, mismatch, { notVerified: result.rolesNotVerified !== undefined, acknowledged: rolesAcknowledged });
   const canConfirm = why === undefined && !busy;
 
   const edit = (id: string, change: Partial<RowEdit>) => setEdits((prev) => applyEdit(result, prev, id, change));
@@ -57,7 +58,7 @@ export function ReviewBody(p: {
 
   const confirm = async (e: Event) => {
     if (!trusted(e) || !canConfirm) return;
-    const submission = buildSubmission(result, edits, verdicts, options);
+    const submission = buildSubmission(result, edits, verdicts, options, rolesAcknowledged);
     if (submission.items.length === 0) return;
     setBusy(true);
     setSubmitError(undefined);
@@ -79,7 +80,7 @@ export function ReviewBody(p: {
   return (
     <>
       <div class="body">
-        <ReviewWarnings tenantMismatch={mismatch} result={result} />
+        <ReviewWarnings tenantMismatch={mismatch} result={result} rolesAcknowledged={rolesAcknowledged} onAcknowledgeRoles={setRolesAcknowledged} trusted={trusted} />
         <SelectionSummary result={result} counts={counts} />
         <UserTable result={result} edits={edits} verdicts={verdicts} onEdit={edit} trusted={trusted} />
         <InvitationOptions options={options} errors={optionErrors} set={setOption} trusted={trusted} />
