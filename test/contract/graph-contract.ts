@@ -83,6 +83,8 @@ export function filterPropertyNames(filter: string): string[] {
   for (const m of withoutStrings.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s+(?:eq|ne|in|gt|ge|lt|le)\b/g)) names.add(m[1] as string);
   for (const m of withoutStrings.matchAll(/\b(?:startswith|endswith)\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,/gi)) names.add(m[1] as string);
   for (const m of withoutStrings.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\/any\(/g)) names.add(m[1] as string);
+  // A lambda's range variable (`otherMails/any(m: m eq …)`) names no property.
+  for (const m of withoutStrings.matchAll(/\/any\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/g)) names.delete(m[1] as string);
   return [...names];
 }
 
