@@ -90,7 +90,11 @@ export class JobsService {
   private async graph(tier: ScopeTier) {
     const settings = await this.settings();
     if (!settings) throw new Error('The extension is not configured.');
-    return graphFor(this.auth, settings, tier, { noRetries: true });
+    // Invitations go out with the write-tier token once the admin granted it: a tenant may want User.ReadWrite.All to
+    // convert an existing user (the docs leave it open), and "sign in with write permission and retry failed" relies on it.
+    const granted = (await this.auth.account())?.grantedTiers ?? [];
+    const effective: ScopeTier = tier === 'invite' && granted.includes('write') ? 'write' : tier;
+    return graphFor(this.auth, settings, effective, { noRetries: true });
   }
 
   /** Creates the job durably, then starts it without waiting: the caller gets the id at once. */

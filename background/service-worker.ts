@@ -96,7 +96,7 @@ const handlers: Handlers = {
   'users/resolve': async ({ identifiers }) => resolveIdentifiers((await session('read')).graph, identifiers),
   'users/allFound': async ({ search }) => ({ ids: await allFound((await session('read')).graph, search) }),
   'job/submit': async ({ items, options, expectedTenantId }, ctx) => {
-    const tier: ScopeTier = options.setUserTypeGuest || items.some((i) => i.addToOtherMails) ? 'write' : 'invite';
+    const tier: ScopeTier = options.setUserTypeGuest || items.some((i) => i.addToOtherMails || i.setMail === true) ? 'write' : 'invite';
     const { account, graph } = await session(tier);
     const header = await submitJob(jobs, graph, account, { items, options, expectedTenantId }, ctx.kind === 'content' ? ctx.tabId : undefined);
     return { jobId: header.id };

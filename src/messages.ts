@@ -30,6 +30,8 @@ export const jobItemInputSchema = z.strictObject({
   displayName: shortText(1024),
   email,
   addToOtherMails: z.boolean(),
+  /** Set the user's mail to `email` first (the documented fix for a user whose mail is empty). */
+  setMail: z.boolean().optional(),
   /** The admin confirmed twice that this privileged user may be converted. */
   privilegedOverride: z.boolean(),
 });

@@ -242,6 +242,7 @@ export function Review({ services, preflight, auth, onBack, onSubmitted, onAuth 
           )}
           {counts.warnings > 0 && <li>{counts.warnings} with warnings (see the rows).</li>}
           {counts.addToOtherMails > 0 && <li>{counts.addToOtherMails} will get the address added to their other emails first.</li>}
+          {counts.setMail > 0 && <li>{counts.setMail} will get their mail set to the address first.</li>}
           {tier === 'write' && <li>This job needs write permission (User.ReadWrite.All); you may be asked to consent.</li>}
         </ul>
         {auth?.tenantMismatch && (
@@ -306,6 +307,12 @@ function ReviewRowView({ user: u, verdict: v, edit, onEdit }: { user: PreflightU
         <p class="field-error" id={`${id}-email-err`}>
           {v.emailError?.message}
         </p>
+        {v.setMailFix && !v.locked && (
+          <label class="inline small">
+            <input type="checkbox" checked={edit.setMail === true} onChange={(e) => onEdit({ setMail: e.currentTarget.checked })} />
+            Set the user’s mail to it first, as Microsoft documents (needs write permission, User.ReadWrite.All)
+          </label>
+        )}
         {v.emailNotOnUser && !v.locked && (
           <label class="inline small">
             <input type="checkbox" checked={edit.addToOtherMails} onChange={(e) => onEdit({ addToOtherMails: e.currentTarget.checked })} />
