@@ -18,9 +18,12 @@ beforeEach(async () => {
   sandbox = await startSandbox({ tenant: buildDemoTenant({ userCount: 600 }), layout: 'grid' });
 });
 afterEach(async () => {
+  const problems = sandbox?.contractProblems() ?? [];
   await browser?.close();
   browser = undefined;
   await sandbox?.stop();
+  // Every request the product sent to Graph conforms to Graph's own v1.0 metadata (test/contract).
+  expect(problems).toEqual([]);
 });
 
 /** The job's final state, checked against the emulator's own record of what was applied. */
