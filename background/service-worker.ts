@@ -95,10 +95,11 @@ const handlers: Handlers = {
   'users/search': async ({ query }) => searchUsers((await session('read')).graph, query),
   'users/resolve': async ({ identifiers }) => resolveIdentifiers((await session('read')).graph, identifiers),
   'users/allFound': async ({ search }) => ({ ids: await allFound((await session('read')).graph, search) }),
-  'job/submit': async ({ items, options, expectedTenantId }, ctx) => {
+  'job/submit': async ({ items, options, expectedTenantId, acknowledgeUnverifiedRoles }, ctx) => {
     const tier: ScopeTier = options.setUserTypeGuest || items.some((i) => i.addToOtherMails || i.setMail === true) ? 'write' : 'invite';
     const { account, graph } = await session(tier);
-    const header = await submitJob(jobs, graph, account, { items, options, expectedTenantId }, ctx.kind === 'content' ? ctx.tabId : undefined);
+    const request = { items, options, expectedTenantId, ...(acknowledgeUnverifiedRoles === true ? { acknowledgeUnverifiedRoles } : {}) };
+    const header = await submitJob(jobs, graph, account, request, ctx.kind === 'content' ? ctx.tabId : undefined);
     return { jobId: header.id };
   },
   'job/list': () => jobs.summaries(),
