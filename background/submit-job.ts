@@ -6,6 +6,7 @@ import type { RequestOf } from '../src/messages';
 import { checkSubmission } from '../src/submission';
 import type { JobsService } from './jobs-service';
 import { tenantFacts } from '../src/directory-reads';
+import { CHECKED_ROLE_IDS } from '../src/preflight';
 
 export class SubmissionRefused extends Error {
   override name = 'SubmissionRefused';
@@ -24,7 +25,7 @@ export async function submitJob(
     );
   }
   const ids = request.items.map((i) => i.userId);
-  const [byIds, direct, tenant] = await Promise.all([graph.getUsersByIds(ids), graph.directoryRoles(ids), tenantFacts(graph)]);
+  const [byIds, direct, tenant] = await Promise.all([graph.getUsersByIds(ids), graph.directoryRoleHolders(CHECKED_ROLE_IDS), tenantFacts(graph)]);
   const failure = byIds.failed.values().next();
   if (!failure.done) throw new GraphApiError(failure.value);
   if (direct.denied && request.acknowledgeUnverifiedRoles !== true) {

@@ -6,7 +6,7 @@ import { GraphApiError } from './graph/errors';
 import type { GraphApi } from './graph/client';
 import { chunk, graphPath, inFilter, MAX_IN_VALUES, searchUsersFilter, toUserPage, toVerifiedDomains, USER_SELECT } from './graph/requests';
 import type { PreflightResult, UserSummary } from './messages';
-import { buildPreflight } from './preflight';
+import { buildPreflight, CHECKED_ROLE_IDS } from './preflight';
 import type { GraphUser } from './users';
 import { isGuid } from './config';
 
@@ -30,9 +30,10 @@ export async function tenantFacts(graph: GraphApi): Promise<TenantFacts> {
 }
 
 /**
- * The review's reads: the users (`id in` chunks), the directory roles of the users and of the admin (`principalId in`
- * chunks, in the same kind of $batch calls), PIM eligible roles when `readEligible` (the optional permission is
- * granted), and the tenant. A refused role read does not fail the pre-flight: it reports the roles as not verified.
+ * The review's reads: the users (`id in` chunks packed in $batch calls), the holders of the roles the rules care about
+ * (`roleDefinitionId in`, one $batch call whatever the number of users), PIM eligible holders when `readEligible`
+ * (the optional permission is granted), and the tenant: ⌈N/300⌉ + 2 round trips. A refused role read does not fail
+ * the pre-flight: it reports the roles as not verified.
  */
 export async function preflight(
   graph: GraphApi,
@@ -41,11 +42,10 @@ export async function preflight(
   userIds: readonly string[],
   opts: { readEligible?: boolean } = {},
 ): Promise<PreflightResult> {
-  const principals = [...userIds, signedInUserId];
   const [byIds, direct, eligible, tenant] = await Promise.all([
     graph.getUsersByIds(userIds),
-    graph.directoryRoles(principals),
-    opts.readEligible === true ? graph.directoryRoles(principals, 'roleEligibilitySchedules') : Promise.resolve(undefined),
+    graph.directoryRoleHolders(CHECKED_ROLE_IDS),
+    opts.readEligible === true ? graph.directoryRoleHolders(CHECKED_ROLE_IDS, 'roleEligibilitySchedules') : Promise.resolve(undefined),
     tenantFacts(graph),
   ]);
   // A user whose read failed has an unknown state: never guess, fail the pre-flight so the admin retries.

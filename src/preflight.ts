@@ -1,7 +1,7 @@
 // The review's pre-flight, as a pure function of what the worker read from Graph in batches:
 // each selected user with the proposed external email and the eligibility verdict.
 import { resolveProposedEmail } from './email';
-import { evaluateEligibility, type Eligibility } from './eligibility';
+import { evaluateEligibility, PRIVILEGED_ROLE_TEMPLATE_IDS, type Eligibility } from './eligibility';
 import type { PreflightResult, PreflightUser } from './messages';
 import type { GraphUser } from './users';
 
@@ -30,6 +30,16 @@ export interface PreflightReads {
   /** Whether PIM eligible assignments were read (and are included in `roles`). */
   eligibleRolesChecked?: boolean;
 }
+
+/**
+ * The roles whose holders the pre-flight reads: the privileged ones (blocked by default), those that may invite (the
+ * admin's own check), and Global Reader / Directory Writers (they too make a user an administrator whose addresses
+ * only the most privileged roles may change). A role outside this list is not seen; a write it blocks fails per user
+ * with Graph's code.
+ */
+export const CHECKED_ROLE_IDS: readonly string[] = [
+  ...new Set([...PRIVILEGED_ROLE_TEMPLATE_IDS, ...INVITER_ROLE_IDS, 'f2ef992c-3afb-46b9-b7cf-a126ee74c451']),
+];
 
 /**
  * Roles that may read directory role assignments, delegated (least privileged first), per

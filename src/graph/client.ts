@@ -16,7 +16,7 @@ import {
   organizationDomainsPath,
   roleAssignmentsForPrincipalPath,
   roleAssignmentsForRolePath,
-  roleAssignmentsOfPrincipalsPath,
+  roleAssignmentsOfRolesPath,
   MAX_IN_VALUES,
   type RoleAssignmentSource,
   toInvitation,
@@ -338,24 +338,24 @@ export class GraphApi {
   }
 
   /**
-   * The directory roles of each principal: `principalId in` reads of 15, packed in $batch calls. A 403 is reported
-   * as `denied` (the pre-flight then says the role check was not verified); any other failure is thrown, because an
-   * incomplete answer would let an administrator pass as an ordinary user.
+   * Who holds the given roles: `roleDefinitionId in` reads of 15 roles, all in one $batch call, so the cost does not
+   * grow with the number of users checked. A 403 is reported as `denied` (roles unknown, never "none"); any other
+   * failure is thrown. Principals may be groups (role-assignable groups); their members are not expanded.
    */
-  async directoryRoles(principalIds: readonly string[], source: RoleAssignmentSource = 'roleAssignments'): Promise<DirectoryRolesResult> {
-    const distinct = [...new Set(principalIds.map((p) => p.toLowerCase()))];
-    const roles = new Map<string, string[]>(distinct.map((id) => [id, []]));
-    if (distinct.length === 0) return { roles };
-    const results = await this.batch(chunk(distinct, MAX_IN_VALUES).map((c) => ({ method: 'GET' as const, url: roleAssignmentsOfPrincipalsPath(c, source) })));
+  async directoryRoleHolders(roleIds: readonly string[], source: RoleAssignmentSource = 'roleAssignments'): Promise<DirectoryRolesResult> {
+    const distinct = [...new Set(roleIds.map((r) => r.toLowerCase()))];
+    const roles = new Map<string, string[]>();
+    const results = await this.batch(chunk(distinct, MAX_IN_VALUES).map((c) => ({ method: 'GET' as const, url: roleAssignmentsOfRolesPath(c, source) })));
     for (const r of results) {
       if (r.error !== undefined) {
         if (r.status === 403) return { roles: new Map(), denied: r.error };
         throw new GraphApiError(r.error);
       }
       for (const a of await this.collect(r.body, toRoleAssignment)) {
-        const held = roles.get(a.principalId.toLowerCase()) ?? [];
+        const key = a.principalId.toLowerCase();
+        const held = roles.get(key) ?? [];
         if (!held.includes(a.roleDefinitionId.toLowerCase())) held.push(a.roleDefinitionId.toLowerCase());
-        roles.set(a.principalId.toLowerCase(), held);
+        roles.set(key, held);
       }
     }
     return { roles };

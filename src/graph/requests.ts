@@ -117,14 +117,10 @@ export function roleAssignmentsForRolePath(roleDefinitionId: string): string {
 /** Where directory role assignments are read: active (direct) ones, or PIM eligible ones. */
 export type RoleAssignmentSource = 'roleAssignments' | 'roleEligibilitySchedules';
 
-/**
- * Role assignments of up to 15 principals in one read: `principalId in (...)`, the filter Learn documents for
- * https://learn.microsoft.com/en-us/graph/api/rbacapplication-list-roleassignments. The 15-value cap applies to the
- * whole clause, so nothing else is filtered here.
- */
-export function roleAssignmentsOfPrincipalsPath(principalIds: readonly string[], source: RoleAssignmentSource = 'roleAssignments'): string {
+/** Every assignment of up to 15 roles in one read: `roleDefinitionId in (...)` (built-in roles: id = template id). */
+export function roleAssignmentsOfRolesPath(roleDefinitionIds: readonly string[], source: RoleAssignmentSource = 'roleAssignments'): string {
   return graphPath(`/roleManagement/directory/${source}`, [
-    ['$filter', inFilter('principalId', principalIds)],
+    ['$filter', inFilter('roleDefinitionId', roleDefinitionIds)],
     ['$select', ROLE_ASSIGNMENT_SELECT],
   ]);
 }

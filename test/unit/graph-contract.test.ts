@@ -13,7 +13,7 @@ import {
   organizationDomainsPath,
   roleAssignmentsForPrincipalPath,
   roleAssignmentsForRolePath,
-  roleAssignmentsOfPrincipalsPath,
+  roleAssignmentsOfRolesPath,
   userPath,
   usersByIdsPaths,
 } from '../../src/graph/requests';
@@ -70,8 +70,8 @@ describe('every request builder conforms', () => {
     for (const p of usersByIdsPaths(Array.from({ length: 40 }, (_, i) => `${id.slice(0, -2)}${String(i).padStart(2, '0')}`))) ok('GET', p);
     ok('GET', roleAssignmentsForPrincipalPath(id));
     ok('GET', roleAssignmentsForRolePath(id));
-    ok('GET', roleAssignmentsOfPrincipalsPath([id, ADA]));
-    ok('GET', roleAssignmentsOfPrincipalsPath([id], 'roleEligibilitySchedules'));
+    ok('GET', roleAssignmentsOfRolesPath([id, ADA]));
+    ok('GET', roleAssignmentsOfRolesPath([id], 'roleEligibilitySchedules'));
     ok('GET', organizationDomainsPath());
   });
 
