@@ -110,9 +110,13 @@ export class JobsService {
         }),
       invalidate: (t) => this.auth.invalidate(t),
     };
+    // Invitations go out with the write-tier token once the admin granted it: a tenant may want User.ReadWrite.All to
+    // convert an existing user (the docs leave it open), and "sign in with write permission and retry failed" relies on it.
+    const granted = (await this.auth.account())?.grantedTiers ?? [];
+    const effective: ScopeTier = tier === 'invite' && granted.includes('write') ? 'write' : tier;
     // Asked first, outside the SDK (which would report a failure here as a network error: an unknown outcome).
-    await tokens.token(tier);
-    return graphFor(tokens, settings, tier, { noRetries: true });
+    await tokens.token(effective);
+    return graphFor(tokens, settings, effective, { noRetries: true });
   }
 
   /**

@@ -112,10 +112,11 @@ const handlers: Handlers = {
     return null;
   },
   // Extension pages only (src/messages.ts): the review and the picker, which no page script can reach.
-  'job/submit': async ({ items, options, expectedTenantId }) => {
-    const tier: ScopeTier = options.setUserTypeGuest || items.some((i) => i.addToOtherMails) ? 'write' : 'invite';
+  'job/submit': async ({ items, options, expectedTenantId, acknowledgeUnverifiedRoles }) => {
+    const tier: ScopeTier = options.setUserTypeGuest || items.some((i) => i.addToOtherMails || i.setMail === true) ? 'write' : 'invite';
     const { account, graph } = await session(tier);
-    const header = await submitJob(jobs, graph, account, { items, options, expectedTenantId }, undefined);
+    const request = { items, options, expectedTenantId, ...(acknowledgeUnverifiedRoles === true ? { acknowledgeUnverifiedRoles } : {}) };
+    const header = await submitJob(jobs, graph, account, request, undefined);
     return { jobId: header.id };
   },
   'job/list': () => jobs.summaries(),

@@ -1,5 +1,4 @@
 // job/submit: the worker re-reads the reviewed users and re-applies every rule before anything is written.
-import { PRIVILEGED_ROLE_TEMPLATE_IDS } from '../src/eligibility';
 import type { GraphApi } from '../src/graph/client';
 import { GraphApiError } from '../src/graph/errors';
 import type { JobHeader } from '../src/jobs';
@@ -7,6 +6,7 @@ import type { RequestOf } from '../src/messages';
 import { checkSubmission } from '../src/submission';
 import type { JobsService } from './jobs-service';
 import { tenantFacts } from '../src/directory-reads';
+import { CHECKED_ROLE_IDS } from '../src/preflight';
 
 export class SubmissionRefused extends Error {
   override name = 'SubmissionRefused';
@@ -25,14 +25,19 @@ export async function submitJob(
     );
   }
   const ids = request.items.map((i) => i.userId);
-  const [byIds, holders, tenant] = await Promise.all([graph.getUsersByIds(ids), graph.privilegedRoleHolders(PRIVILEGED_ROLE_TEMPLATE_IDS), tenantFacts(graph)]);
+  const [byIds, direct, tenant] = await Promise.all([graph.getUsersByIds(ids), graph.directoryRoleHolders(CHECKED_ROLE_IDS), tenantFacts(graph)]);
   const failure = byIds.failed.values().next();
   if (!failure.done) throw new GraphApiError(failure.value);
+  if (direct.denied && request.acknowledgeUnverifiedRoles !== true) {
+    throw new SubmissionRefused(
+      `Nothing was converted: Microsoft Graph refused to read the users' directory roles (${direct.denied.code}). Review again and acknowledge that their roles were not checked.`,
+    );
+  }
   const check = checkSubmission(request.items, request.options, {
     signedInUserId: account.objectId,
     verifiedDomains: tenant.verifiedDomains,
     users: new Map([...byIds.users].map(([id, u]) => [id.toLowerCase(), u])),
-    roles: new Map([...holders].map(([id, r]) => [id.toLowerCase(), r])),
+    roles: direct.roles,
   });
   if (!check.ok) {
     const shown = check.refusals.slice(0, 5).map((r) => `${r.userPrincipalName}: ${r.message}`);

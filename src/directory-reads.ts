@@ -6,8 +6,7 @@ import { GraphApiError } from './graph/errors';
 import type { GraphApi } from './graph/client';
 import { chunk, graphPath, inFilter, MAX_IN_VALUES, searchUsersFilter, toUserPage, toVerifiedDomains, USER_SELECT } from './graph/requests';
 import type { PreflightResult, UserSummary } from './messages';
-import { buildPreflight, INVITER_ROLE_IDS } from './preflight';
-import { PRIVILEGED_ROLE_TEMPLATE_IDS } from './eligibility';
+import { buildPreflight, CHECKED_ROLE_IDS } from './preflight';
 import type { GraphUser } from './users';
 import { isGuid } from './config';
 
@@ -30,14 +29,37 @@ export async function tenantFacts(graph: GraphApi): Promise<TenantFacts> {
   return { tenantId: org?.id ?? '', tenantName: org?.displayName ?? '', verifiedDomains: toVerifiedDomains(res.body) };
 }
 
-export async function preflight(graph: GraphApi, settings: Settings, signedInUserId: string, userIds: readonly string[]): Promise<PreflightResult> {
-  const [byIds, holders, tenant] = await Promise.all([graph.getUsersByIds(userIds), graph.privilegedRoleHolders([...new Set([...PRIVILEGED_ROLE_TEMPLATE_IDS, ...INVITER_ROLE_IDS])]), tenantFacts(graph)]);
+/**
+ * The review's reads: the users (`id in` chunks packed in $batch calls), the holders of the roles the rules care about
+ * (`roleDefinitionId in`, one $batch call whatever the number of users), PIM eligible holders when `readEligible`
+ * (the optional permission is granted), and the tenant: ⌈N/300⌉ + 2 round trips. A refused role read does not fail
+ * the pre-flight: it reports the roles as not verified.
+ */
+export async function preflight(
+  graph: GraphApi,
+  settings: Settings,
+  signedInUserId: string,
+  userIds: readonly string[],
+  opts: { readEligible?: boolean } = {},
+): Promise<PreflightResult> {
+  const [byIds, direct, eligible, tenant] = await Promise.all([
+    graph.getUsersByIds(userIds),
+    graph.directoryRoleHolders(CHECKED_ROLE_IDS),
+    opts.readEligible === true ? graph.directoryRoleHolders(CHECKED_ROLE_IDS, 'roleEligibilitySchedules') : Promise.resolve(undefined),
+    tenantFacts(graph),
+  ]);
   // A user whose read failed has an unknown state: never guess, fail the pre-flight so the admin retries.
   const firstFailure = byIds.failed.values().next();
   if (!firstFailure.done) throw new GraphApiError(firstFailure.value);
   const users = new Map([...byIds.users].map(([id, u]) => [id.toLowerCase(), u]));
-  const roles = new Map([...holders].map(([id, r]) => [id.toLowerCase(), r]));
+  const eligibleRead = eligible !== undefined && eligible.denied === undefined;
+  const roles = new Map<string, string[]>();
+  for (const source of [direct.roles, eligibleRead ? eligible.roles : new Map<string, string[]>()]) {
+    for (const [id, held] of source) roles.set(id, [...new Set([...(roles.get(id) ?? []), ...held])]);
+  }
   return buildPreflight({
+    ...(direct.denied ? { rolesDeniedCode: direct.denied.code } : {}),
+    eligibleRolesChecked: eligibleRead,
     ...tenant,
     signedInUserId,
     defaultRedirectUrl: myAppsRedirectUrl(settings.cloud, tenant.tenantId),

@@ -1,7 +1,8 @@
 // Pre-flight rules: decide per user, from a fresh read, whether converting is allowed. Some rules mirror what
 // the invitation service refuses (so the admin sees it before any write); others are product policy
 // (never the signed-in admin, privileged role holders only with a deliberate per-user override).
-import { emailSyntaxError, isEmailOnUser, isInVerifiedDomain, describeEmailSyntaxError } from './email';
+import { emailSyntaxError, isInVerifiedDomain, describeEmailSyntaxError } from './email';
+import { emailWriteProblem, otherMailsWriteProblem } from './graph/requests';
 import type { ScopeTier } from './scopes';
 import type { GraphUser } from './users';
 
@@ -69,12 +70,15 @@ export type ReasonCode =
   | 'noValidEmail'
   | 'emailInVerifiedDomain'
   | 'accountDisabled'
-  | 'emailNotOnUser';
+  | 'emailNotOnUser'
+  | 'emailNotInMail'
+  | 'emailWriteBlockedByRole';
 
 export type Severity = 'blocked' | 'warning';
 
 export interface EligibilityFix {
-  action: 'addToOtherMails';
+  /** setMail: the documented fix (the address in mail); addToOtherMails: for tenants that accept other emails. */
+  action: 'addToOtherMails' | 'setMail';
   /** The consent tier the fix needs (the admin may not have granted it yet). */
   scopeTier: ScopeTier;
   email: string;
@@ -120,6 +124,81 @@ function overrideApplies(o: PrivilegedRoleOverride | undefined, userId: string, 
 function statusOf(reasons: readonly EligibilityReason[]): EligibilityStatus {
   if (reasons.some((r) => r.severity === 'blocked')) return 'blocked';
   return reasons.length > 0 ? 'warning' : 'eligible';
+}
+
+/**
+ * Roles that do not make their holder an administrator for "who can update sensitive attributes"
+ * (https://learn.microsoft.com/en-us/graph/api/user-update): Directory Readers, Guest Inviter, Message Center Reader,
+ * Reports Reader. Any other role means only a Global Administrator or Privileged Authentication Administrator may
+ * change the user's mail and otherMails.
+ */
+export const NON_ADMIN_ROLES: readonly string[] = [
+  '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+  '95e79109-95c0-4d8e-aee3-d01accf2d47b',
+  '790c1fb9-7f7d-4f88-86a1-ef1f95c05c1b',
+  '4a5d8f65-41da-4de4-8968-e035b65339cf',
+];
+
+const ROLE_NAMES: Readonly<Record<string, string>> = {
+  ...PRIVILEGED_ROLES,
+  '95e79109-95c0-4d8e-aee3-d01accf2d47b': 'Guest Inviter',
+  '9360feb5-f418-4baa-8175-e2a00bac4301': 'Directory Writers',
+  'f2ef992c-3afb-46b9-b7cf-a126ee74c451': 'Global Reader',
+  '88d8e3e3-8f55-4a1e-953a-9b9898b8876b': 'Directory Readers',
+};
+
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The address is not in the user's mail. Learn's guide for inviting internal users asks for it there
+ * (https://learn.microsoft.com/en-us/entra/external-id/invite-internal-users); some tenants also accept it in
+ * otherMails. The documented fix (set mail) is offered when mail is empty; adding to otherMails stays available for
+ * tenants that accept it. A write Graph would refuse is not offered, and a directory role that blocks such writes
+ * is named.
+ */
+function addressReasons(user: GraphUser, email: string, roles: readonly string[]): EligibilityReason[] {
+  const mailEmpty = (user.mail ?? '').trim() === '';
+  const inOtherMails = user.otherMails.some((m) => sameEmail(m, email));
+  const mailProblem = mailEmpty ? emailWriteProblem(email) : undefined;
+  const otherProblem = inOtherMails ? undefined : otherMailsWriteProblem(user.otherMails, email);
+  const reasons: EligibilityReason[] = [];
+  const setMail: EligibilityFix | undefined = mailEmpty && mailProblem === undefined ? { action: 'setMail', scopeTier: 'write', email } : undefined;
+  if (inOtherMails) {
+    reasons.push(
+      warning(
+        'emailNotInMail',
+        mailEmpty
+          ? `${email} is only in the user's other emails; Microsoft's guide for converting internal users asks for it in the user's mail. Set mail to this address first (needs write permission, User.ReadWrite.All)${mailProblem ? ` — not possible: ${mailProblem}` : ''}; a tenant that accepts other emails converts without it.`
+          : `${email} is only in the user's other emails, and mail holds ${user.mail ?? ''}, which only Exchange can change. Microsoft's guide asks for the address in mail: a tenant that follows it refuses this conversion, one that accepts other emails converts it.`,
+        setMail ? { fix: setMail } : {},
+      ),
+    );
+  } else {
+    const fix: EligibilityFix | undefined = setMail ?? (otherProblem === undefined ? { action: 'addToOtherMails', scopeTier: 'write', email } : undefined);
+    const how = setMail
+      ? 'Set mail to this address first (needs write permission, User.ReadWrite.All), or add it to other emails where the tenant accepts that.'
+      : otherProblem
+        ? `It cannot be added to the user's other emails: ${otherProblem}`
+        : `mail holds ${user.mail ?? ''}, which only Exchange can change; the address can be added to the user's other emails first (needs write permission, User.ReadWrite.All), which converts only in tenants that accept other emails.`;
+    reasons.push(
+      warning(
+        'emailNotOnUser',
+        `The email address ${email} is not on the user object (mail or other emails), and Microsoft Entra requires it to be. ${how}`,
+        fix ? { fix } : {},
+      ),
+    );
+  }
+  const blocking = roles.filter((r) => !NON_ADMIN_ROLES.includes(r.toLowerCase()));
+  if (blocking.length > 0 && reasons.some((r) => r.fix !== undefined)) {
+    reasons.push(
+      warning(
+        'emailWriteBlockedByRole',
+        `This user holds a directory role (${blocking.map((r) => ROLE_NAMES[r.toLowerCase()] ?? r).join(', ')}): Microsoft Entra lets only a Global Administrator or Privileged Authentication Administrator change such a user's email addresses, so the address fix is refused to other admins.`,
+        { roleIds: blocking },
+      ),
+    );
+  }
+  return reasons;
 }
 
 /** Evaluate every rule; all reasons are reported (not just the first) so the admin can fix them together. */
@@ -192,14 +271,8 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
         `The email address ${email} is in a verified domain of this tenant. The user's email cannot be in a verified domain; use their external address.`,
       ),
     );
-  } else if (!isEmailOnUser(email, user)) {
-    reasons.push(
-      warning(
-        'emailNotOnUser',
-        `The email address ${email} is not on the user object (mail or other emails), and Microsoft Entra requires it to be. It can be added to the user's other emails first, which needs write permission (User.ReadWrite.All).`,
-        { fix: { action: 'addToOtherMails', scopeTier: 'write', email } },
-      ),
-    );
+  } else if (!sameEmail(user.mail ?? '', email)) {
+    reasons.push(...addressReasons(user, email, input.roles));
   }
 
   if (user.accountEnabled === false) {

@@ -57,6 +57,8 @@ export const jobItemInputSchema = z.strictObject({
   displayName: shortText(1024),
   email,
   addToOtherMails: z.boolean(),
+  /** Set the user's mail to `email` first (the documented fix for a user whose mail is empty). */
+  setMail: z.boolean().optional(),
   /** The admin confirmed twice that this privileged user may be converted. */
   privilegedOverride: z.boolean(),
 });
@@ -94,6 +96,8 @@ const requestSchemas = {
     options: invitationOptionsSchema,
     /** The tenant the admin saw in the review; the worker refuses when it is not the signed-in one. */
     expectedTenantId: objectId,
+    /** The admin acknowledged that the users' directory roles could not be read (pre-flight `rolesNotVerified`). */
+    acknowledgeUnverifiedRoles: z.boolean().optional(),
   }),
   'job/list': z.strictObject({}),
   'job/get': z.strictObject({ jobId }),
@@ -329,6 +333,13 @@ export interface PreflightResult {
   missing: string[];
   /** Set when the signed-in admin holds no role that may invite (Graph would answer 403 to every user). */
   adminRoleProblem?: string;
+  /**
+   * Set when Graph refused to read directory role assignments: nobody's roles were checked (an administrator would not
+   * be flagged), so converting needs the admin's explicit acknowledgement. Says which role would allow the check.
+   */
+  rolesNotVerified?: string;
+  /** Set when PIM eligible role assignments were not read (the optional permission for them is not granted). */
+  eligibleRolesNotChecked?: string;
 }
 
 /** What a review shows: the ids the admin selected, and the tenant their page named. Nothing else comes from the page. */

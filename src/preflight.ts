@@ -1,7 +1,7 @@
 // The review's pre-flight, as a pure function of what the worker read from Graph in batches:
 // each selected user with the proposed external email and the eligibility verdict.
 import { resolveProposedEmail } from './email';
-import { evaluateEligibility, type Eligibility } from './eligibility';
+import { evaluateEligibility, PRIVILEGED_ROLE_TEMPLATE_IDS, type Eligibility } from './eligibility';
 import type { PreflightResult, PreflightUser } from './messages';
 import type { GraphUser } from './users';
 
@@ -10,6 +10,7 @@ export const INVITER_ROLE_IDS: readonly string[] = [
   '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
   'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
   '95e79109-95c0-4d8e-aee3-d01accf2d47b', // Guest Inviter
+  '9360feb5-f418-4baa-8175-e2a00bac4301', // Directory Writers
 ];
 
 export interface PreflightReads {
@@ -24,7 +25,34 @@ export interface PreflightReads {
   users: ReadonlyMap<string, GraphUser>;
   /** Directory role template ids held, by lower-case user id. */
   roles: ReadonlyMap<string, readonly string[]>;
+  /** Graph's code when it refused to read role assignments: `roles` is then empty and proves nothing. */
+  rolesDeniedCode?: string;
+  /** Whether PIM eligible assignments were read (and are included in `roles`). */
+  eligibleRolesChecked?: boolean;
 }
+
+/**
+ * The roles whose holders the pre-flight reads: the privileged ones (blocked by default), those that may invite (the
+ * admin's own check), and Global Reader / Directory Writers (they too make a user an administrator whose addresses
+ * only the most privileged roles may change). A role outside this list is not seen; a write it blocks fails per user
+ * with Graph's code.
+ */
+export const CHECKED_ROLE_IDS: readonly string[] = [
+  ...new Set([...PRIVILEGED_ROLE_TEMPLATE_IDS, ...INVITER_ROLE_IDS, 'f2ef992c-3afb-46b9-b7cf-a126ee74c451']),
+];
+
+/**
+ * Roles that may read directory role assignments, delegated (least privileged first), per
+ * https://learn.microsoft.com/en-us/graph/api/rbacapplication-list-roleassignments.
+ */
+export const ROLE_READER_ROLE_NAMES = ['Directory Readers', 'Global Reader', 'Privileged Role Administrator'] as const;
+
+export function rolesNotVerifiedMessage(code: string): string {
+  return `Microsoft Graph refused to read directory role assignments (${code}), so no selected user's directory roles were checked: an administrator among them would not be flagged. The ${ROLE_READER_ROLE_NAMES.slice(0, -1).join(', ')} or ${ROLE_READER_ROLE_NAMES.at(-1)} role would allow the check (it may need activating in Privileged Identity Management). Convert only if you know none of these users is an administrator.`;
+}
+
+export const ELIGIBLE_ROLES_NOT_CHECKED =
+  'Roles these users are eligible for through Privileged Identity Management were not checked (the extension is not granted RoleEligibilitySchedule.Read.Directory): a user who can activate an administrator role is not flagged.';
 
 export function toPreflightUser(user: GraphUser, roles: readonly string[], eligibility: Eligibility, proposedEmail: string): PreflightUser {
   return {
@@ -72,8 +100,11 @@ export function buildPreflight(reads: PreflightReads): PreflightResult {
     users.push(toPreflightUser(user, roles, eligibility, proposed));
   }
   const adminRoles = reads.roles.get(reads.signedInUserId.toLowerCase()) ?? [];
-  const canInvite = adminRoles.some((r) => INVITER_ROLE_IDS.includes(r.toLowerCase()));
+  // Unread roles say nothing about the admin either: no "your roles may not allow inviting" from an empty answer.
+  const canInvite = reads.rolesDeniedCode !== undefined || adminRoles.some((r) => INVITER_ROLE_IDS.includes(r.toLowerCase()));
   return {
+    ...(reads.rolesDeniedCode !== undefined ? { rolesNotVerified: rolesNotVerifiedMessage(reads.rolesDeniedCode) } : {}),
+    ...(reads.rolesDeniedCode === undefined && reads.eligibleRolesChecked !== true ? { eligibleRolesNotChecked: ELIGIBLE_ROLES_NOT_CHECKED } : {}),
     ...(canInvite
       ? {}
       : {

@@ -15,6 +15,8 @@ export interface RowEdit {
   email: string;
   /** Add the email to the user's otherMails first (a write: needs User.ReadWrite.All). The admin opts in. */
   addToOtherMails: boolean;
+  /** Set the user's mail to the email first (the documented fix; a write). Excludes addToOtherMails. */
+  setMail?: boolean;
   /** Privileged override: 0 none, 1 first confirmation given, 2 confirmed twice. */
   override: 0 | 1 | 2;
 }
@@ -35,6 +37,8 @@ export interface ReviewReason {
   severity: 'blocked' | 'warning';
   message: string;
   overridable: boolean;
+  /** The address fix the rules offer with this reason. */
+  fix?: 'setMail' | 'addToOtherMails';
 }
 
 export interface RowVerdict {
@@ -59,12 +63,16 @@ export interface RowVerdict {
   emailNotOnUser: boolean;
   /** The submission adds the address to the user's otherMails first (the fix applies and the admin opted in). */
   addsToOtherMails: boolean;
+  /** The address is not in mail and mail is empty: the documented fix, set mail, applies. */
+  setMailFix: boolean;
+  /** The submission sets the user's mail to the address first. */
+  setsMail: boolean;
   /** Will be sent: status eligible or warning. */
   willConvert: boolean;
 }
 
 /** Reasons that depend on the address the admin types: recomputed, never taken from the pre-flight. */
-const EMAIL_CODES: ReadonlySet<string> = new Set(['noValidEmail', 'emailInVerifiedDomain', 'emailNotOnUser']);
+const EMAIL_CODES: ReadonlySet<string> = new Set(['noValidEmail', 'emailInVerifiedDomain', 'emailNotOnUser', 'emailNotInMail', 'emailWriteBlockedByRole']);
 /** Blocks the admin lifts by typing another address. */
 export const EMAIL_BLOCK_CODES: ReadonlySet<string> = new Set(['noValidEmail', 'emailInVerifiedDomain']);
 
@@ -97,7 +105,7 @@ function userReasons(result: PreflightResult, u: PreflightUser, edit: RowEdit): 
       verifiedDomains: result.verifiedDomains,
       proposedEmail: edit.email,
       privilegedOverride: edit.override === 2 ? { userId: u.id, acknowledgedRoleIds: roles, confirmed: true, confirmedAgain: true } : undefined,
-    }).reasons.map((r) => ({ code: r.code, severity: r.severity, message: r.message, overridable: r.overridable }));
+    }).reasons.map((r) => ({ code: r.code, severity: r.severity, message: r.message, overridable: r.overridable, ...(r.fix ? { fix: r.fix.action } : {}) }));
     overridden = reasons.some((r) => r.code === 'privilegedRoleOverridden');
   } else {
     // No Graph user in the reply: the pre-flight's own reasons, an overridable block lifted by the two confirmations.
@@ -140,6 +148,7 @@ interface RuleVerdict {
   locked: boolean;
   emailOnly: boolean;
   emailNotOnUser: boolean;
+  setMailFix: boolean;
 }
 
 function ruleVerdict(result: PreflightResult, u: PreflightUser, edit: RowEdit): RuleVerdict {
@@ -156,6 +165,7 @@ function ruleVerdict(result: PreflightResult, u: PreflightUser, edit: RowEdit): 
     locked: otherBlocks.length > 0,
     emailOnly: blocks.length > 0 && otherBlocks.length === 0,
     emailNotOnUser: reasons.some((r) => r.code === 'emailNotOnUser'),
+    setMailFix: reasons.some((r) => r.fix === 'setMail'),
   };
 }
 
@@ -179,6 +189,9 @@ export function applyEdit(result: PreflightResult, edits: Edits, id: string, cha
   if (!u) return next;
   const before = edits.get(id) ?? defaultEdit(u);
   const after: RowEdit = { ...before, ...change };
+  // One address fix at a time: setting mail and adding to other emails exclude each other.
+  if (change.setMail === true) after.addToOtherMails = false;
+  if (change.addToOtherMails === true) after.setMail = false;
   if (change.email !== undefined && change.include === undefined && !before.include && ruleVerdict(result, u, before).emailOnly) after.include = true;
   if (change.override !== undefined && change.include === undefined) {
     if (change.override === 2 && before.override !== 2) after.include = true;
@@ -222,7 +235,9 @@ export function evaluateRows(result: PreflightResult, edits: Edits): Map<string,
       emailOnly: r.emailOnly,
       ...(emailError ? { emailError } : {}),
       emailNotOnUser: r.emailNotOnUser,
-      addsToOtherMails: willConvert && r.emailNotOnUser && edit.addToOtherMails,
+      addsToOtherMails: willConvert && r.emailNotOnUser && edit.addToOtherMails && edit.setMail !== true,
+      setMailFix: r.setMailFix,
+      setsMail: willConvert && r.setMailFix && edit.setMail === true,
       willConvert,
     });
   }
@@ -255,12 +270,14 @@ export interface ReviewCounts {
   excluded: number;
   /** Of `convert`, getting the address added to their otherMails first. */
   addToOtherMails: number;
+  /** Of `convert`, getting their mail set to the address first. */
+  setMail: number;
   /** Selected users that no longer exist. */
   missing: number;
 }
 
 export function countRows(result: PreflightResult, verdicts: ReadonlyMap<string, RowVerdict>): ReviewCounts {
-  const c: ReviewCounts = { selected: result.users.length + result.missing.length, convert: 0, warnings: 0, blocked: 0, needsEmail: 0, excluded: 0, addToOtherMails: 0, missing: result.missing.length };
+  const c: ReviewCounts = { selected: result.users.length + result.missing.length, convert: 0, warnings: 0, blocked: 0, needsEmail: 0, excluded: 0, addToOtherMails: 0, setMail: 0, missing: result.missing.length };
   for (const u of result.users) {
     const v = verdicts.get(u.id);
     if (!v) continue;
@@ -270,6 +287,7 @@ export function countRows(result: PreflightResult, verdicts: ReadonlyMap<string,
     if (v.status === 'needsEmail') c.needsEmail++;
     if (v.status === 'excluded') c.excluded++;
     if (v.addsToOtherMails) c.addToOtherMails++;
+    if (v.setsMail) c.setMail++;
   }
   return c;
 }
@@ -348,8 +366,14 @@ export function toInvitationOptions(o: OptionsDraft): InvitationOptions {
 // ---- Confirming ----
 
 /** Why the confirm button is disabled, or undefined when it may be pressed. */
-export function confirmProblem(counts: ReviewCounts, optionErrors: OptionErrors, tenantMismatch?: string): string | undefined {
+export function confirmProblem(
+  counts: ReviewCounts,
+  optionErrors: OptionErrors,
+  tenantMismatch?: string,
+  roles: { notVerified: boolean; acknowledged: boolean } = { notVerified: false, acknowledged: false },
+): string | undefined {
   if (tenantMismatch) return 'You are signed in to another tenant than this page’s: sign in to the right tenant first.';
+  if (roles.notVerified && !roles.acknowledged) return 'The directory roles of these users were not checked: acknowledge that first.';
   if (counts.needsEmail > 0) return `Fix the email address of ${counts.needsEmail.toLocaleString('en-US')} user${counts.needsEmail === 1 ? '' : 's'} (or exclude them) first.`;
   if (counts.convert === 0) return 'No user can be converted as the list stands.';
   if (Object.keys(optionErrors).length > 0) return 'Fix the invitation options first.';
@@ -357,7 +381,13 @@ export function confirmProblem(counts: ReviewCounts, optionErrors: OptionErrors,
 }
 
 /** The job request for exactly the users that will be converted. */
-export function buildSubmission(result: PreflightResult, edits: Edits, verdicts: ReadonlyMap<string, RowVerdict>, options: OptionsDraft): RequestOf<'job/submit'> {
+export function buildSubmission(
+  result: PreflightResult,
+  edits: Edits,
+  verdicts: ReadonlyMap<string, RowVerdict>,
+  options: OptionsDraft,
+  acknowledgedUnverifiedRoles = false,
+): RequestOf<'job/submit'> {
   const items: JobItemInput[] = [];
   for (const u of result.users) {
     const v = verdicts.get(u.id);
@@ -369,10 +399,12 @@ export function buildSubmission(result: PreflightResult, edits: Edits, verdicts:
       displayName: u.displayName.slice(0, 1024),
       email: e.email.trim(),
       addToOtherMails: v.addsToOtherMails,
+      ...(v.setsMail ? { setMail: true } : {}),
       privilegedOverride: v.overridden,
     });
   }
-  return { items: items.slice(0, MAX_USERS_PER_JOB), options: toInvitationOptions(options), expectedTenantId: result.tenantId };
+  const ack = result.rolesNotVerified !== undefined && acknowledgedUnverifiedRoles ? { acknowledgeUnverifiedRoles: true } : {};
+  return { items: items.slice(0, MAX_USERS_PER_JOB), options: toInvitationOptions(options), expectedTenantId: result.tenantId, ...ack };
 }
 
 /**
@@ -380,5 +412,5 @@ export function buildSubmission(result: PreflightResult, edits: Edits, verdicts:
  * type to Guest" is a PATCH, User.ReadWrite.All) needs `write`, inviting alone `invite`.
  */
 export function tierNeeded(submission: Pick<RequestOf<'job/submit'>, 'items' | 'options'>): 'invite' | 'write' {
-  return submission.options.setUserTypeGuest || submission.items.some((i) => i.addToOtherMails) ? 'write' : 'invite';
+  return submission.options.setUserTypeGuest || submission.items.some((i) => i.addToOtherMails || i.setMail === true) ? 'write' : 'invite';
 }

@@ -52,7 +52,9 @@ export function checkSubmission(items: readonly JobItemInput[], options: Invitat
       displayName: user?.displayName ?? item.displayName,
       email: item.email.trim(),
       // Only when the address is really missing from the user object: never a needless write.
-      addToOtherMails: item.addToOtherMails && verdict.reasons.some((r) => r.code === 'emailNotOnUser'),
+      addToOtherMails: item.addToOtherMails && item.setMail !== true && verdict.reasons.some((r) => r.code === 'emailNotOnUser'),
+      // Only for a user whose mail is empty and misses the address (the rules offer the fix only then).
+      ...(item.setMail === true && verdict.reasons.some((r) => r.fix?.action === 'setMail') ? { setMail: true } : {}),
       setGuest: options.setUserTypeGuest,
     });
   }

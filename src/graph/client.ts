@@ -16,6 +16,9 @@ import {
   organizationDomainsPath,
   roleAssignmentsForPrincipalPath,
   roleAssignmentsForRolePath,
+  roleAssignmentsOfRolesPath,
+  MAX_IN_VALUES,
+  type RoleAssignmentSource,
   toInvitation,
   toPage,
   toRoleAssignment,
@@ -86,6 +89,16 @@ export interface RoleAssignmentsResult {
   assignments: Map<string, RoleAssignment[]>;
   /** Principals whose lookup failed: treat their roles as unknown, never as "none". */
   failed: Map<string, GraphError>;
+}
+
+export interface DirectoryRolesResult {
+  /** Role definition ids held, by lower-case principal id (every principal read; none = empty array). */
+  roles: Map<string, string[]>;
+  /**
+   * Graph refused the read (403): the signed-in admin may not read role assignments (or the scope was not granted).
+   * The roles are then unknown, never "none".
+   */
+  denied?: GraphError;
 }
 
 function isSuccess(status: number): boolean {
@@ -322,6 +335,30 @@ export class GraphApi {
       }
     }
     return { assignments, failed };
+  }
+
+  /**
+   * Who holds the given roles: `roleDefinitionId in` reads of 15 roles, all in one $batch call, so the cost does not
+   * grow with the number of users checked. A 403 is reported as `denied` (roles unknown, never "none"); any other
+   * failure is thrown. Principals may be groups (role-assignable groups); their members are not expanded.
+   */
+  async directoryRoleHolders(roleIds: readonly string[], source: RoleAssignmentSource = 'roleAssignments'): Promise<DirectoryRolesResult> {
+    const distinct = [...new Set(roleIds.map((r) => r.toLowerCase()))];
+    const roles = new Map<string, string[]>();
+    const results = await this.batch(chunk(distinct, MAX_IN_VALUES).map((c) => ({ method: 'GET' as const, url: roleAssignmentsOfRolesPath(c, source) })));
+    for (const r of results) {
+      if (r.error !== undefined) {
+        if (r.status === 403) return { roles: new Map(), denied: r.error };
+        throw new GraphApiError(r.error);
+      }
+      for (const a of await this.collect(r.body, toRoleAssignment)) {
+        const key = a.principalId.toLowerCase();
+        const held = roles.get(key) ?? [];
+        if (!held.includes(a.roleDefinitionId.toLowerCase())) held.push(a.roleDefinitionId.toLowerCase());
+        roles.set(key, held);
+      }
+    }
+    return { roles };
   }
 
   /**

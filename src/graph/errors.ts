@@ -212,7 +212,8 @@ const DESCRIBE_EN: Readonly<Record<GraphErrorKind, (e: GraphError) => string>> =
   authentication: () => 'Your sign-in has expired or was rejected. Sign in again and retry.',
   missingConsent: () => 'The extension has not been granted the permission this step needs. Grant consent when prompted (or ask an administrator who can consent for the organization), then retry.',
   // Graph answers a missing role and (often) a missing scope with the same "Insufficient privileges", so name both.
-  missingRole: () => 'Microsoft Entra denied the request. Your account may lack the directory role for this step (converting users needs Guest Inviter or User Administrator; editing users needs User Administrator), or the extension may lack consent for it. Check both, then retry.',
+  missingRole: () =>
+    'Microsoft Entra refused this for lack of permission. Your account may lack the directory role for this step (converting users needs Guest Inviter, User Administrator or Directory Writers; editing users needs User Administrator; resetting redemption needs Helpdesk Administrator or User Administrator), or the extension may lack consent for it. Some tenants also want write permission (User.ReadWrite.All) to convert an existing user (the documentation leaves this open): sign in with write permission and retry failed.',
   throttled: (e) => `Microsoft Graph is throttling requests${e.retryAfterMs !== undefined ? `; it asked to wait ${seconds(e.retryAfterMs)}` : ''}. The remaining users will be retried automatically.`,
   emailNotOnUser: () => "The invited email address is not on the user object. Add it to the user's email or other emails (the extension can add it to other emails with write permission), then retry.",
   verifiedDomain: () => "The user's email address is in a verified domain of this tenant. Change it to the user's external address to convert them.",

@@ -114,6 +114,17 @@ export function roleAssignmentsForRolePath(roleDefinitionId: string): string {
   ]);
 }
 
+/** Where directory role assignments are read: active (direct) ones, or PIM eligible ones. */
+export type RoleAssignmentSource = 'roleAssignments' | 'roleEligibilitySchedules';
+
+/** Every assignment of up to 15 roles in one read: `roleDefinitionId in (...)` (built-in roles: id = template id). */
+export function roleAssignmentsOfRolesPath(roleDefinitionIds: readonly string[], source: RoleAssignmentSource = 'roleAssignments'): string {
+  return graphPath(`/roleManagement/directory/${source}`, [
+    ['$filter', inFilter('roleDefinitionId', roleDefinitionIds)],
+    ['$select', ROLE_ASSIGNMENT_SELECT],
+  ]);
+}
+
 /** Verified domains via /organization: User.Read suffices, whereas /domains needs Domain.Read.All. */
 export function organizationDomainsPath(): string {
   return graphPath('/organization', [['$select', 'id,verifiedDomains']]);
@@ -208,15 +219,48 @@ export function toInvitation(raw: unknown): Invitation | undefined {
 
 // ---- User updates -----------------------------------------------------------------------------------------
 
+/** otherMails limits (https://learn.microsoft.com/en-us/graph/api/resources/user): 250 values of 250 characters. */
+export const OTHER_MAILS_MAX_VALUES = 250;
+export const OTHER_MAILS_MAX_LENGTH = 250;
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
+
+/** Why Graph would refuse this address in mail or otherMails (no accented characters, 250 characters), if it would. */
+export function emailWriteProblem(address: string): string | undefined {
+  const a = address.trim();
+  if (!PRINTABLE_ASCII.test(a)) return `${a} contains characters Microsoft Entra does not accept in email properties (accented letters, spaces or other non-ASCII characters).`;
+  if (a.length > OTHER_MAILS_MAX_LENGTH) return `${a.slice(0, 40)}… is longer than the ${OTHER_MAILS_MAX_LENGTH} characters Microsoft Entra accepts.`;
+  return undefined;
+}
+
+/** Why adding the address to otherMails would be refused or is pointless (already there), if it would. */
+export function otherMailsWriteProblem(current: readonly string[], add: string): string | undefined {
+  const address = add.trim();
+  if (current.some((m) => m.trim().toLowerCase() === address.toLowerCase())) return `${address} is already in the user's other emails.`;
+  if (current.length >= OTHER_MAILS_MAX_VALUES) return `The user already has ${current.length} other emails, the most Microsoft Entra allows.`;
+  return emailWriteProblem(address);
+}
+
 /**
  * PATCH body adding an address to otherMails. Graph replaces the whole collection, so the current list is
- * sent along; undefined when the address is already there (case-insensitive), meaning: no write needed.
+ * sent along; undefined when the address is already there (case-insensitive), meaning: no write needed. An address
+ * Graph would refuse (non-ASCII, too long, list full) throws before anything is sent.
  */
 export function buildOtherMailsPatch(current: readonly string[], add: string): { otherMails: string[] } | undefined {
   const address = add.trim();
   if (address === '') throw new RangeError('no address to add to otherMails');
   if (current.some((m) => m.trim().toLowerCase() === address.toLowerCase())) return undefined;
+  const problem = otherMailsWriteProblem(current, address);
+  if (problem !== undefined) throw new RangeError(problem);
   return { otherMails: [...current, address] };
+}
+
+/** PATCH body setting mail (the documented place for the conversion address); refuses what Graph would refuse. */
+export function buildMailPatch(address: string): { mail: string } {
+  const a = address.trim();
+  if (a === '') throw new RangeError('no address to set as mail');
+  const problem = emailWriteProblem(a);
+  if (problem !== undefined) throw new RangeError(problem);
+  return { mail: a };
 }
 
 /** PATCH body setting userType Guest (MAU billing); the invitation itself leaves userType unchanged. */

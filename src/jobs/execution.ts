@@ -23,7 +23,7 @@ function receiptOf(response: BatchResponse): InvitationReceipt | undefined {
 import type { SlidingWindowPacer } from './pacer';
 import { SignInNeededError, type AuthPort, type BatchRequest, type BatchResponse, type Clock, type GraphPort, type NetworkPort, type UserState } from './ports';
 import { finishedCount, type RateSample } from './progress';
-import { addOtherMailRequest, classifyResponse, emailOnUser, invitationRequest, isInvited, reasonFromResponse, setGuestRequest } from './requests';
+import { addOtherMailRequest, classifyResponse, emailInPlace, invitationRequest, isInvited, reasonFromResponse, setGuestRequest } from './requests';
 import { ALREADY_EXTERNAL, USER_MISSING, verifyStep } from './verify';
 
 export interface ExecutionPorts {
@@ -482,7 +482,7 @@ export class Execution {
     if (this.mode() === 'cancel') return this.finishItem(index, 'cancelled', state.reason);
     if (user === null) return this.finishItem(index, 'failed', USER_MISSING);
     if (isInvited(user) && !(state.steps & STEP_FLAG.inviting)) return this.finishItem(index, 'blocked', ALREADY_EXTERNAL);
-    if (emailOnUser(user, item.email)) return this.stepApplied(index);
+    if (emailInPlace(user, item)) return this.stepApplied(index);
     this.stash.set(index, user.otherMails);
     this.patchQ.push(index);
   }

@@ -12,6 +12,11 @@ export interface JobItemInput {
   email: string;
   /** Add `email` to `otherMails` first (the service refuses an email that is not on the user object). */
   addToOtherMails: boolean;
+  /**
+   * Set `mail` to `email` first instead: the guide for inviting internal users asks for the address in mail
+   * (https://learn.microsoft.com/en-us/entra/external-id/invite-internal-users). Only for a user without a mail.
+   */
+  setMail?: boolean;
   /** After the invitation, set `userType: 'Guest'` (MAU billing); the invitation itself leaves it Member. */
   setGuest: boolean;
 }
@@ -161,8 +166,8 @@ export function emptyCounters(): JobCounters {
 }
 
 /** The next write an item still needs, from what the admin asked for and what is already applied. */
-export function nextStep(item: Pick<JobItemInput, 'addToOtherMails' | 'setGuest'>, steps: number): Step | undefined {
-  if (item.addToOtherMails && !(steps & STEP_FLAG.addingEmail)) return 'addingEmail';
+export function nextStep(item: Pick<JobItemInput, 'addToOtherMails' | 'setMail' | 'setGuest'>, steps: number): Step | undefined {
+  if ((item.addToOtherMails || item.setMail === true) && !(steps & STEP_FLAG.addingEmail)) return 'addingEmail';
   if (!(steps & STEP_FLAG.inviting)) return 'inviting';
   if (item.setGuest && !(steps & STEP_FLAG.settingType)) return 'settingType';
   return undefined;

@@ -27,15 +27,23 @@ export function invitationRequest(id: string, item: JobItemInput, options: JobOp
   return { id, method: 'POST', url: '/invitations', headers: { ...JSON_HEADERS }, body: invitationBody(item, options) };
 }
 
-/** `otherMails` is replaced as a whole by PATCH, so the current list (just read) is kept. */
+/**
+ * The address-adding step: `mail` set to the address (setMail), or the address appended to `otherMails` (replaced as a
+ * whole by PATCH, so the current list, just read, is kept).
+ */
 export function addOtherMailRequest(id: string, item: JobItemInput, currentOtherMails: readonly string[]): BatchRequest {
   return {
     id,
     method: 'PATCH',
     url: `/users/${encodeURIComponent(item.userId)}`,
     headers: { ...JSON_HEADERS },
-    body: { otherMails: [...currentOtherMails, item.email] },
+    body: item.setMail === true ? { mail: item.email } : { otherMails: [...currentOtherMails, item.email] },
   };
+}
+
+/** The address is where this item's address step puts it: in `mail` (setMail), else in mail or otherMails. */
+export function emailInPlace(user: UserState, item: Pick<JobItemInput, 'email' | 'setMail'>): boolean {
+  return item.setMail === true ? sameEmail(user.mail, item.email) : emailOnUser(user, item.email);
 }
 
 export function setGuestRequest(id: string, item: JobItemInput): BatchRequest {

@@ -80,11 +80,11 @@ function arr(value: unknown, what: string): unknown[] {
 
 // ---- items ------------------------------------------------------------------------------------------
 
-/** [userId, userPrincipalName, displayName, email, flags(1 = addToOtherMails, 2 = setGuest)] */
+/** [userId, userPrincipalName, displayName, email, flags(1 = addToOtherMails, 2 = setGuest, 4 = setMail)] */
 export type ItemTuple = [string, string, string, string, number];
 
 export function encodeItem(item: JobItemInput): ItemTuple {
-  return [item.userId, item.userPrincipalName, item.displayName, item.email, (item.addToOtherMails ? 1 : 0) | (item.setGuest ? 2 : 0)];
+  return [item.userId, item.userPrincipalName, item.displayName, item.email, (item.addToOtherMails ? 1 : 0) | (item.setGuest ? 2 : 0) | (item.setMail === true ? 4 : 0)];
 }
 
 export function decodeItemChunk(raw: unknown, what: string): JobItemInput[] {
@@ -99,6 +99,7 @@ export function decodeItemChunk(raw: unknown, what: string): JobItemInput[] {
       email: str(tuple[3], `${what}[${i}].email`),
       addToOtherMails: (flags & 1) !== 0,
       setGuest: (flags & 2) !== 0,
+      ...((flags & 4) !== 0 ? { setMail: true } : {}),
     };
   });
 }

@@ -4,7 +4,7 @@
 // enough to never repeat and never invent a write.
 import type { JobItemInput, Reason, Step } from './model';
 import type { UserState } from './ports';
-import { emailOnUser, isInvited } from './requests';
+import { emailInPlace, isInvited } from './requests';
 
 export type Verdict = 'applied' | 'not-applied' | 'user-missing';
 
@@ -12,7 +12,7 @@ export function verifyStep(step: Step, item: JobItemInput, user: UserState | nul
   if (user === null) return 'user-missing';
   switch (step) {
     case 'addingEmail':
-      return emailOnUser(user, item.email) ? 'applied' : 'not-applied';
+      return emailInPlace(user, item) ? 'applied' : 'not-applied';
     case 'inviting':
       return isInvited(user) ? 'applied' : 'not-applied';
     case 'settingType':

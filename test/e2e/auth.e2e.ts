@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTED_EXTENSION_ID, launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/browser';
 import { buildDemoTenant } from '../sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-import { call, configureForSandbox, signedIn, value } from './support';
+import { call, configureForSandbox, signedIn, value, waitForJob } from './support';
 
 let sandbox: Sandbox;
 let browser: ExtensionBrowser | undefined;
@@ -112,17 +112,38 @@ describe('sign-in owned by the background', () => {
     expect((await value(page, 'auth/status', {})).signedIn).toBe(false);
   });
 
-  it('warns before any write when the admin holds no role that may invite', async () => {
+  // A Guest Inviter may invite but may not read role assignments
+  // (https://learn.microsoft.com/en-us/graph/api/rbacapplication-list-roleassignments): the pre-flight completes with
+  // the role check marked not verified, and a job needs the admin's explicit acknowledgement.
+  it('a Guest-Inviter-only admin: the role check is not verified, and converting needs the acknowledgement', async () => {
     const tenant = buildDemoTenant();
-    tenant.roleAssignments = tenant.roleAssignments.filter((a) => a.principalId !== tenant.adminUserId);
+    tenant.roleAssignments = [
+      ...tenant.roleAssignments.filter((a) => a.principalId !== tenant.adminUserId),
+      { id: 'gi-admin', principalId: tenant.adminUserId, roleDefinitionId: '95e79109-95c0-4d8e-aee3-d01accf2d47b', directoryScopeId: '/' },
+    ];
     sandbox.graph.seed(tenant);
     try {
       browser = await launchBrowserWithExtension(sandbox);
       await configureForSandbox(browser, sandbox);
       const page = await browser.openExtensionPage('popup/options.html');
       await value(page, 'auth/signIn', { tier: 'invite' });
-      const pre = await value(page, 'users/preflight', { userIds: tenant.users.slice(0, 3).map((u) => u.id) });
-      expect(pre.adminRoleProblem).toMatch(/User Administrator, Guest Inviter or Global Administrator/);
+      const target = tenant.users.find((u) => u.id === tenant.notable.eligible[0])!;
+      const pre = await value(page, 'users/preflight', { userIds: [target.id] });
+      expect(pre.rolesNotVerified).toMatch(/Authorization_RequestDenied.*Directory Readers, Global Reader or Privileged Role Administrator/);
+      expect(pre.adminRoleProblem).toBeUndefined();
+      const submission = {
+        items: [{ userId: target.id, userPrincipalName: target.userPrincipalName, displayName: target.displayName, email: target.mail!, addToOtherMails: false, privilegedOverride: false }],
+        options: { sendInvitationMessage: false, inviteRedirectUrl: pre.defaultRedirectUrl, setUserTypeGuest: false },
+        expectedTenantId: pre.tenantId,
+      };
+      const refused = await call(page, 'job/submit', submission);
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.message).toMatch(/acknowledge/);
+      expect(sandbox.graph.invitationCount(target.id)).toBe(0);
+      const { jobId } = await value(page, 'job/submit', { ...submission, acknowledgeUnverifiedRoles: true });
+      const done = await waitForJob(page, jobId, (j) => j.state === 'completed');
+      expect(done.counters.done).toBe(1);
+      expect(sandbox.graph.invitationCount(target.id)).toBe(1);
     } finally {
       sandbox.graph.seed(sandbox.tenant);
     }

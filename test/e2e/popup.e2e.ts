@@ -18,7 +18,10 @@ beforeAll(async () => {
   sandbox = await startSandbox({ tenant, layout: 'random' });
 });
 afterAll(async () => {
+  const problems = sandbox?.contractProblems() ?? [];
   await sandbox?.stop();
+  // Every request the product sent to Graph conforms to Graph's own v1.0 metadata (test/contract).
+  expect(problems).toEqual([]);
 });
 afterEach(async () => {
   await browser?.close();

@@ -49,8 +49,11 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
   });
 
   afterAll(async () => {
+    const problems = sandbox?.contractProblems() ?? [];
     await browser?.close();
     await sandbox?.stop();
+    // Every request the product sent to Graph conforms to Graph's own v1.0 metadata (test/contract).
+    expect(problems).toEqual([]);
   });
 
   it('a selection of 0: the convert button is disabled with its reason and opens nothing', async () => {
@@ -238,8 +241,11 @@ describe.each(LAYOUTS)('1,200 users on the All users page, %s layout', (layout) 
   });
 
   afterAll(async () => {
+    const problems = sandbox?.contractProblems() ?? [];
     await browser?.close();
     await sandbox?.stop();
+    // Every request the product sent to Graph conforms to Graph's own v1.0 metadata (test/contract).
+    expect(problems).toEqual([]);
   });
 
   it('the header select-all and "Select all N users found" select every user; the review lists them all after a pre-flight of few round trips', async () => {

@@ -8,6 +8,7 @@ import { createPortalReplica, PORTAL_LAYOUTS, type PortalLayout, type PortalRepl
 import { startSandboxServer, type SandboxServer } from './server';
 import { TokenSigner } from './tokens';
 import type { HostApp, SandboxTenant } from './types';
+import { logContractProblems } from '../contract/graph-contract';
 
 export interface SandboxOptions {
   /** Default: buildDemoTenant() (Contoso, 240 users). */
@@ -49,6 +50,11 @@ export interface Sandbox {
     graph: string;
   };
   stop(): Promise<void>;
+  /**
+   * Every request the product sent to Graph since the sandbox started (the emulator's log may be cleared by tests),
+   * checked against Microsoft's v1.0 metadata (test/contract): the problems found, empty when all conform.
+   */
+  contractProblems(): string[];
 }
 
 export const ALL_USERS_ROUTE = '#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers';
@@ -81,7 +87,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const layout = chooseLayout(opts.layout ?? 'random', log);
 
   // The emulator keeps its own copy, so the caller's tenant object stays as it was seeded.
+  const contract: string[] = [];
   const graph = createGraphEmulator({
+    onRequest: (entry) => {
+      // Keep the first problems only: one bad builder repeats on every call.
+      if (contract.length < 50) contract.push(...logContractProblems([entry]));
+    },
     tenant: structuredClone(tenant),
     signer,
     clock,
@@ -119,6 +130,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       graph: 'https://graph.microsoft.com/v1.0',
     },
     stop: () => server.close(),
+    contractProblems: () => [...contract],
   };
 }
 

@@ -61,7 +61,33 @@ describe('eligibility', () => {
       overridable: false,
       fix: { action: 'addToOtherMails', scopeTier: 'write', email: 'ada@other.example' },
     });
-    expect(codes(input({ user: user({ mail: null, otherMails: ['ADA@other.example'] }), proposedEmail: 'ada@other.example' }))).toEqual([]);
+    expect(codes(input({ user: user({ mail: 'ada@other.example' }), proposedEmail: 'ADA@other.example' }))).toEqual([]);
+  });
+
+  // https://learn.microsoft.com/en-us/entra/external-id/invite-internal-users asks for the address in mail.
+  it('an address only in otherMails is a warning offering the documented fix: set mail (when mail is empty)', () => {
+    const r = evaluateEligibility(input({ user: user({ mail: null, otherMails: ['ADA@other.example'] }), proposedEmail: 'ada@other.example' }));
+    expect(r.reasons).toEqual([expect.objectContaining({ code: 'emailNotInMail', severity: 'warning', fix: { action: 'setMail', scopeTier: 'write', email: 'ada@other.example' } })]);
+    // With a mailbox address in mail, only Exchange can change it: no fix, and the message says why.
+    const boxed = evaluateEligibility(input({ user: user({ mail: 'ada@contoso.example', otherMails: ['ada@other.example'] }), proposedEmail: 'ada@other.example' }));
+    expect(boxed.reasons[0]).toMatchObject({ code: 'emailNotInMail' });
+    expect(boxed.reasons[0]?.fix).toBeUndefined();
+    expect(boxed.reasons[0]?.message).toMatch(/only Exchange can change/);
+    // Not on the user at all and mail empty: set mail is the fix offered.
+    expect(evaluateEligibility(input({ user: user({ mail: null }), proposedEmail: 'ada@other.example' })).reasons[0]?.fix?.action).toBe('setMail');
+  });
+
+  it('checks the write before offering it: no accents, otherMails not full, and names a role that blocks it', () => {
+    const accented = evaluateEligibility(input({ user: user({ mail: null }), proposedEmail: 'rené@other.example' }));
+    expect(accented.reasons.find((r) => r.code === 'emailNotOnUser')?.fix).toBeUndefined();
+    const full = evaluateEligibility(input({ user: user({ mail: 'ada@contoso.example', otherMails: Array.from({ length: 250 }, (_, i) => `a${i}@x.example`) }), proposedEmail: 'ada@other.example' }));
+    expect(full.reasons.find((r) => r.code === 'emailNotOnUser')).toMatchObject({ message: expect.stringMatching(/250 other emails/) });
+    expect(full.reasons.find((r) => r.code === 'emailNotOnUser')?.fix).toBeUndefined();
+    // https://learn.microsoft.com/en-us/graph/api/user-update: a Helpdesk Administrator's email addresses may only be
+    // changed by a Global Administrator or Privileged Authentication Administrator; a Guest Inviter's by anyone allowed.
+    const helpdesk = evaluateEligibility(input({ user: user({ mail: null }), roles: ['729827e3-9c14-49f7-bb1b-9608f156bbb8'], proposedEmail: 'ada@other.example', privilegedOverride: { userId: 'u1', acknowledgedRoleIds: ['729827e3-9c14-49f7-bb1b-9608f156bbb8'], confirmed: true, confirmedAgain: true } }));
+    expect(helpdesk.reasons.find((r) => r.code === 'emailWriteBlockedByRole')?.message).toMatch(/Helpdesk Administrator.*Global Administrator or Privileged Authentication Administrator/);
+    expect(codes(input({ user: user({ mail: null }), roles: [GUEST_INVITER], proposedEmail: 'ada@other.example' }))).not.toContain('emailWriteBlockedByRole');
   });
 
   it('warns for a disabled account', () => {

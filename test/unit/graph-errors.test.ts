@@ -61,7 +61,7 @@ describe('describing errors for the admin', () => {
   const cases: Array<[number, string, string, RegExp, string]> = [
     [0, 'NetworkError', 'fetch failed', /could not be reached/, 'network'],
     [401, 'InvalidAuthenticationToken', 'Access token has expired', /Sign in again/, 'authentication'],
-    [403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', /Guest Inviter or User Administrator/, 'missingRole'],
+    [403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', /Guest Inviter, User Administrator or Directory Writers.*sign in with write permission and retry failed/, 'missingRole'],
     [403, 'Forbidden', 'Missing scope permissions on the request.', /consent/, 'missingConsent'],
     [400, 'BadRequest', "The email you're using to invite this user doesn't match any emails on the user object. Please add this email to the user object and try again.", /other emails/, 'emailNotOnUser'],
     [400, 'BadRequest', "User's email address cannot be in a verified domain. Please change the user's email to enable conversion to a B2B user.", /verified domain/, 'verifiedDomain'],

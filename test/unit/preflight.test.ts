@@ -64,7 +64,9 @@ describe('buildPreflight', () => {
     expect(byId.get(privileged)?.reasons.find((r) => r.code === 'privilegedRole')?.overridable).toBe(true);
     expect(code(verified)).toContain('noValidEmail');
     for (const id of [synced, external, admin, privileged, verified]) expect(byId.get(id)?.eligibility).toBe('blocked');
-    expect(byId.get(otherOnly)?.eligibility).toBe('eligible');
+    // Only in otherMails: a warning offering the documented fix (set mail), not a silent pass.
+    expect(byId.get(otherOnly)?.eligibility).toBe('warning');
+    expect(byId.get(otherOnly)?.reasons.map((r) => r.code)).toEqual(['emailNotInMail']);
   });
 
   it('carries the Graph user and roles so the review can re-evaluate edits', () => {

@@ -161,10 +161,28 @@ describe('review verdicts', () => {
     expect(submission(p, edits).items[0]).toMatchObject({ email: 'new@fabrikam.example', addToOtherMails: true, privilegedOverride: false });
     expect(tierNeeded(submission(p, edits))).toBe('write');
     // An address that is on the user object needs no write, opt-in or not.
-    const onUser = preflight([user(1, { proposedEmail: 'alt@fabrikam.example' }, { mail: 'user1@contoso.com', otherMails: ['alt@fabrikam.example'] })]);
+    const onUser = preflight([user(1, { proposedEmail: 'alt@fabrikam.example' }, { mail: 'alt@fabrikam.example' })]);
     const e2 = applyEdit(onUser, initialEdits(onUser), id(1), { addToOtherMails: true });
     expect(rows(onUser, e2)[0]).toMatchObject({ status: 'eligible', emailNotOnUser: false, addsToOtherMails: false });
     expect(tierNeeded(submission(onUser, e2))).toBe('invite');
+  });
+
+  it('offers the documented fix, set mail, for a user whose mail is empty; one address fix at a time', () => {
+    const p = preflight([user(1, { proposedEmail: 'alt@fabrikam.example' }, { mail: null, otherMails: ['alt@fabrikam.example'] })]);
+    let edits: Edits = initialEdits(p);
+    expect(rows(p, edits)[0]).toMatchObject({ status: 'warning', setMailFix: true, setsMail: false, emailNotOnUser: false });
+    expect(rows(p, edits)[0]!.reasons.map((r) => r.code)).toEqual(['emailNotInMail']);
+    edits = applyEdit(p, edits, id(1), { setMail: true });
+    expect(rows(p, edits)[0]!.setsMail).toBe(true);
+    expect(countRows(p, evaluateRows(p, edits)).setMail).toBe(1);
+    expect(submission(p, edits).items[0]).toMatchObject({ setMail: true, addToOtherMails: false });
+    expect(tierNeeded(submission(p, edits))).toBe('write');
+    // A new address for a user without mail: both fixes are offered, ticking one unticks the other.
+    edits = applyEdit(p, edits, id(1), { email: 'new@fabrikam.example' });
+    edits = applyEdit(p, edits, id(1), { addToOtherMails: true });
+    expect(edits.get(id(1))).toMatchObject({ setMail: false, addToOtherMails: true });
+    expect(submission(p, edits).items[0]).toMatchObject({ addToOtherMails: true });
+    expect(submission(p, edits).items[0]).not.toHaveProperty('setMail');
   });
 
   it('names the verified domain when every address of the user is internal', () => {
@@ -194,9 +212,10 @@ describe('review verdicts', () => {
     ]);
   });
 
-  it('an address already in otherMails needs no write', () => {
+  it('an address already in otherMails needs no otherMails write, but warns that the documented place is mail', () => {
     const p = preflight([user(1, { proposedEmail: 'alt@fabrikam.example' }, { mail: 'user1@contoso.com', otherMails: ['alt@fabrikam.example'] })]);
-    expect(rows(p, initialEdits(p))[0]).toMatchObject({ status: 'eligible', emailNotOnUser: false, addsToOtherMails: false });
+    expect(rows(p, initialEdits(p))[0]).toMatchObject({ status: 'warning', emailNotOnUser: false, addsToOtherMails: false, setMailFix: false });
+    expect(rows(p, initialEdits(p))[0]!.reasons.map((r) => r.code)).toEqual(['emailNotInMail']);
   });
 
   it('needs two confirmations to convert a privileged user; the second includes them, taking it back leaves them out', () => {
@@ -281,6 +300,7 @@ describe('review verdicts', () => {
     expect(rows(p, edits)[0]!.reasons.map((r) => [r.code, r.severity])).toEqual([
       ['privilegedRole', 'blocked'],
       ['emailNotOnUser', 'warning'],
+      ['emailWriteBlockedByRole', 'warning'],
       ['accountDisabled', 'warning'],
     ]);
   });
@@ -288,12 +308,18 @@ describe('review verdicts', () => {
   it('counts every selected user, the missing ones included, and labels the button', () => {
     const p = preflight([user(1), user(2, {}, { onPremisesSyncEnabled: true }), user(3)], { missing: [id(4)] });
     const edits = applyEdit(p, initialEdits(p), id(3), { include: false });
-    expect(countRows(p, evaluateRows(p, edits))).toEqual({ selected: 4, convert: 1, warnings: 0, blocked: 1, needsEmail: 0, excluded: 1, addToOtherMails: 0, missing: 1 });
+    expect(countRows(p, evaluateRows(p, edits))).toEqual({ selected: 4, convert: 1, warnings: 0, blocked: 1, needsEmail: 0, excluded: 1, addToOtherMails: 0, setMail: 0, missing: 1 });
     expect(convertLabel(1)).toBe('Convert 1 user');
     expect(convertLabel(1200)).toBe('Convert 1,200 users');
     expect(confirmProblem(countRows(p, evaluateRows(p, applyEdit(p, edits, id(1), { include: false }))), {})).toBe('No user can be converted as the list stands.');
     expect(confirmProblem(countRows(p, evaluateRows(p, edits)), { inviteRedirectUrl: 'x' })).toBe('Fix the invitation options first.');
     expect(confirmProblem(countRows(p, evaluateRows(p, edits)), {}, 'Signed in to tenant A, page is tenant B.')).toMatch(/another tenant/);
+    // Roles that could not be read: confirming waits for the acknowledgement, which the job request then carries.
+    expect(confirmProblem(countRows(p, evaluateRows(p, edits)), {}, undefined, { notVerified: true, acknowledged: false })).toMatch(/directory roles.*not checked/);
+    expect(confirmProblem(countRows(p, evaluateRows(p, edits)), {}, undefined, { notVerified: true, acknowledged: true })).toBeUndefined();
+    const unverified = { ...p, rolesNotVerified: 'not read' };
+    expect(buildSubmission(unverified, edits, evaluateRows(unverified, edits), initialOptions(unverified), true).acknowledgeUnverifiedRoles).toBe(true);
+    expect(buildSubmission(p, edits, evaluateRows(p, edits), initialOptions(p), true)).not.toHaveProperty('acknowledgeUnverifiedRoles');
   });
 });
 

@@ -56,6 +56,17 @@ export function JobActions(props: {
       await props.reloadItems();
     });
 
+  // A tenant may refuse conversions without User.ReadWrite.All (Authorization_RequestDenied): grant the write tier, then
+  // the failed users go again (the worker sends invitations with the write-tier token once it is granted).
+  const signInWriteAndRetry = () =>
+    run('Retry failed', async () => {
+      props.onAuth?.(await services.request('auth/signIn', { tier: 'write' }));
+      const s = await services.request('job/control', { jobId, action: 'retryFailed' });
+      props.onSummary(s);
+      setMessage({ kind: 'ok', text: 'Signed in with write permission; the failed users are queued again.' });
+      await props.reloadItems();
+    });
+
   const exportCsv = () =>
     run('Export', async () => {
       const rows = await exportJobCsv(services, jobId, summary, props.download ?? downloadText);
@@ -92,6 +103,15 @@ export function JobActions(props: {
           confirmLabel="Retry failed"
           onConfirm={retryFailed}
         />
+        {failed > 0 && (
+          <ConfirmButton
+            label="Sign in with write permission and retry failed"
+            disabled={busy !== undefined || active}
+            question={`Sign in granting write permission (User.ReadWrite.All), then try the ${failed} failed user${failed === 1 ? '' : 's'} again? Use this when Microsoft Entra refused conversions for lack of permission (Authorization_RequestDenied).`}
+            confirmLabel="Sign in and retry"
+            onConfirm={signInWriteAndRetry}
+          />
+        )}
         <button type="button" onClick={exportCsv} disabled={busy !== undefined}>
           {busy === 'Export' ? 'Exporting…' : 'Export CSV'}
         </button>

@@ -35,6 +35,17 @@ export function EmailField(p: {
           {v.emailError.message}
         </span>
       ) : null}
+      {v.setMailFix && !v.locked ? (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={edit.setMail === true}
+            data-b2b="set-mail"
+            onChange={(e) => p.trusted(e) && p.onEdit({ setMail: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          <span>Set the user’s mail to it first, as Microsoft documents (needs consent to User.ReadWrite.All)</span>
+        </label>
+      ) : null}
       {v.emailNotOnUser && !v.locked ? (
         <label class="check">
           <input

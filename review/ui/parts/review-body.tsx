@@ -47,12 +47,13 @@ export function ReviewBody(p: {
   const [options, setOptions] = useState<OptionsDraft>(() => initialOptions(result));
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<Failure | undefined>(undefined);
+  const [rolesAcknowledged, setRolesAcknowledged] = useState(false);
 
   const verdicts = useMemo(() => evaluateRows(result, edits), [result, edits]);
   const counts = countRows(result, verdicts);
   const optionErrors = validateOptions(options);
   const mismatch = auth.state === 'ready' ? auth.status.tenantMismatch : undefined;
-  const problem = confirmProblem(counts, optionErrors, mismatch);
+  const problem = confirmProblem(counts, optionErrors, mismatch, { notVerified: result.rolesNotVerified !== undefined, acknowledged: rolesAcknowledged });
   const gateReason = p.gate.verdict.ready ? undefined : p.gate.verdict.reason;
   const why = problem ?? gateReason;
   const canConfirm = problem === undefined && p.gate.verdict.ready && !busy;
@@ -64,7 +65,7 @@ export function ReviewBody(p: {
   const confirm = async (e: Event) => {
     // The gate is asked again at the moment of the click: the page may have covered the dialog since the last render.
     if (!trusted(e) || !canConfirm || !p.gate.readyNow()) return;
-    const submission = buildSubmission(result, edits, verdicts, options);
+    const submission = buildSubmission(result, edits, verdicts, options, rolesAcknowledged);
     if (submission.items.length === 0) return;
     setBusy(true);
     setSubmitError(undefined);
@@ -86,7 +87,7 @@ export function ReviewBody(p: {
   return (
     <>
       <div class="body">
-        <ReviewWarnings tenantMismatch={mismatch} result={result} />
+        <ReviewWarnings tenantMismatch={mismatch} result={result} rolesAcknowledged={rolesAcknowledged} onAcknowledgeRoles={setRolesAcknowledged} trusted={trusted} />
         <SelectionSummary result={result} counts={counts} />
         <UserTable result={result} edits={edits} verdicts={verdicts} onEdit={edit} trusted={trusted} />
         <InvitationOptions options={options} errors={optionErrors} set={setOption} trusted={trusted} />

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADA, BOB, EVE, PLAIN, errorOf, inviteBody, obj, startHarness, type Harness } from './harness';
+import { ADA, BOB, EVE, PLAIN, errorOf, inviteBody, lenientTenant, obj, startHarness, type Harness } from './harness';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -84,28 +84,44 @@ describe('$batch items', () => {
   it('dependsOn: dependents of a failure get 424 and are not executed', async () => {
     h = await startHarness();
     const r = await batch([
-      inviteItem('3', BOB, 'bob@personal.example', { dependsOn: ['2'] }),
       inviteItem('1', PLAIN, 'nobody@fabrikam.example'),
       inviteItem('2', ADA, 'ada@fabrikam.example', { dependsOn: ['1'] }),
+      inviteItem('3', BOB, 'bob@personal.example', { dependsOn: ['2'] }),
     ]);
     const m = byId(r.json);
     expect([m.get('1')?.status, m.get('2')?.status, m.get('3')?.status]).toEqual([400, 424, 424]);
     expect(h.emulator.invitationCount(ADA) + h.emulator.invitationCount(BOB)).toBe(0);
   });
 
-  it('dependsOn orders execution: a PATCH then the invitation that needs it', async () => {
-    h = await startHarness();
+  it('dependsOn orders execution: a PATCH then the invitation that needs it; a 204 item carries "body": null', async () => {
+    h = await startHarness({ tenant: lenientTenant() });
     const r = await batch([
-      inviteItem('invite', PLAIN, 'plain@outside.example', { dependsOn: ['patch'] }),
       { id: 'patch', method: 'PATCH', url: `/users/${PLAIN}`, headers: JSON_HDR, body: { otherMails: ['plain@outside.example'] } },
+      inviteItem('invite', PLAIN, 'plain@outside.example', { dependsOn: ['patch'] }),
     ]);
     const m = byId(r.json);
     expect(m.get('patch')?.status).toBe(204);
+    // https://learn.microsoft.com/en-us/graph/json-batching: an item without content still has its body member, null.
+    expect(m.get('patch')).toHaveProperty('body', null);
     expect(m.get('invite')?.status).toBe(201);
   });
 
+  // https://learn.microsoft.com/en-us/graph/json-batching ("Sequencing requests with the dependsOn property"): only
+  // parallel, sequential (each on the one before) or "same" (all on one request) patterns are accepted.
+  it('accepts the parallel, sequential and same dependency patterns and refuses any other', async () => {
+    h = await startHarness();
+    const get = (id: string, dependsOn?: string[]) => ({ id, method: 'GET', url: '/me', ...(dependsOn ? { dependsOn } : {}) });
+    expect((await batch([get('1'), get('2'), get('3')])).status).toBe(200);
+    expect((await batch([get('1'), get('2', ['1']), get('3', ['2'])])).status).toBe(200);
+    expect((await batch([get('1'), get('2', ['1']), get('3', ['1'])])).status).toBe(200);
+    const mixed = await batch([get('1'), get('2'), get('3', ['1']), get('4', ['2'])]);
+    expect(mixed.status).toBe(400);
+    expect(errorOf(mixed.json).message).toMatch(/parallel|sequential|same/);
+    expect((await batch([get('1'), get('2', ['1', '3']), get('3')])).status).toBe(400);
+  });
+
   it('inner invitations count against the rate limit one by one; each 429 has its own Retry-After', async () => {
-    h = await startHarness({ inviteLimit: { max: 2, windowMs: 1000 } });
+    h = await startHarness({ inviteLimit: { max: 2, windowMs: 1000 }, tenant: lenientTenant() });
     const r = await batch([
       inviteItem('1', ADA, 'ada@fabrikam.example'),
       inviteItem('2', BOB, 'bob@personal.example'),

@@ -63,6 +63,21 @@ function parseItems(body: Json | undefined): Item[] {
   return items;
 }
 
+/**
+ * Graph accepts three dependency patterns only (https://learn.microsoft.com/en-us/graph/json-batching, "Sequencing
+ * requests with the dependsOn property"): parallel (no dependsOn), sequential (each item depends on the one listed
+ * before it) and same (every item that depends names the same single request).
+ */
+function checkDependencyPattern(items: Item[]): void {
+  if (items.every((i) => i.dependsOn.length === 0)) return;
+  const sequential = items.every((it, k) => (k === 0 ? it.dependsOn.length === 0 : it.dependsOn.length === 1 && it.dependsOn[0] === items[k - 1]?.id));
+  if (sequential) return;
+  const named = new Set(items.flatMap((i) => i.dependsOn));
+  const same = named.size === 1 && items.every((i) => i.dependsOn.length <= 1);
+  if (same) return;
+  throw badRequest('Batch requests may only be all parallel, all sequential, or all depend on the same request.');
+}
+
 /** Listed order, except an item waits for its dependencies; a cycle makes the batch invalid. */
 function executionOrder(items: Item[]): Item[] {
   const done = new Set<string>();
@@ -89,7 +104,9 @@ export function runBatch(
   rand: () => number,
   shuffleResponses: boolean,
 ): BatchResult {
-  const items = executionOrder(parseItems(outer.body));
+  const parsed = parseItems(outer.body);
+  checkDependencyPattern(parsed);
+  const items = executionOrder(parsed);
   const statusById = new Map<string, number>();
   const responses: JsonObject[] = [];
   const inner: LoggedInnerRequest[] = [];
@@ -129,8 +146,8 @@ export function runBatch(
       }
     }
     statusById.set(it.id, res.status);
-    const entry: JsonObject = { id: it.id, status: res.status, headers: res.headers };
-    if (res.body !== undefined) entry.body = res.body;
+    // An item without content (204) still carries "body": null, as Graph writes it.
+    const entry: JsonObject = { id: it.id, status: res.status, headers: res.headers, body: res.body ?? null };
     responses.push(entry);
     inner.push({
       id: it.id,

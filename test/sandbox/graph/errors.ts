@@ -42,11 +42,16 @@ export const notFound = (id: string) =>
     `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
   );
 export const unauthorized = (message: string) => new GraphError(401, 'InvalidAuthenticationToken', message);
-export const tooManyRequests = (retryAfterSec: number) =>
-  new GraphError(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': formatSeconds(retryAfterSec) });
+/**
+ * Graph's Retry-After is a whole number of seconds (https://learn.microsoft.com/en-us/graph/throttling); a fault
+ * may ask for a fractional one, to prove clients survive that too.
+ */
+export const tooManyRequests = (retryAfterSec: number, fractional = false) =>
+  new GraphError(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': formatSeconds(retryAfterSec, fractional) });
 
-/** Retry-After may be fractional; keep at most 3 decimals and never 0 (a client would spin). */
-export function formatSeconds(sec: number): string {
+/** Whole seconds rounded up (never 0: a client would spin); fractional keeps at most 3 decimals. */
+export function formatSeconds(sec: number, fractional = false): string {
+  if (!fractional) return String(Math.max(1, Math.ceil(sec)));
   const v = Math.max(0.001, Math.ceil(sec * 1000) / 1000);
   return String(Number(v.toFixed(3)));
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADA, BOB, errorOf, inviteBody, obj, startHarness, type Harness } from './harness';
+import { ADA, BOB, errorOf, inviteBody, lenientTenant, obj, startHarness, type Harness } from './harness';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -19,7 +19,11 @@ describe('faults', () => {
   });
 
   it('throttle: every Nth matching request gets 429 with the configured Retry-After', async () => {
+    // Graph sends whole seconds (https://learn.microsoft.com/en-us/graph/throttling); decimals only when asked.
     h = await startHarness({ faults: { latencyMs: 0, throttle: { everyNth: 2, retryAfterSec: 1.5, paths: '/users' } } });
+    await h.call('GET', `/v1.0/users/${ADA}`);
+    expect((await h.call('GET', `/v1.0/users/${ADA}`)).headers.get('retry-after')).toBe('2');
+    h.emulator.setFaults({ latencyMs: 0, throttle: { everyNth: 2, retryAfterSec: 1.5, paths: '/users', fractionalRetryAfter: true } });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await h.call('GET', `/v1.0/users/${ADA}`)).status);
     expect(statuses).toEqual([200, 429, 200, 429]);
@@ -78,7 +82,7 @@ describe('faults', () => {
   });
 
   it('a drop inside a batch drops the whole response after applying every write', async () => {
-    h = await startHarness({ faults: { latencyMs: 0, dropAfterApply: { count: 1, path: '/invitations' } } });
+    h = await startHarness({ tenant: lenientTenant(), faults: { latencyMs: 0, dropAfterApply: { count: 1, path: '/invitations' } } });
     const requests = [
       { id: '1', method: 'POST', url: '/invitations', headers: JSON_HDR, body: inviteBody(ADA, 'ada@fabrikam.example') },
       { id: '2', method: 'POST', url: '/invitations', headers: JSON_HDR, body: inviteBody(BOB, 'bob@personal.example') },

@@ -56,7 +56,7 @@ export class FaultController {
     if (t && matches(t.paths, path, leaf) && (t.untilMs === undefined || now < t.untilMs)) {
       this.throttleSeen++;
       const n = t.everyNth ?? 1;
-      if (n <= 1 || this.throttleSeen % n === 0) return tooManyRequests(t.retryAfterSec);
+      if (n <= 1 || this.throttleSeen % n === 0) return tooManyRequests(t.retryAfterSec, t.fractionalRetryAfter === true);
     }
     const x = this.f.fail5xx;
     if (x && x.count > 0 && matches(x.path, path, leaf)) {

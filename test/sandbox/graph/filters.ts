@@ -238,15 +238,93 @@ export function advancedConstruct(node: FilterNode): { what: string; prop: strin
   }
 }
 
-/** Graph caps `in` lists (and OR-expanded clauses) at 15 values by default. */
-export function checkInListSizes(node: FilterNode, max = 15): void {
-  if (node.kind === 'in' && node.values.length > max) {
-    throw unsupportedQuery(
-      `Too many child clauses specified in search filter expression containing 'OR' operators: ${node.values.length}. Max allowed: ${max}.`,
-    );
+/** How many values a clause compares against: an `in` counts each value, any other comparison one. */
+function valueCount(node: FilterNode): number {
+  switch (node.kind) {
+    case 'or':
+    case 'and':
+      return node.items.reduce((n, i) => n + valueCount(i), 0);
+    case 'not':
+      return valueCount(node.item);
+    case 'in':
+      return node.values.length;
+    default:
+      return 1;
   }
-  if (node.kind === 'or' || node.kind === 'and') node.items.forEach((n) => checkInListSizes(n, max));
-  if (node.kind === 'not') checkInListSizes(node.item, max);
+}
+
+const hasOrOrIn = (node: FilterNode): boolean =>
+  node.kind === 'in' || node.kind === 'or' || ((node.kind === 'and') && node.items.some(hasOrOrIn)) || (node.kind === 'not' && hasOrOrIn(node.item));
+
+/**
+ * The 15-value cap of `in` applies to the whole filter clause: values of every `in` and every `or` branch count
+ * together (https://learn.microsoft.com/en-us/graph/aad-advanced-queries, "in operator … limited to 15 values").
+ */
+export function checkInListSizes(node: FilterNode, max = 15): void {
+  if (!hasOrOrIn(node)) return;
+  const n = valueCount(node);
+  if (n > max) {
+    throw unsupportedQuery(`Too many child clauses specified in search filter expression containing 'OR' operators: ${n}. Max allowed: ${max}.`);
+  }
+}
+
+/** Directory `eq` (and `in`) values longer than 120 characters are refused. */
+export const MAX_EQ_VALUE_LENGTH = 120;
+export function checkValueLengths(node: FilterNode): void {
+  const tooLong = (v: Literal) => typeof v === 'string' && v.length > MAX_EQ_VALUE_LENGTH;
+  switch (node.kind) {
+    case 'or':
+    case 'and':
+      node.items.forEach(checkValueLengths);
+      return;
+    case 'not':
+      checkValueLengths(node.item);
+      return;
+    case 'cmp':
+      if (node.op === 'eq' && tooLong(node.value)) throw unsupportedQuery(`The value for property '${node.prop}' exceeds ${MAX_EQ_VALUE_LENGTH} characters.`);
+      return;
+    case 'in':
+      if (node.values.some(tooLong)) throw unsupportedQuery(`A value for property '${node.prop}' exceeds ${MAX_EQ_VALUE_LENGTH} characters.`);
+      return;
+    default:
+      return;
+  }
+}
+
+/** The operator a leaf uses, in the words of Learn's per-property filter tables. */
+export type FilterOp = 'eq' | 'ne' | 'not' | 'in' | 'ge' | 'le' | 'gt' | 'lt' | 'startswith' | 'endswith' | 'any' | 'eqNull';
+
+/** Every (property, operator) pair a filter uses; a negated comparison is reported as `not`. */
+export function filterUses(node: FilterNode): { prop: string; op: FilterOp }[] {
+  switch (node.kind) {
+    case 'or':
+    case 'and':
+      return node.items.flatMap(filterUses);
+    case 'not':
+      return filterUses(node.item).map((u) => ({ ...u, op: 'not' as const }));
+    case 'cmp':
+      return [{ prop: node.prop, op: node.op === 'eq' && node.value === null ? 'eqNull' : node.op }];
+    case 'in':
+      return [{ prop: node.prop, op: 'in' }];
+    case 'fn':
+      return [{ prop: node.prop, op: node.fn }];
+    case 'any':
+      return [{ prop: node.prop, op: 'any' }];
+  }
+}
+
+/**
+ * Refuses a property Graph does not filter on, or an operator it does not support for that property (Graph answers
+ * 400 rather than evaluating it). `table` maps a property (exact Graph casing) to its operators.
+ */
+export function checkFilterable(node: FilterNode, table: Readonly<Record<string, readonly FilterOp[]>>, resource: string): void {
+  for (const { prop, op } of filterUses(node)) {
+    const key = Object.keys(table).find((k) => k.toLowerCase() === prop.toLowerCase());
+    const ops = key === undefined ? undefined : table[key];
+    if (!ops || !ops.includes(op)) {
+      throw unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${prop}' of resource '${resource}'.`);
+    }
+  }
 }
 
 // Directory string comparisons are case-insensitive.

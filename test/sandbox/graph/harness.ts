@@ -69,6 +69,11 @@ export function fixtureTenant(extra = 0): SandboxTenant {
   };
 }
 
+/** The fixture tenant with the lenient reading that converts a user whose address is only in otherMails. */
+export function lenientTenant(extra = 0): SandboxTenant {
+  return { ...fixtureTenant(extra), rules: { conversionAcceptsOtherMails: true } };
+}
+
 export interface Reply {
   status: number;
   headers: Headers;

@@ -34,6 +34,8 @@ export interface GraphEmulatorOptions {
   batchSeed?: number;
   /** Set false to return $batch responses in request order (real Graph does not promise any order). */
   shuffleBatchResponses?: boolean;
+  /** Sees every logged request as it is recorded (clearLog does not hide it): the sandbox checks the Graph contract. */
+  onRequest?: (entry: LoggedRequest) => void;
 }
 
 export interface GraphEmulatorState {
@@ -218,7 +220,7 @@ export function createGraphEmulator(opts: GraphEmulatorOptions): GraphEmulator {
     }
 
     const { authorization: _auth, ...loggedHeaders } = headers;
-    log.push({
+    const entry: LoggedRequest = {
       seq: ++seq,
       time: arrived,
       method,
@@ -229,7 +231,9 @@ export function createGraphEmulator(opts: GraphEmulatorOptions): GraphEmulator {
       status: drop ? null : response.status,
       responseBody: response.body,
       inner,
-    });
+    };
+    log.push(entry);
+    opts.onRequest?.(entry);
 
     if (drop) {
       // The write happened; the client never learns it. This is the case retries must be safe against.

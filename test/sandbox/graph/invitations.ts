@@ -11,9 +11,23 @@ import type { Caller, GraphRequest, GraphResponse, Json, JsonObject } from './mo
 import { GRAPH_ORIGIN } from './query';
 import type { SlidingWindowLimiter } from './rate-limit';
 import { graphTime, type DirectoryStore } from './store';
+import { propertyNames } from '../../contract/graph-contract';
 
 const INVITE_SCOPES = ['User.Invite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
-const INVITER_ROLES = [ROLE.globalAdministrator, ROLE.userAdministrator, ROLE.guestInviter];
+const WRITE_SCOPES = ['User.ReadWrite.All', 'Directory.ReadWrite.All'];
+/**
+ * Roles that may invite, delegated: Guest Inviter is least privileged, User Administrator and Directory Writers work
+ * too (https://learn.microsoft.com/en-us/graph/api/invitation-post, "Permissions"); Global Administrator holds
+ * every permission.
+ */
+export const INVITER_ROLES = [ROLE.globalAdministrator, ROLE.userAdministrator, ROLE.guestInviter, ROLE.directoryWriters];
+/**
+ * Reset redemption: User.ReadWrite.All and the Helpdesk Administrator or User Administrator role
+ * (https://learn.microsoft.com/en-us/entra/external-id/reset-redemption-status); Global Administrator too.
+ */
+export const RESET_ROLES = [ROLE.globalAdministrator, ROLE.userAdministrator, ROLE.helpdeskAdministrator];
+/** The request properties of microsoft.graph.invitation in the v1.0 CSDL; anything else is refused. */
+const INVITATION_PROPS = new Set(propertyNames('microsoft.graph.invitation'));
 
 export const MSG_EMAIL_NOT_ON_USER =
   "The email you're using to invite this user doesn't match any emails on the user object. Please add this email to the user object and try again.";
@@ -41,6 +55,12 @@ function parseBody(req: GraphRequest): Parsed {
   if (req.invalidJson) throw badRequest('Invalid JSON. The request body could not be parsed.');
   const b = req.body;
   if (!isObject(b)) throw badRequest('Empty Payload. JSON content expected.');
+  // Graph's OData reader refuses a property its metadata does not define for the type.
+  for (const k of Object.keys(b)) {
+    if (!k.startsWith('@odata.') && !INVITATION_PROPS.has(k)) {
+      throw badRequest(`The property '${k}' does not exist on type 'microsoft.graph.invitation'. Make sure to only use property names that are defined by the type.`);
+    }
+  }
   const email = b.invitedUserEmailAddress;
   if (typeof email !== 'string' || email.trim() === '') {
     throw badRequest("The property 'invitedUserEmailAddress' is required and cannot be empty.");
@@ -111,9 +131,15 @@ function parseBody(req: GraphRequest): Parsed {
 
 const sameAddress = (a: string | null | undefined, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
 
-function emailOnUser(u: SandboxUser, email: string): boolean {
-  // The docs say `mail`; reset redemption is documented to accept otherMails too, so both are accepted.
-  return sameAddress(u.mail, email) || u.otherMails.some((m) => sameAddress(m, email));
+/**
+ * Converting: the guide asks for the external address in the user's `mail`
+ * (https://learn.microsoft.com/en-us/entra/external-id/invite-internal-users); a tenant option accepts otherMails too.
+ * Reset redemption accepts mail or otherMails (https://learn.microsoft.com/en-us/entra/external-id/reset-redemption-status).
+ */
+function emailOnUser(store: DirectoryStore, u: SandboxUser, email: string, reset: boolean): boolean {
+  if (sameAddress(u.mail, email)) return true;
+  const otherMailsCount = reset || store.tenant.rules?.conversionAcceptsOtherMails === true;
+  return otherMailsCount && u.otherMails.some((m) => sameAddress(m, email));
 }
 
 /** Refusals for converting an existing user, in the order the service reports them. */
@@ -127,7 +153,7 @@ function checkConvertible(store: DirectoryStore, u: SandboxUser, p: Parsed): voi
   }
   if (u.onPremisesUserPrincipalName) throw badRequest(MSG_ON_PREMISES);
   if (store.isVerifiedDomain(domainOf(p.email))) throw badRequest(MSG_VERIFIED_DOMAIN);
-  if (!emailOnUser(u, p.email)) throw badRequest(MSG_EMAIL_NOT_ON_USER);
+  if (!emailOnUser(store, u, p.email, p.reset)) throw badRequest(MSG_EMAIL_NOT_ON_USER);
   if (u.externalUserState && !p.reset) throw badRequest(MSG_ALREADY_EXTERNAL);
   if (p.reset && !u.externalUserState) {
     throw badRequest('Redemption can only be reset for a user who is already a B2B collaboration user.');
@@ -170,6 +196,12 @@ export function postInvitation(
   if (!slot.ok) throw tooManyRequests(slot.retryAfterSec);
 
   const p = parseBody(req);
+  if (p.reset) {
+    requireScope(caller, WRITE_SCOPES);
+    requireRole(caller, store, RESET_ROLES);
+  }
+  // A tenant that wants more than User.Invite.All to convert an existing user answers like any missing permission.
+  if (p.invitedUserId !== undefined && store.tenant.rules?.conversionNeedsUserReadWriteAll === true) requireScope(caller, WRITE_SCOPES);
   let user: SandboxUser;
   if (p.invitedUserId !== undefined) {
     const found = store.findUser(p.invitedUserId);
@@ -188,6 +220,8 @@ export function postInvitation(
   const id = randomUUID();
   const ticket = randomBytes(12).toString('hex');
   const redeem = `https://invitations.microsoft.com/redeem/?tenant=${store.tenant.tenantId}&user=${id}&ticket=${ticket}&ver=2.0`;
+  // Shaped like the 201 example of https://learn.microsoft.com/en-us/graph/api/invitation-post: the invitation's
+  // own properties in that order, and the invited user as an object carrying its id.
   const response: JsonObject = {
     '@odata.context': `${GRAPH_ORIGIN}/v1.0/$metadata#invitations/$entity`,
     id,
@@ -200,7 +234,7 @@ export function postInvitation(
     inviteRedirectUrl: p.redirectUrl,
     status: 'PendingAcceptance',
     invitedUserMessageInfo: p.messageInfo,
-    invitedUser: { id: user.id, userPrincipalName: user.userPrincipalName },
+    invitedUser: { id: user.id },
   };
   store.recordInvitation({
     id,

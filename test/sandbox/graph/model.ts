@@ -38,6 +38,8 @@ export interface ThrottleFault {
   /** Throttle every Nth matching request (1 = all). */
   everyNth?: number;
   retryAfterSec: number;
+  /** Send Retry-After with decimals (Graph sends whole seconds; this proves clients cope anyway). */
+  fractionalRetryAfter?: boolean;
   /** Regular expression source matched against the request path (e.g. "/invitations$"). Absent: every
    *  non-$batch request; the outer $batch itself is only throttled when the pattern matches "$batch". */
   paths?: string;

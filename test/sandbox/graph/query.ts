@@ -87,7 +87,10 @@ export function refuseSkip(req: GraphRequest): void {
   if (option(req, 'skip') !== null) throw badRequest("'$skip' is not supported by the service.", 'Request_BadRequest');
 }
 
-/** $count=true only works in advanced-query mode. Returns whether the caller asked for a count. */
+/**
+ * $count=true counts only in advanced-query mode; without `ConsistencyLevel: eventual` Graph ignores it rather than
+ * refusing (https://learn.microsoft.com/en-us/graph/aad-advanced-queries). Returns whether a count is returned.
+ */
 export function countRequested(req: GraphRequest): boolean {
   const raw = option(req, 'count');
   if (raw === null) return false;
@@ -95,8 +98,7 @@ export function countRequested(req: GraphRequest): boolean {
     throw badRequest(`Invalid value '${raw}' for $count.`, 'Request_BadRequest');
   }
   if (raw.toLowerCase() === 'false') return false;
-  if (!isEventual(req)) throw badRequest('$count is not currently supported.', 'Request_BadRequest');
-  return true;
+  return isEventual(req);
 }
 
 export function collection(context: string, value: Json[], extra: { count?: number; nextLink?: string }): JsonObject {

@@ -5,7 +5,7 @@ import type { TokenSigner } from '../tokens';
 import { authenticate } from './auth';
 import { GraphError, JSON_TYPE, badRequest, errorResponse } from './errors';
 import type { FaultController } from './faults';
-import { getOrganization, getRoleAssignment, listDomains, listRoleAssignments } from './directory';
+import { getOrganization, getRoleAssignment, listDomains, listRoleAssignments, listRoleEligibilitySchedules } from './directory';
 import { postInvitation } from './invitations';
 import type { Caller, GraphRequest, GraphResponse } from './model';
 import type { SlidingWindowLimiter } from './rate-limit';
@@ -45,6 +45,10 @@ const ROUTES: Route[] = [
     methods: { GET: (c, who, r) => listRoleAssignments(c.store, who, r) },
   },
   {
+    pattern: /^\/v1\.0\/roleManagement\/directory\/roleEligibilitySchedules$/i,
+    methods: { GET: (c, who, r) => listRoleEligibilitySchedules(c.store, who, r) },
+  },
+  {
     pattern: /^\/v1\.0\/roleManagement\/directory\/roleAssignments\/([^/]+)$/i,
     methods: { GET: (c, who, _r, [id]) => getRoleAssignment(c.store, who, id as string) },
   },
@@ -53,6 +57,19 @@ const ROUTES: Route[] = [
     methods: { POST: (c, who, r) => postInvitation(c.store, who, r, { now: c.clock(), limiter: c.limiter }) },
   },
 ];
+
+/**
+ * A top-level write must say its body is JSON (https://learn.microsoft.com/en-us/graph/use-the-api, "Request
+ * headers"); a $batch item says it in its own headers (checked by the batch). The exact code is a guess.
+ */
+export function requireJsonContentType(req: GraphRequest): void {
+  if (req.inBatch) return;
+  const m = req.method.toUpperCase();
+  if (m !== 'POST' && m !== 'PATCH' && m !== 'PUT') return;
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    throw new GraphError(415, 'UnsupportedMediaType', "A write request needs the header 'Content-Type: application/json'.");
+  }
+}
 
 function route(core: Core, caller: Caller, req: GraphRequest): GraphResponse {
   const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
@@ -92,6 +109,7 @@ export function dispatchLeaf(core: Core, req: GraphRequest, ids: { requestId: st
     });
     const injected = core.faults.beforeHandling(req.path, now, req);
     if (injected) throw injected;
+    requireJsonContentType(req);
     response = route(core, caller, req);
     if (response.body !== undefined) response.headers = { 'Content-Type': JSON_TYPE, ...response.headers };
   } catch (e) {
@@ -121,6 +139,7 @@ export function gateEnvelope(
     });
     const injected = core.faults.beforeHandling(req.path, now);
     if (injected) throw injected;
+    requireJsonContentType(req);
     return { caller };
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;

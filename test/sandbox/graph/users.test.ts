@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADA, ADMIN, BOB, CARL, PLAIN, USER_ADMIN, errorOf, obj, startHarness, type Harness } from './harness';
+import { ADA, ADMIN, BOB, CARL, INVITER, PLAIN, USER_ADMIN, errorOf, obj, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -110,12 +110,38 @@ describe('$filter', () => {
     expect((await h.call('GET', `/v1.0/users?$filter=${q("not(userType eq 'Guest')")}`)).status).toBe(400);
   });
 
-  it('$count=true without ConsistencyLevel is 400; unknown property and bad syntax are 400', async () => {
+  // https://learn.microsoft.com/en-us/graph/aad-advanced-queries: without ConsistencyLevel, $count=true is ignored.
+  it('$count=true without ConsistencyLevel is ignored; unknown property and bad syntax are 400', async () => {
     const c = await h.call('GET', '/v1.0/users?$count=true');
-    expect(c.status).toBe(400);
-    expect(errorOf(c.json).message).toBe('$count is not currently supported.');
+    expect(c.status).toBe(200);
+    expect(obj(c.json)).not.toHaveProperty('@odata.count');
     expect((await h.call('GET', `/v1.0/users?$filter=${q("shoeSize eq '9'")}`)).status).toBe(400);
     expect((await h.call('GET', `/v1.0/users?$filter=${q("displayName eq")}`)).status).toBe(400);
+  });
+});
+
+describe('$filter rules of the directory', () => {
+  // https://learn.microsoft.com/en-us/graph/aad-advanced-queries: the in cap is for the whole clause.
+  it('the 15-value cap applies to the whole clause, across in lists and or branches', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `'cccccccc-0000-4000-8000-00000000${String(i).padStart(4, '0')}'`);
+    expect((await h.call('GET', `/v1.0/users?$filter=${q(`id in (${ten.join(',')}) or id in (${ten.slice(0, 5).join(',')})`)}`)).status).toBe(200);
+    const over = await h.call('GET', `/v1.0/users?$filter=${q(`id in (${ten.join(',')}) or id in (${ten.slice(0, 6).join(',')})`)}`);
+    expect(over.status).toBe(400);
+    expect(errorOf(over.json).code).toBe('Request_UnsupportedQuery');
+  });
+
+  it('eq values over 120 characters are refused', async () => {
+    expect((await h.call('GET', `/v1.0/users?$filter=${q(`mail eq '${'a'.repeat(108)}@x.example'`)}`)).status).toBe(200);
+    expect((await h.call('GET', `/v1.0/users?$filter=${q(`mail eq '${'a'.repeat(111)}@x.example'`)}`)).status).toBe(400);
+  });
+
+  // https://learn.microsoft.com/en-us/graph/api/resources/user ("Supports $filter" per property): a property or
+  // operator outside that list is refused with 400, never evaluated.
+  it('a property Graph does not filter on, or an operator it does not support there, is refused', async () => {
+    expect((await h.call('GET', `/v1.0/users?$filter=${q("onPremisesUserPrincipalName eq 'x@corp.local'")}`)).status).toBe(400);
+    expect((await h.call('GET', `/v1.0/users?$filter=${q("startswith(userType,'Gu')")}`)).status).toBe(400);
+    expect((await h.call('GET', `/v1.0/users?$filter=${q("displayName gt 'A'")}`)).status).toBe(400);
+    expect((await h.call('GET', `/v1.0/users?$filter=${q("startswith(displayName,'Ada')")}`)).status).toBe(200);
   });
 });
 
@@ -154,6 +180,41 @@ describe('PATCH /users/{id}', () => {
     expect((await h.call('PATCH', `/v1.0/users/${BOB}`, { token: h.token({ oid: USER_ADMIN }), body })).status).toBe(204);
     // A User Administrator cannot edit a Global Administrator.
     expect((await h.call('PATCH', `/v1.0/users/${ADMIN}`, { token: h.token({ oid: USER_ADMIN }), body })).status).toBe(403);
+  });
+
+  // https://learn.microsoft.com/en-us/graph/api/resources/user (otherMails): at most 250 values of at most 250
+  // characters each, and no accented characters.
+  it('otherMails: 250 values of 250 characters at most, ASCII only; a refused write changes nothing', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => `b${i}@x.example`);
+    expect((await h.call('PATCH', `/v1.0/users/${BOB}`, { body: { otherMails: many } })).status).toBe(204);
+    expect((await h.call('PATCH', `/v1.0/users/${BOB}`, { body: { otherMails: [...many, 'one@more.example'] } })).status).toBe(400);
+    const long = `${'a'.repeat(250 - '@x.example'.length)}@x.example`;
+    expect((await h.call('PATCH', `/v1.0/users/${BOB}`, { body: { otherMails: [long] } })).status).toBe(204);
+    expect((await h.call('PATCH', `/v1.0/users/${BOB}`, { body: { otherMails: [`a${long}`] } })).status).toBe(400);
+    expect((await h.call('PATCH', `/v1.0/users/${BOB}`, { body: { otherMails: ['rené@x.example'] } })).status).toBe(400);
+    expect(h.emulator.state().users.find((x) => x.id === BOB)?.otherMails).toEqual([long]);
+  });
+
+  // https://learn.microsoft.com/en-us/graph/api/user-update ("Who can update sensitive attributes"): mail and
+  // otherMails of a user holding an admin role (anything but Directory Readers, Guest Inviter, Message Center Reader,
+  // Reports Reader) may only be changed by the most privileged roles.
+  it('mail and otherMails of a user holding an admin role: refused to a User Administrator, allowed to a Global Administrator', async () => {
+    const body = { otherMails: ['ada@personal.example'] };
+    const refused = await h.call('PATCH', `/v1.0/users/${ADA}`, { token: h.token({ oid: USER_ADMIN }), body });
+    expect(refused.status).toBe(403);
+    expect(errorOf(refused.json).code).toBe('Authorization_RequestDenied');
+    // Non-sensitive properties of the same user stay editable.
+    expect((await h.call('PATCH', `/v1.0/users/${ADA}`, { token: h.token({ oid: USER_ADMIN }), body: { userType: 'Guest' } })).status).toBe(204);
+    expect((await h.call('PATCH', `/v1.0/users/${ADA}`, { token: h.token({ oid: ADMIN }), body })).status).toBe(204);
+    // A Guest Inviter is not an administrator: a User Administrator may change their otherMails.
+    expect((await h.call('PATCH', `/v1.0/users/${INVITER}`, { token: h.token({ oid: USER_ADMIN }), body: { otherMails: ['gi@personal.example'] } })).status).toBe(204);
+  });
+
+  it('names the v1.0 CSDL does not define are refused as unknown; defined but read-only ones as read-only', async () => {
+    const unknown = await h.call('PATCH', `/v1.0/users/${BOB}`, { body: { otherMail: ['b@x.example'] } });
+    expect(errorOf(unknown.json).message).toBe("Property 'otherMail' does not exist on type 'microsoft.graph.user'.");
+    const readOnly = await h.call('PATCH', `/v1.0/users/${BOB}`, { body: { creationType: 'Invitation' } });
+    expect(errorOf(readOnly.json).message).toMatch(/read-only/);
   });
 
   it('refuses sync-mastered attributes of on-premises synced users', async () => {

@@ -4,7 +4,7 @@ import { ROLE } from '../types';
 import { sandboxUser } from '../sandbox-user';
 import { requireRole, requireScope } from './auth';
 import { GraphError, badRequest, forbidden, notFound, unsupportedQuery } from './errors';
-import { advancedConstruct, checkInListSizes, evaluate, filterProps, parseFilter } from './filters';
+import { advancedConstruct, checkFilterable, checkInListSizes, checkValueLengths, evaluate, filterProps, parseFilter, type FilterOp } from './filters';
 import type { Caller, GraphRequest, GraphResponse, Json, JsonObject } from './model';
 import {
   GRAPH_ORIGIN,
@@ -19,6 +19,7 @@ import {
   refuseSkip,
 } from './query';
 import { EMAIL_SHAPE } from './email';
+import { propertyNames } from '../../contract/graph-contract';
 import type { DirectoryStore } from './store';
 
 const USER_TYPE = 'microsoft.graph.user';
@@ -73,6 +74,38 @@ export function userView(u: SandboxUser, initialDomain: string): JsonObject {
 const KNOWN_PROPS = Object.keys(
   userView(sandboxUser({ id: '', displayName: '', userPrincipalName: '' }), ''),
 );
+
+const TEXT_OPS: readonly FilterOp[] = ['eq', 'ne', 'not', 'ge', 'le', 'in', 'startswith', 'eqNull'];
+const ENUM_OPS: readonly FilterOp[] = ['eq', 'ne', 'not', 'in', 'eqNull'];
+const BOOL_OPS: readonly FilterOp[] = ['eq', 'ne', 'not', 'eqNull'];
+/**
+ * Which user properties $filter accepts, and with which operators, from the "Supports $filter" notes of
+ * https://learn.microsoft.com/en-us/graph/api/resources/user (ne/not/endswith still need advanced-query mode).
+ * A property or operator not listed is refused with 400, not evaluated.
+ */
+export const USER_FILTERABLE: Readonly<Record<string, readonly FilterOp[]>> = {
+  id: ['eq', 'ne', 'not', 'in'],
+  displayName: TEXT_OPS,
+  userPrincipalName: ['eq', 'ne', 'not', 'ge', 'le', 'in', 'startswith', 'endswith'],
+  mail: [...TEXT_OPS, 'endswith'],
+  otherMails: ['any'],
+  identities: ['any'],
+  userType: ENUM_OPS,
+  externalUserState: ['eq', 'ne', 'not', 'in'],
+  externalUserStateChangeDateTime: ['eq', 'ne', 'not', 'ge', 'le', 'in'],
+  creationType: ['eq', 'ne', 'not', 'in'],
+  accountEnabled: BOOL_OPS,
+  onPremisesSyncEnabled: BOOL_OPS,
+  jobTitle: TEXT_OPS,
+  department: TEXT_OPS,
+  givenName: TEXT_OPS,
+  surname: TEXT_OPS,
+  mailNickname: TEXT_OPS,
+  mobilePhone: TEXT_OPS,
+  officeLocation: TEXT_OPS,
+  preferredLanguage: ['eq', 'ne', 'not', 'ge', 'le', 'in', 'eqNull'],
+  usageLocation: ['eq', 'ne', 'not', 'ge', 'le', 'in', 'startswith'],
+};
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -178,7 +211,9 @@ export function listUsers(store: DirectoryStore, caller: Caller, req: GraphReque
     if (adv && !advanced) {
       throw unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${adv.prop}' of resource 'User'.`);
     }
+    checkFilterable(tree, USER_FILTERABLE, 'User');
     checkInListSizes(tree);
+    checkValueLengths(tree);
     views = views.filter((v) => evaluate(tree, getter(v)));
   }
 
@@ -218,8 +253,27 @@ const WRITABLE = ['otherMails', 'userType', 'displayName', 'jobTitle', 'departme
 const SYNC_MASTERED = new Set(['otherMails', 'displayName', 'jobTitle', 'department', 'mail', 'accountEnabled']);
 /** Only a Global Administrator may edit users holding these roles. */
 const PROTECTED_ROLES = [ROLE.globalAdministrator, ROLE.privilegedRoleAdministrator, ROLE.securityAdministrator];
+/** Every property microsoft.graph.user has in the v1.0 CSDL: a PATCH naming anything else is refused. */
+const CSDL_USER_PROPS = new Set(propertyNames('microsoft.graph.user'));
+/**
+ * "Who can update sensitive attributes" (https://learn.microsoft.com/en-us/graph/api/user-update#permissions):
+ * `mail` and `otherMails` of a user holding an admin role may be changed only by the most privileged roles; roles
+ * that do not make their holder an administrator (below) leave the user editable by User/Helpdesk Administrators.
+ */
+export const SENSITIVE_ATTRIBUTES = new Set(['mail', 'otherMails']);
+export const UNPRIVILEGED_ROLES: readonly string[] = [ROLE.directoryReaders, ROLE.guestInviter, ROLE.messageCenterReader, ROLE.reportsReader];
+const SENSITIVE_EDITORS_OF_ADMINS: readonly string[] = [ROLE.globalAdministrator, ROLE.privilegedAuthenticationAdministrator];
+/** otherMails limits (https://learn.microsoft.com/en-us/graph/api/resources/user, otherMails): 250 × 250, no accents. */
+export const OTHER_MAILS_MAX_VALUES = 250;
+export const OTHER_MAILS_MAX_LENGTH = 250;
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 const invalidValue = (p: string) => badRequest(`Invalid value specified for property '${p}' of resource 'User'.`, 'Request_BadRequest');
+
+/** Holds a directory role that makes the user an administrator (anything but the few reader-like roles). */
+function holdsAdminRole(store: DirectoryStore, userId: string): boolean {
+  return store.rolesOf(userId).some((r) => !UNPRIVILEGED_ROLES.includes(r.roleDefinitionId));
+}
 
 export function patchUser(store: DirectoryStore, caller: Caller, req: GraphRequest, key: string): GraphResponse {
   requireScope(caller, WRITE_ALL);
@@ -237,8 +291,11 @@ export function patchUser(store: DirectoryStore, caller: Caller, req: GraphReque
     if (p.startsWith('@odata.')) continue;
     const prop = WRITABLE.find((w) => w === p);
     if (!prop) {
-      if (KNOWN_PROPS.includes(p)) throw badRequest(`Property '${p}' is read-only and cannot be set.`, 'Request_BadRequest');
-      throw badRequest(`Property '${p}' does not exist on type '${USER_TYPE}'.`);
+      if (!CSDL_USER_PROPS.has(p)) throw badRequest(`Property '${p}' does not exist on type '${USER_TYPE}'.`);
+      throw badRequest(`Property '${p}' is read-only and cannot be set.`, 'Request_BadRequest');
+    }
+    if (SENSITIVE_ATTRIBUTES.has(prop) && holdsAdminRole(store, u.id) && !store.hasAnyRole(caller.oid, SENSITIVE_EDITORS_OF_ADMINS)) {
+      throw forbidden();
     }
     if (u.onPremisesSyncEnabled && SYNC_MASTERED.has(prop)) {
       throw badRequest(
@@ -248,7 +305,11 @@ export function patchUser(store: DirectoryStore, caller: Caller, req: GraphReque
     }
     switch (prop) {
       case 'otherMails':
-        if (!Array.isArray(v) || v.length > 250 || !v.every((x) => typeof x === 'string' && EMAIL_SHAPE.test(x))) {
+        if (
+          !Array.isArray(v) ||
+          v.length > OTHER_MAILS_MAX_VALUES ||
+          !v.every((x) => typeof x === 'string' && x.length <= OTHER_MAILS_MAX_LENGTH && PRINTABLE_ASCII.test(x) && EMAIL_SHAPE.test(x))
+        ) {
           throw invalidValue(p);
         }
         changes.otherMails = v as string[];
@@ -271,7 +332,7 @@ export function patchUser(store: DirectoryStore, caller: Caller, req: GraphReque
         changes.accountEnabled = v;
         break;
       case 'mail':
-        if (typeof v !== 'string' || !EMAIL_SHAPE.test(v)) throw invalidValue(p);
+        if (typeof v !== 'string' || v.length > OTHER_MAILS_MAX_LENGTH || !PRINTABLE_ASCII.test(v) || !EMAIL_SHAPE.test(v)) throw invalidValue(p);
         // A mailbox owns `mail`: it can only be set from outside Exchange while the user has none.
         if (u.mail) {
           throw new GraphError(
