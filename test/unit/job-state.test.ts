@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { badgeState, jobOutcomeText, jobStateText, plural } from '../../src/job-state';
 import type { JobSummary } from '../../src/messages';
 
-function job(over: Partial<JobSummary> & { counters?: Partial<JobSummary['counters']> } = {}): JobSummary {
+function job(over: Partial<Omit<JobSummary, 'counters'>> & { counters?: Partial<JobSummary['counters']> } = {}): JobSummary {
   const { counters, ...rest } = over;
   return {
     id: 'j',
