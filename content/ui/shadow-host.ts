@@ -1,6 +1,7 @@
 // A Shadow DOM host for our UI inside a page we do not own: the page's styles do not reach in, ours do not leak out.
 // Styles go in as a constructed (adopted) stylesheet, which a page's style-src policy does not block; a <style>
 // element is the fallback where constructed sheets are unavailable.
+import { applyHostTheme } from './host-theme';
 export interface ShadowHost {
   host: HTMLElement;
   root: ShadowRoot;
@@ -29,6 +30,9 @@ export function createShadowHost(doc: Document, tag: string, cssText: string): S
   }
   const mount = doc.createElement('div');
   mount.className = 'b2b-root';
+  // The page's theme at the time we appear (the control follows later changes: followHostTheme).
+  const page = doc.body ?? doc.documentElement;
+  if (page) applyHostTheme(mount, page);
   root.append(mount);
   return { host, root, mount };
 }
