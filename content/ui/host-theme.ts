@@ -51,3 +51,13 @@ export function followHostTheme(mount: HTMLElement, element: Element, signal: Ab
     { once: true },
   );
 }
+
+/**
+ * Our review page, framed over the portal, cannot read the portal's colours (another origin): the content script
+ * names the theme in the frame URL's fragment. Only a palette is chosen from it, so a page that rewrote it could
+ * at worst pick the other palette. Without it (the review in its own window) the OS scheme decides.
+ */
+export function themeForFramedPage(hash: string, prefersDark: boolean): HostTheme {
+  const named = /(?:^#|&)theme=(dark|light)(?:&|$)/.exec(hash)?.[1];
+  return named === 'dark' || named === 'light' ? named : prefersDark ? 'dark' : 'light';
+}

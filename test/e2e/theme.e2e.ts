@@ -7,7 +7,7 @@ import { launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/br
 import { buildDemoTenant, type DemoTenant } from '../sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { seriousViolations } from './axe';
-import { openAllUsers, type PortalPage } from './portal-page';
+import { openAllUsers, until, type PortalPage } from './portal-page';
 
 let sandbox: Sandbox;
 let tenant: DemoTenant;
@@ -87,6 +87,19 @@ describe('the in-page control follows the admin center theme', () => {
       const frame = portal.page.frames().find((f) => f.url().includes('/React/Index'));
       expect(frame).toBeDefined();
       expect(await seriousViolations(frame!, { within: 'b2b-convert-control' })).toEqual([]);
+
+      // The review (our page, framed over the portal) opens in the portal's theme too, and axe finds it clean.
+      await portal.convert().click();
+      const reviewFrame = await until(
+        async () => portal.page.frames().find((f) => f.url().includes('/review/review.html')),
+        (f) => f !== undefined,
+        20_000,
+        'the review frame',
+      );
+      const review = reviewFrame!;
+      await review.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
+      expect(await review.locator('b2b-convert-review').evaluate((h) => (h.shadowRoot?.querySelector('.b2b-root') as HTMLElement | null)?.dataset.theme)).toBe(portalTheme);
+      expect(await seriousViolations(review)).toEqual([]);
     });
   }
 

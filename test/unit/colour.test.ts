@@ -24,3 +24,13 @@ describe('colours as computed styles report them', () => {
     expect(isDarkBackground(paintedBackground(['rgba(0, 0, 0, 0.5)', 'rgb(255, 255, 255)']))).toBe(false);
   });
 });
+
+describe('the framed review page theme', () => {
+  it('comes from the fragment the content script set, else from the OS scheme', async () => {
+    const { themeForFramedPage } = await import('../../content/ui/host-theme');
+    expect(themeForFramedPage('#theme=dark', false)).toBe('dark');
+    expect(themeForFramedPage('#theme=light', true)).toBe('light');
+    expect(themeForFramedPage('#theme=<b>', true)).toBe('dark');
+    expect(themeForFramedPage('', false)).toBe('light');
+  });
+});
