@@ -8,6 +8,7 @@ import { MAX_USERS_PER_JOB } from '../src/messages';
 import type { SelectionStore } from '../src/selection';
 import { Observable } from './observable';
 import { describeFailure, type Services } from './services';
+import { readHostTheme } from './ui/host-theme';
 import { containEvents, createShadowHost } from './ui/shadow-host';
 
 export const REVIEW_HOST_TAG = 'b2b-convert-review-frame';
@@ -91,7 +92,8 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
     const { host, root } = createShadowHost(doc, REVIEW_HOST_TAG, FRAME_CSS);
     host.setAttribute('data-b2b-dialog', '');
     const frame = doc.createElement('iframe');
-    frame.src = deps.reviewPage.url;
+    // The review shows in the admin center's theme, which its own (extension) document cannot read.
+    frame.src = `${deps.reviewPage.url}#theme=${readHostTheme(doc.body ?? doc.documentElement)}`;
     frame.title = 'Convert to external users';
     frame.setAttribute('data-b2b', 'review-frame');
     const sentinel = doc.createElement('div');
