@@ -62,6 +62,8 @@ export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(
     counters: { total: header.total, done: c.done, failed: c.failed, blocked: c.blocked, cancelled: c.cancelled, remaining: progress.remaining, verifying: c.unknown },
     ...(progress.etaMs !== undefined ? { etaMs: progress.etaMs } : {}),
     ...(header.pauseReason ? { pauseReason: `${header.pauseReason.message} (${header.pauseReason.code})` } : {}),
+    ...(header.sponsors ? { sponsors: header.sponsors.map((s) => ({ id: s.id, displayName: s.displayName })) } : {}),
+    ...(header.planHash ? { planHash: header.planHash } : {}),
   };
 }
 
