@@ -154,6 +154,7 @@ describe('psLiteral', () => {
       expect(evalPsLiteral(expr)).toBe(value);
       const scan = scanPowerShell(expr);
       // Outside the literals there is only concatenation of [char] codes: no command, variable or subexpression.
+      // eslint-disable-next-line no-control-regex
       expect(scan.code.replace(/\u0000LIT\u0000|\[string\]\[char\]0x[0-9a-f]{2}|[()+ ]/g, '')).toBe('');
     }
     expect(psLiteral("it's")).toBe("'it''s'");
@@ -169,6 +170,7 @@ describe('planToPowerShell', () => {
   it('keeps every value from the directory inside a literal: none reaches the code or a comment', () => {
     for (const row of plan.rows.filter((r) => r.writes.length > 0)) {
       for (const value of [row.userId, row.userPrincipalName, row.email]) expect(scan.literals).toContain(value);
+      // eslint-disable-next-line no-control-regex
       if (!/[\u0000-\u001f]/.test(row.displayName)) expect(scan.literals).toContain(row.displayName);
     }
     // The control characters are spliced in as [char] codes; the literal pieces are there.
