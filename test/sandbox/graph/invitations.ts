@@ -10,6 +10,7 @@ import { GraphError, badRequest, notFound, tooManyRequests } from './errors';
 import type { Caller, GraphRequest, GraphResponse, Json, JsonObject } from './model';
 import { GRAPH_ORIGIN } from './query';
 import type { SlidingWindowLimiter } from './rate-limit';
+import { invitationSponsors, setSponsors } from './sponsors';
 import { graphTime, type DirectoryStore } from './store';
 
 const INVITE_SCOPES = ['User.Invite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
@@ -170,6 +171,7 @@ export function postInvitation(
   if (!slot.ok) throw tooManyRequests(slot.retryAfterSec);
 
   const p = parseBody(req);
+  const sponsors = invitationSponsors(store, req.body as JsonObject, caller.oid);
   let user: SandboxUser;
   if (p.invitedUserId !== undefined) {
     const found = store.findUser(p.invitedUserId);
@@ -181,6 +183,7 @@ export function postInvitation(
     user = newGuest(store, p);
   }
 
+  setSponsors(store, user.id, sponsors);
   // userType is deliberately untouched: invitedUserType only describes the invitation.
   user.externalUserState = 'PendingAcceptance';
   user.externalUserStateChangeDateTime = graphTime(ctx.now);
