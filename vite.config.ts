@@ -3,10 +3,12 @@ import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 
 // Extension pages that the manifest does not name (crxjs only follows the manifest):
-// the offscreen document that hosts MSAL and the fallback picker page.
+// the offscreen document that hosts MSAL, the fallback picker page and the review page (the manifest names the
+// review only as a web-accessible resource).
 const extraPages = {
   offscreen: 'background/offscreen/offscreen.html',
   picker: 'popup/picker.html',
+  review: 'review/review.html',
 };
 
 import { readFileSync } from 'node:fs';

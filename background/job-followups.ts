@@ -72,7 +72,7 @@ export async function runFollowUp(
   const options = decodeSpec((await chrome.storage.local.get(keys.spec(jobId)))[keys.spec(jobId)], `job ${jobId} spec`);
   const requests = items.map((item) =>
     action === 'setGuest'
-      ? { method: 'PATCH' as const, url: `/users/${item.userId}`, body: buildUserTypeGuestPatch() }
+      ? { method: 'PATCH' as const, url: `/users/${encodeURIComponent(item.userId)}`, body: buildUserTypeGuestPatch() }
       : {
           method: 'POST' as const,
           url: '/invitations',
@@ -158,7 +158,10 @@ export async function itemsView(
     total,
     items: items.map((i) => {
       const state = (stored[statusKey(jobId, Math.floor(i.index / STATUS_PAGE))] as StatusRecord | undefined)?.[i.userId.toLowerCase()];
-      const link = latestLink.get(i.userId.toLowerCase())?.inviteRedeemUrl ?? i.receipt?.inviteRedeemUrl;
+      // A redeem link lets whoever holds it redeem the invitation: shown only while the invitation is pending,
+      // never once Graph says it was accepted.
+      const pending = state ? state[0] === 'PendingAcceptance' : i.invited === true;
+      const link = pending ? (latestLink.get(i.userId.toLowerCase())?.inviteRedeemUrl ?? i.receipt?.inviteRedeemUrl) : undefined;
       return {
         userId: i.userId,
         userPrincipalName: i.userPrincipalName,

@@ -18,6 +18,8 @@ export interface CallContext {
   tabId?: number;
   frameId?: number;
   url: string;
+  /** The sending document's origin, as the browser reports it. */
+  origin: string;
 }
 
 export type Handlers = { [O in Operation]: (payload: RequestOf<O>, ctx: CallContext) => Promise<ResponseMap[O]> };
@@ -46,7 +48,7 @@ export function listen(handlers: Handlers): void {
       sendResponse({ ok: false, error: parsed.error } satisfies Reply<never>);
       return false;
     }
-    const ctx: CallContext = { kind: kind!, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url ?? '' };
+    const ctx: CallContext = { kind: kind!, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url ?? '', origin: sender.origin ?? new URL(sender.url!).origin };
     const handler = handlers[parsed.op] as (payload: unknown, ctx: CallContext) => Promise<unknown>;
     handler(parsed.payload, ctx).then(
       (value) => sendResponse({ ok: true, value: value ?? null }),

@@ -12,6 +12,8 @@ import type { ScopeTier } from '../src/scopes';
 import { JobsService, SIGN_IN_NOTIFICATION, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
 import { submitJob } from './submit-job';
+import { forgetReviewsOfClosedTabs, getReview, openReview, openReviewWindow } from './reviews';
+import { restrictToTrustedContexts } from './storage-access';
 
 const TENANT_FACTS = 'tenantFacts';
 
@@ -98,10 +100,22 @@ const handlers: Handlers = {
   'users/search': async ({ query }) => searchUsers((await session('read')).graph, query),
   'users/resolve': async ({ identifiers }) => resolveIdentifiers((await session('read')).graph, identifiers),
   'users/allFound': async ({ search }) => ({ ids: await allFound((await session('read')).graph, search) }),
-  'job/submit': async ({ items, options, expectedTenantId }, ctx) => {
+  'review/open': async ({ userIds, tenantHint }, ctx) => {
+    if (ctx.tabId === undefined) throw new Error('A review can only be opened from an admin-center tab.');
+    await openReview(ctx.tabId, ctx.origin, { userIds, ...(tenantHint ? { tenantHint } : {}) });
+    return null;
+  },
+  'review/get': ({ ancestorOrigins }, ctx) => getReview(ctx.tabId, ancestorOrigins),
+  // Only the framed review asks, with its own ancestors; the worker checks them against what it kept for the tab.
+  'review/openWindow': async ({ ancestorOrigins }, ctx) => {
+    await openReviewWindow(ctx.tabId, ancestorOrigins);
+    return null;
+  },
+  // Extension pages only (src/messages.ts): the review and the picker, which no page script can reach.
+  'job/submit': async ({ items, options, expectedTenantId }) => {
     const tier: ScopeTier = options.setUserTypeGuest || items.some((i) => i.addToOtherMails) ? 'write' : 'invite';
     const { account, graph } = await session(tier);
-    const header = await submitJob(jobs, graph, account, { items, options, expectedTenantId }, ctx.kind === 'content' ? ctx.tabId : undefined);
+    const header = await submitJob(jobs, graph, account, { items, options, expectedTenantId }, undefined);
     return { jobId: header.id };
   },
   'job/list': () => jobs.summaries(),
@@ -148,10 +162,12 @@ const handlers: Handlers = {
   },
 };
 
-// Content scripts never read storage: keep the job history (UPNs, emails, redeem links) out of their reach.
-chrome.storage.local.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS }).catch(() => undefined);
 listen(handlers);
+// Content scripts never read storage: keep the job history (UPNs, emails) out of their reach. storage.local can be
+// restricted from Chrome 140 only; the manifest allows 116, where this is skipped (see storage-access.ts).
+void restrictToTrustedContexts(chrome.storage);
 forgetClosedTabs();
+forgetReviewsOfClosedTabs();
 jobs.listenForAlarms();
 onSettingsChanged(() => void announceAuthChange());
 // A job interrupted by the worker's death or a browser restart continues from where it was.

@@ -8,8 +8,7 @@ import { commandBarControl } from './command-bar-control';
 import { runFeatures } from './features';
 import { trackGestures } from './gestures';
 import { selectionSync } from './grid-selection';
-import { readGrid } from './grid-dom';
-import { allUsersGrid, readFacts, type GridFacts } from './grid-watch';
+import { allUsersGrid, readFacts, type GridFacts, type GridSession } from './grid-watch';
 import { Observable } from './observable';
 import { createReview, type Review } from './review-dialog';
 import type { Services } from './services';
@@ -24,6 +23,8 @@ export interface ContentEnv {
   frameName: () => string;
   /** Only trusted (real) clicks and keys act on our controls. Off in unit tests, whose events are synthetic. */
   requireTrusted: boolean;
+  /** The review page: its URL (runtime.getURL, per-session) and the origin its documents post messages from. */
+  reviewPage: { url: string; origin: string };
   settleMs?: number;
 }
 
@@ -41,11 +42,17 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
   const grid = new Observable<GridFacts | undefined>(undefined);
   const gestures = trackGestures(doc, signal, env.requireTrusted);
   const auth = watchAuth(services, doc, signal);
+  /** The attachment to the live list, while there is one: the bulk helpers read that list and no other. */
+  let session: GridSession | undefined;
   const bulk = createBulkSelect(store, services, () => {
-    const reading = readGrid(doc);
+    if (!session || session.signal.aborted) return undefined;
+    const reading = session.read();
     return reading.recognized ? readFacts(reading) : undefined;
   });
-  const review = createReview({ doc, store, services, auth, requireTrusted: env.requireTrusted }, signal);
+  const review = createReview(
+    { doc, store, services, reviewPage: env.reviewPage, tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined) },
+    signal,
+  );
 
   runFeatures(
     [
@@ -59,15 +66,17 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
         expectsGrid: () => (env.role === 'top' ? isAllUsersPage(env.href()) : env.frameName().includes('UsersList')),
         tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined),
         // Per grid instance: these stop when the grid goes away and start again on the next one.
-        onGrid: (session) =>
+        onGrid: (next) => {
+          session = next;
           runFeatures(
             [
-              selectionSync(session, doc, store, bulk, gestures),
-              commandBarControl(session, doc, { store, auth, bulk, grid, services, openReview: () => review.open(), requireTrusted: env.requireTrusted }),
+              selectionSync(next, store, bulk, gestures),
+              commandBarControl(next, doc, { store, auth, bulk, grid, services, openReview: () => void review.open(), reviewProblem: review.problem, requireTrusted: env.requireTrusted }),
             ],
-            session.signal,
+            next.signal,
             services.log,
-          ),
+          );
+        },
       }),
     ],
     signal,

@@ -1,7 +1,7 @@
 // Who is signed in, as the worker says (`auth/status`). Asked on start, on the worker's `auth/changed`, when the
 // admin comes back to the tab, and every little while until someone is signed in. Until the worker answers, the UI
 // shows "not ready" rather than failing.
-import type { AuthStatus } from '../src/messages';
+import type { AuthStatus, RequestOf } from '../src/messages';
 import { Observable } from './observable';
 import { describeFailure, type Failure, type Services } from './services';
 
@@ -12,12 +12,13 @@ export interface AuthWatch {
   refresh(): Promise<void>;
 }
 
-export function watchAuth(services: Services, doc: Document, signal: AbortSignal, pollMs = 15_000): AuthWatch {
+/** `query`: what auth/status is asked (the review page names the admin-center tab whose tenant it checks). */
+export function watchAuth(services: Services, doc: Document, signal: AbortSignal, pollMs = 15_000, query: RequestOf<'auth/status'> = {}): AuthWatch {
   const view = new Observable<AuthView>({ state: 'checking' });
   let inFlight: Promise<void> | undefined;
   const refresh = () => {
     inFlight ??= services
-      .request('auth/status', {})
+      .request('auth/status', query)
       .then(
         (status) => view.set({ state: 'ready', status }),
         (err: unknown) => view.set({ state: 'unavailable', failure: describeFailure(err) }),

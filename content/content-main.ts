@@ -21,6 +21,7 @@ function main(): void {
       href: () => location.href,
       frameName: () => window.name,
       requireTrusted: true,
+      reviewPage: { url: chrome.runtime.getURL('review/review.html'), origin: `chrome-extension://${chrome.runtime.id}` },
     },
     controller.signal,
   );

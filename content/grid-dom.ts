@@ -42,13 +42,20 @@ export function rowUserId(row: Element): string | undefined {
 export function readRow(row: Element): RowInfo | undefined {
   const id = rowUserId(row);
   if (id === undefined) return undefined;
-  const check = rowCheckOf(row);
   return {
     id,
     userPrincipalName: row.querySelector(css('upnCell'))?.textContent?.trim() ?? '',
     displayName: row.querySelector(css('displayNameCell'))?.textContent?.trim() ?? '',
-    checked: check ? isChecked(check) : row.getAttribute('aria-selected') === 'true',
+    checked: isRowSelected(row),
   };
+}
+
+/**
+ * Whether the grid shows the row selected. Fluent marks it on the row check (`aria-checked`), on the row
+ * (`aria-selected`, the `is-selected` class), or both; any one of them saying so counts.
+ */
+export function isRowSelected(row: Element): boolean {
+  return isChecked(rowCheckOf(row)) || row.getAttribute('aria-selected') === 'true' || row.classList.contains('is-selected');
 }
 
 /**
@@ -62,10 +69,14 @@ export function parseFoundCount(text: string | null | undefined): number | undef
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** The command bar that belongs to the grid: the first menubar holding Fluent command-bar buttons. */
-function findCommandBar(root: ParentNode): Element | null {
-  const bars = Array.from(root.querySelectorAll(css('commandBar')));
-  return bars.find((b) => b.querySelector(css('commandBarItem'))) ?? null;
+/** Chooses among several matches: the first that `prefer` accepts (shown ones), else the first. */
+type Prefer = (el: Element) => boolean;
+const pick = <T extends Element>(els: T[], prefer: Prefer | undefined): T | null => (prefer ? els.find(prefer) : undefined) ?? els[0] ?? null;
+
+/** The command bar that belongs to the grid: a menubar holding Fluent command-bar buttons. */
+function findCommandBar(view: ParentNode, prefer?: Prefer): Element | null {
+  const bars = Array.from(view.querySelectorAll(css('commandBar'))).filter((b) => b.querySelector(css('commandBarItem')));
+  return pick(bars, prefer);
 }
 
 function layoutOf(rows: Element[]): string {
@@ -76,10 +87,14 @@ function layoutOf(rows: Element[]): string {
   return 'details-list';
 }
 
-export function readGrid(root: ParentNode): GridReading {
-  const rows = Array.from(root.querySelectorAll(css('row')));
-  const commandBar = findCommandBar(root);
-  const resultMessage = root.querySelector(css('resultMessage'));
+/**
+ * Reads a grid: its rows are those under `rowsRoot`; its command bar, search box, "N users found" and header check
+ * are found in `view` (the part of the page the list belongs to). `prefer` picks among several matches in the view.
+ */
+export function readScope(rowsRoot: ParentNode, view: ParentNode, prefer?: Prefer): GridReading {
+  const rows = Array.from(rowsRoot.querySelectorAll(css('row')));
+  const commandBar = findCommandBar(view, prefer);
+  const resultMessage = pick(Array.from(view.querySelectorAll(css('resultMessage'))), prefer);
   const found: Partial<Record<SelectorName, boolean>> = {
     row: rows.length > 0,
     rowCheck: rows.some((r) => rowCheckOf(r) !== null),
@@ -97,9 +112,57 @@ export function readGrid(root: ParentNode): GridReading {
     rows,
     commandBar,
     resultMessage,
-    headerCheck: root.querySelector(css('headerCheck')),
-    searchBox: root.querySelector<HTMLInputElement>(css('searchBox')),
+    headerCheck: pick(Array.from(rowsRoot.querySelectorAll(css('headerCheck'))), prefer),
+    searchBox: pick(Array.from(view.querySelectorAll<HTMLInputElement>(css('searchBox'))), prefer),
   };
+}
+
+/** The whole document read as one grid: what is there at all (for the "not recognised" report and the fixtures). */
+export function readGrid(root: ParentNode): GridReading {
+  return readScope(root, root);
+}
+
+/** One list on the page: the element holding its rows and column headers, and the view it belongs to. */
+export interface ListScope {
+  /** The nearest ancestor of the rows that also holds the list's column headers (or the rows' parent). */
+  root: Element;
+  /** The nearest ancestor of `root` that holds a command bar: where the list's search box and counts live. */
+  view: Element;
+}
+
+const hasHeader = (el: Element) => el.querySelector(css('headerCell')) !== null || el.querySelector(css('headerCheck')) !== null;
+
+/**
+ * Every list in the document, in document order. The portal keeps several alive at once (tab panels, earlier blades,
+ * a second list such as Deleted users), each with its own rows, header select-all and selection state: rows are
+ * grouped by the list they belong to, never read as one.
+ */
+export function findLists(doc: ParentNode): ListScope[] {
+  const rootOfParent = new Map<Element, Element>();
+  const roots: Element[] = [];
+  for (const row of Array.from(doc.querySelectorAll(css('row')))) {
+    const parent = row.parentElement;
+    if (!parent) continue;
+    let root = rootOfParent.get(parent);
+    if (!root) {
+      let a: Element | null = parent;
+      while (a && !hasHeader(a)) a = a.parentElement;
+      root = a ?? parent;
+      rootOfParent.set(parent, root);
+    }
+    if (!roots.includes(root)) roots.push(root);
+  }
+  // A list nested in another list's root (it has no header of its own) is read as part of that one.
+  const outer = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
+  return outer.map((root) => {
+    let view: Element | null = root;
+    while (view && !findCommandBar(view)) view = view.parentElement;
+    return { root, view: view ?? root };
+  });
+}
+
+export function readList(list: ListScope, prefer?: Prefer): GridReading {
+  return readScope(list.root, list.view, prefer);
 }
 
 /** Names of selectors, in words, for the page report (bounded: the protocol allows 20 × 80 characters). */

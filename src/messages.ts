@@ -2,8 +2,9 @@
 // Every request names an operation; its payload is schema-checked on receipt (never trusted because it
 // came from "our" content script: a compromised page can talk to a content script, not to the worker,
 // but we validate anyway), and each operation states which kinds of sender may call it.
-import { z } from 'zod';
+import { z } from './zod';
 import type { JobStatus } from './jobs/model';
+import { emailSyntaxError, describeEmailSyntaxError } from './email';
 import type { GraphUser } from './users';
 
 const objectId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not an object id');
@@ -15,12 +16,36 @@ const scopeTier = z.enum(['read', 'invite', 'write']);
 /** At most this many users in one job or pre-flight: bounded work, bounded storage per request. */
 export const MAX_USERS_PER_JOB = 50_000;
 
+/**
+ * Where an invited user lands after redeeming: https only, no user name or password in it (a link that carries
+ * credentials is either a mistake or a lure), and passed on in its normalised form (what the URL parser makes of
+ * it), so what Graph stores is exactly what was checked.
+ */
+export const redirectUrlSchema = z
+  .url({ protocol: /^https$/, error: 'The redirect URL must be a full https:// address.' })
+  .max(2048)
+  .refine((v) => {
+    const u = new URL(v);
+    return u.username === '' && u.password === '';
+  }, 'The redirect URL may not contain a user name or password.')
+  .transform((v) => new URL(v).href)
+  .pipe(z.string().max(2048));
+
+/** The one Cc address: the same syntax rules as every invited address (src/email.ts). */
+export const ccRecipientSchema = z
+  .string()
+  .max(320)
+  .superRefine((v, ctx) => {
+    const problem = emailSyntaxError(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: describeEmailSyntaxError(problem) });
+  });
+
 export const invitationOptionsSchema = z.strictObject({
   sendInvitationMessage: z.boolean(),
-  messageLanguage: shortText(20).optional(),
-  ccRecipient: email.optional(),
+  messageLanguage: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'not a language tag').max(20).optional(),
+  ccRecipient: ccRecipientSchema.optional(),
   customizedMessageBody: shortText(4000).optional(),
-  inviteRedirectUrl: z.url({ protocol: /^https$/ }).max(2048),
+  inviteRedirectUrl: redirectUrlSchema,
   setUserTypeGuest: z.boolean(),
   /** Object ids of the sponsors named on every invitation (Learn: at most five); the worker re-reads them. */
   sponsors: z.array(objectId).max(5).optional(),
@@ -52,6 +77,16 @@ const requestSchemas = {
   }),
   'page/status': z.strictObject({ tabId: z.number().int().nonnegative() }),
   'users/preflight': z.strictObject({ userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB) }),
+  /** A content script hands over the admin's selection (ids only) and the tenant its page names; the review opens. */
+  'review/open': z.strictObject({ userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB), tenantHint: shortText(256).optional() }),
+  /**
+   * The review page asks for the selection it is to show. ancestorOrigins: its own location.ancestorOrigins
+   * (empty in the extension's own window): the worker hands the selection only to a review framed by the page
+   * whose content script opened it.
+   */
+  'review/get': z.strictObject({ ancestorOrigins: z.array(shortText(512)).max(10) }),
+  /** The framed review cannot verify it is visible: the same review continues in the extension's own window. */
+  'review/openWindow': z.strictObject({ ancestorOrigins: z.array(shortText(512)).min(1).max(10) }),
   'users/search': z.strictObject({ query: shortText(256) }),
   'users/resolve': z.strictObject({ identifiers: z.array(shortText(1024)).min(1).max(MAX_USERS_PER_JOB) }),
   'users/allFound': z.strictObject({ search: shortText(256) }),
@@ -85,27 +120,38 @@ const requestSchemas = {
 export type Operation = keyof typeof requestSchemas;
 export type RequestOf<O extends Operation> = z.infer<(typeof requestSchemas)[O]>;
 
-/** Which contexts may call an operation. Content scripts run in pages we do not own: they get the least. */
+/**
+ * Which contexts may call an operation. Content scripts run in pages we do not own: they get the least, and never
+ * an operation that writes to the directory (job/submit with its privileged override and add-to-otherMails,
+ * job/control's retry, job/followUp's reset redemption and set user type). Those come only from extension pages,
+ * whose documents no page script can reach: the review, the picker, the popup.
+ */
 export type SenderKind = 'content' | 'extension-page';
-const allowedSenders: Record<Operation, readonly SenderKind[]> = {
+export const allowedSenders: Record<Operation, readonly SenderKind[]> = {
   'auth/status': ['content', 'extension-page'],
   'auth/signIn': ['content', 'extension-page'],
   'auth/signOut': ['extension-page'],
   'page/report': ['content'],
   'page/status': ['extension-page'],
-  'users/preflight': ['content', 'extension-page'],
+  'users/preflight': ['extension-page'],
+  'review/open': ['content'],
+  'review/get': ['extension-page'],
+  'review/openWindow': ['extension-page'],
   'users/search': ['extension-page'],
   'users/resolve': ['extension-page'],
   'users/allFound': ['content'],
-  'job/submit': ['content', 'extension-page'],
+  'job/submit': ['extension-page'],
   'job/list': ['extension-page'],
-  'job/get': ['content', 'extension-page'],
+  'job/get': ['extension-page'],
   'job/items': ['extension-page'],
-  'job/control': ['extension-page', 'content'],
+  'job/control': ['extension-page'],
   'job/refreshStatus': ['extension-page'],
   'job/followUp': ['extension-page'],
   'history/clear': ['extension-page'],
 };
+
+/** The operations that change the directory (or start something that does). */
+export const WRITE_OPERATIONS = ['job/submit', 'job/control', 'job/followUp'] as const satisfies readonly Operation[];
 
 export interface Envelope {
   op: Operation;
@@ -159,13 +205,28 @@ export function classifySender(
   if (sender.id !== ownId || !sender.url) return undefined;
   let origin: string;
   try {
-    origin = new URL(sender.url).origin;
+    const u = new URL(sender.url);
+    // URL.origin is "null" for schemes the URL standard does not know (chrome-extension: outside a browser).
+    origin = u.origin === 'null' ? `${u.protocol}//${u.host}` : u.origin;
   } catch {
     return undefined;
   }
+  // The browser reports the sending document's origin too (Chrome 80+): both must say the same thing.
+  if (sender.origin !== undefined && sender.origin !== origin) return undefined;
   if (origin === `chrome-extension://${ownId}`) return 'extension-page';
   if (sender.tab && isPortalOrigin(origin)) return 'content';
   return undefined;
+}
+
+/**
+ * Is a runtime message from the extension's service worker? Extension pages hear every runtime.sendMessage, the
+ * content scripts' included; events (job progress, sign-in changes) count only when the worker sent them: no tab,
+ * no frame, our own origin, and the worker's script URL.
+ */
+export function isFromWorker(sender: { id?: string; url?: string; origin?: string; tab?: unknown; frameId?: number }, ownId: string, workerUrl: string): boolean {
+  if (sender.id !== ownId || sender.tab !== undefined || sender.url !== workerUrl) return false;
+  if (sender.frameId !== undefined && sender.frameId !== -1) return false;
+  return sender.origin === undefined || sender.origin === `chrome-extension://${ownId}`;
 }
 
 // ---- Replies (produced by the worker itself; typed, not re-validated) ----
@@ -246,6 +307,16 @@ export interface PreflightResult {
   adminRoleProblem?: string;
 }
 
+/** What a review shows: the ids the admin selected, and the tenant their page named. Nothing else comes from the page. */
+export interface PendingReview {
+  userIds: string[];
+  tenantHint?: string;
+  /** The admin-center tab the selection came from (its tenant is judged against the signed-in one). */
+  tabId: number;
+  /** 'frame': shown in the page's dialog; 'window': in the extension's own window. */
+  placement: 'frame' | 'window';
+}
+
 export interface JobCounters {
   total: number;
   done: number;
@@ -297,6 +368,9 @@ export interface ResponseMap {
   'page/report': null;
   'page/status': PageStatus;
   'users/preflight': PreflightResult;
+  'review/open': null;
+  'review/get': PendingReview;
+  'review/openWindow': null;
   'users/search': UserSummary[];
   'users/resolve': { found: UserSummary[]; notFound: string[] };
   'users/allFound': { ids: string[] };

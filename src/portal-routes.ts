@@ -155,8 +155,9 @@ const originOf = (url: string): string | undefined => {
 
 /**
  * Should the content script act in this document? Only in an admin-center top page, or in a React-view frame
- * whose parent (and top) is an admin center of the same cloud. The frame's `trustedAuthority` parameter and
- * `ancestorOrigins` must agree when both are present; at least one must be.
+ * whose every ancestor (location.ancestorOrigins: parent first, top last) is an admin center of the frame's cloud.
+ * Decided from what the browser reports only: the frame's URL parameters (`trustedAuthority`) are written by
+ * whoever framed it, so they decide nothing; where the browser cannot report the ancestors, the script stays out.
  */
 export function decideFrame(facts: FrameFacts): FrameDecision {
   const origin = originOf(facts.href);
@@ -168,25 +169,13 @@ export function decideFrame(facts: FrameFacts): FrameDecision {
 
   const ancestors = facts.ancestorOrigins;
   const parent = ancestors?.[0];
-  const top = ancestors?.[ancestors.length - 1];
-  const trustedRaw = parse(facts.href)?.searchParams.get('trustedAuthority') ?? undefined;
-  const trusted = trustedRaw === undefined ? undefined : originOf(trustedRaw);
-  if (trustedRaw !== undefined && trusted === undefined) return { act: false, reason: 'trustedAuthority is not an origin' };
-
-  if (parent === undefined && trusted === undefined) return { act: false, reason: 'parent unknown' };
-  if (parent !== undefined) {
-    if (!isAdminCenterOrigin(parent)) return { act: false, reason: 'parent is not an admin center' };
-    if (top !== undefined && !isAdminCenterOrigin(top)) return { act: false, reason: 'top is not an admin center' };
-  }
-  if (trusted !== undefined) {
-    if (!isAdminCenterOrigin(trusted)) return { act: false, reason: 'trustedAuthority is not an admin center' };
-    if (parent !== undefined && parent !== trusted) return { act: false, reason: 'parent and trustedAuthority disagree' };
-  }
-  const portalOrigin = (parent ?? trusted) as string;
+  if (ancestors === undefined || parent === undefined) return { act: false, reason: 'parent unknown' };
+  if (!isAdminCenterOrigin(parent)) return { act: false, reason: 'parent is not an admin center' };
+  if (ancestors.some((a) => !isAdminCenterOrigin(a))) return { act: false, reason: 'an ancestor is not an admin center' };
   // A US Gov frame inside the commercial portal (or the reverse) is not something the portal does.
   const frameClouds = cloudsForOrigin(origin);
-  if (!cloudsForOrigin(portalOrigin).some((c) => frameClouds.includes(c))) return { act: false, reason: 'frame and portal are in different clouds' };
-  return { act: true, role: 'frame', portalOrigin };
+  if (!ancestors.every((a) => cloudsForOrigin(a).some((c) => frameClouds.includes(c)))) return { act: false, reason: 'frame and portal are in different clouds' };
+  return { act: true, role: 'frame', portalOrigin: parent };
 }
 
 const FRAME = 'https://sandbox-1.reactblade.portal.azure.net/React/Index?reactView=true&trustedAuthority=';
@@ -196,18 +185,20 @@ export const decideFrameExamples: { act: readonly FrameFacts[]; refuse: readonly
     { href: `${ENTRA}/#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers`, isTop: true, ancestorOrigins: [] },
     { href: `${FRAME}${encodeURIComponent(ENTRA)}&l=en.en-us`, isTop: false, ancestorOrigins: [ENTRA] },
     { href: 'https://sandbox-8-2.reactblade-ms.portal.azure.net/React/Index?reactView=true', isTop: false, ancestorOrigins: ['https://portal.azure.com'] },
-    { href: `${FRAME}${encodeURIComponent('https://portal.azure.com')}`, isTop: false, ancestorOrigins: undefined },
+    // The parameter is not what decides: the browser's ancestors are.
+    { href: `${FRAME}${encodeURIComponent('https://evil.example')}`, isTop: false, ancestorOrigins: [ENTRA] },
     { href: `https://sandbox-3.reactblade.portal.azure.us/React/Index?trustedAuthority=${encodeURIComponent('https://portal.azure.us')}`, isTop: false, ancestorOrigins: ['https://portal.azure.us'] },
   ],
   refuse: [
     { href: 'https://evil.example/', isTop: true, ancestorOrigins: [] },
     { href: `${FRAME}${encodeURIComponent(ENTRA)}`, isTop: true, ancestorOrigins: [] },
     { href: `${FRAME}${encodeURIComponent(ENTRA)}`, isTop: false, ancestorOrigins: ['https://evil.example'] },
-    { href: `${FRAME}${encodeURIComponent(ENTRA)}`, isTop: false, ancestorOrigins: ['https://portal.azure.com'] },
+    { href: `${FRAME}${encodeURIComponent(ENTRA)}`, isTop: false, ancestorOrigins: ['https://evil.example', ENTRA] },
+    // No ancestors reported: a URL parameter alone never lets the script act.
+    { href: `${FRAME}${encodeURIComponent('https://portal.azure.com')}`, isTop: false, ancestorOrigins: undefined },
     { href: `${FRAME}${encodeURIComponent('https://evil.example')}`, isTop: false, ancestorOrigins: undefined },
     { href: `${FRAME}${encodeURIComponent(ENTRA)}`, isTop: false, ancestorOrigins: [ENTRA, 'https://evil.example'] },
     { href: 'https://sandbox-1.reactblade.portal.azure.net/React/Index?reactView=true', isTop: false, ancestorOrigins: undefined },
-    { href: `${FRAME}not-an-origin`, isTop: false, ancestorOrigins: [ENTRA] },
     { href: `${ENTRA}/#view/x`, isTop: false, ancestorOrigins: ['https://evil.example'] },
     { href: 'https://evil-reactblade.portal.azure.net/React/Index', isTop: false, ancestorOrigins: [ENTRA] },
     { href: 'https://sandbox-3.reactblade.portal.azure.us/React/Index', isTop: false, ancestorOrigins: [ENTRA] },

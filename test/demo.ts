@@ -10,6 +10,8 @@ import { startSandbox, type Sandbox } from './sandbox/index';
 import { configureForSandbox } from './e2e/support';
 
 const ROW = '[data-automationid="DetailsRow"]';
+/** The All users grid of the replica (the tabs layout keeps other, hidden lists beside it). */
+const ALL_USERS = '[data-replica-list="all-users"]';
 const CHECK = '[data-automationid="DetailsRowCheck"]';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -30,14 +32,14 @@ async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox): Promis
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(sandbox.urls.allUsers);
   const grid = page.frameLocator('iframe#reactview');
-  await grid.locator(ROW).first().waitFor({ timeout: 30_000 });
+  await grid.locator(`${ALL_USERS} ${ROW}`).first().waitFor({ timeout: 30_000 });
   await grid.locator('b2b-convert-control').waitFor({ state: 'attached', timeout: 30_000 });
   return { page, grid };
 }
 
 async function selectByUpn(grid: FrameLocator, upn: string): Promise<void> {
-  await grid.locator('input.ms-SearchBox-field').fill(upn);
-  const row = grid.locator(ROW, { hasText: upn }).first();
+  await grid.locator(`${ALL_USERS} input.ms-SearchBox-field`).fill(upn);
+  const row = grid.locator(`${ALL_USERS} ${ROW}`, { hasText: upn }).first();
   await row.waitFor();
   await row.locator(CHECK).click();
 }
@@ -59,20 +61,22 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   const byId = (id: string) => tenant.users.find((u) => u.id === id)!.userPrincipalName;
   const picks = [...tenant.notable.eligible.slice(0, 6), tenant.notable.synced[0]!, tenant.notable.privileged[0]!];
   for (const id of picks) await selectByUpn(grid, byId(id));
-  await grid.locator('input.ms-SearchBox-field').fill('');
+  await grid.locator(`${ALL_USERS} input.ms-SearchBox-field`).fill('');
   await grid.locator('[data-b2b="count"]', { hasText: `${picks.length} selected` }).waitFor();
   await shot(page, '02-selected.png', `${picks.length} users selected; the count stays visible across search and scroll`);
 
   say('4. Review: pre-flight through Graph in batches; blocked users carry their reason; nothing written yet.');
   await grid.locator('button[data-b2b="convert"]').click();
-  await grid.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
+  // The review is the extension's own page, framed over the grid: no page script can reach it.
+  const review = grid.frameLocator('iframe[data-b2b="review-frame"]');
+  await review.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
   await shot(page, '03-review.png', 'the review dialog: proposed emails, eligibility and reasons, options, tenant summary');
 
   say('5. Convert: the job runs in the worker; the dialog follows its progress.');
-  const confirm = grid.locator('button[data-b2b="confirm"]');
+  const confirm = review.locator('button[data-b2b="confirm"]');
   const label = (await confirm.textContent()) ?? '';
   await confirm.click();
-  await grid.locator('[data-b2b="progress"]').waitFor({ timeout: 30_000 });
+  await review.locator('[data-b2b="progress"]').waitFor({ timeout: 30_000 });
   const eligible = Number(/\d+/.exec(label)?.[0] ?? '0');
   for (let i = 0; i < 120 && sandbox.graph.state().invitations.length < eligible; i++) await page.waitForTimeout(250);
   await page.waitForTimeout(1500);

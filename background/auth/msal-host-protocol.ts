@@ -1,6 +1,6 @@
 // Worker ↔ offscreen MSAL host messages. Only the worker may call the host, and only the host's replies
 // carry tokens: replies travel on the sendMessage response channel, which reaches the caller alone.
-import { z } from 'zod';
+import { z } from '../../src/zod';
 
 export const MSAL_HOST_TARGET = 'b2b-msal-host';
 

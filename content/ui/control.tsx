@@ -15,6 +15,8 @@ export interface ControlProps {
   grid: Observable<GridFacts | undefined>;
   services: Services;
   openReview: () => void;
+  /** Why the review could not be opened, when it could not. */
+  reviewProblem: Observable<string>;
   /** Only real clicks open the review (a page script's synthetic click does not). Off in unit tests. */
   requireTrusted: boolean;
 }
@@ -28,6 +30,7 @@ export function Control(props: ControlProps) {
   const grid = useObservable(props.grid);
   const status = useObservable(bulk.status);
   const [signInError, setSignInError] = useState('');
+  const reviewProblem = useObservable(props.reviewProblem);
   const size = store.size;
   const reason = convertBlockedReason(size, auth);
   const found = grid?.foundCount;
@@ -96,9 +99,9 @@ export function Control(props: ControlProps) {
           Signed in as {auth.status.account?.username} — session ended
         </span>
       ) : null}
-      {status.message || signInError ? (
-        <span class={`note${status.error || signInError ? ' error' : ''}`} role={status.error || signInError ? 'alert' : 'status'}>
-          {signInError || status.message}
+      {status.message || signInError || reviewProblem ? (
+        <span class={`note${status.error || signInError || reviewProblem ? ' error' : ''}`} role={status.error || signInError || reviewProblem ? 'alert' : 'status'}>
+          {signInError || reviewProblem || status.message}
         </span>
       ) : null}
     </div>

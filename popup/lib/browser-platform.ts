@@ -1,14 +1,18 @@
 // The one module of the pages that touches the browser. Entry points build services here and hand them
 // to components as props; nothing else imports webextension-polyfill.
 import browser from 'webextension-polyfill';
-import { eventSchema } from '../../src/messages';
+import { eventSchema, isFromWorker } from '../../src/messages';
 import { createClient } from '../../src/messaging-client';
 import type { EventSubscribe, KeyValueStore, OptionsServices, PopupServices, UiServices } from './platform';
 
 export const request = createClient((m) => browser.runtime.sendMessage(m));
 
+const workerUrl = () => browser.runtime.getURL(browser.runtime.getManifest().background?.service_worker ?? '');
+
+/** The worker's events only: extension pages also hear content scripts' runtime messages, which are ignored. */
 export const subscribe: EventSubscribe = (listener) => {
-  const handler = (raw: unknown) => {
+  const handler = (raw: unknown, sender: browser.Runtime.MessageSender) => {
+    if (!isFromWorker(sender, browser.runtime.id, workerUrl())) return undefined;
     const parsed = eventSchema.safeParse(raw);
     if (parsed.success) listener(parsed.data);
     // Return nothing: this page never answers requests, the worker does.

@@ -31,7 +31,8 @@ export function PageStatusPanel(props: { status: PageStatus | undefined | 'unkno
       <section class="card" aria-label="Current page">
         <Notice kind="warn">
           <p>The layout of this page was not recognised, so the Convert button is not shown here.</p>
-          {status.missing && status.missing.length > 0 && <p class="small">Not found: {status.missing.join(', ')}</p>}
+          {/* Selectors that did not match, or why a grid that is there was not used (two lists shown at once). */}
+          {status.missing && status.missing.length > 0 && <p class="small">Why: {status.missing.join(', ')}</p>}
           <p>You can still pick users by search, a pasted list or a CSV file.</p>
           {picker}
         </Notice>

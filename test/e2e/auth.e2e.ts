@@ -137,7 +137,7 @@ describe('signed in to a tenant other than the page\'s', () => {
     // The admin center names its tenant in the path when the admin switched directories.
     await portal.goto(sandbox.urls.allUsers.replace('entra.microsoft.com/', 'entra.microsoft.com/fabrikam.onmicrosoft.com/'));
     const grid = portal.frameLocator('iframe#reactview');
-    await grid.locator('[data-automationid="DetailsRow"]').first().waitFor({ timeout: 30_000 });
+    await grid.locator('[data-replica-list="all-users"] [data-automationid="DetailsRow"]').first().waitFor({ timeout: 30_000 });
     // The tab the admin-center page reported from (no "tabs" permission: its URL is not ours to query).
     const tabIdOfPortal = () =>
       s.page.evaluate(async () => Number(Object.keys(await chrome.storage.session.get(null)).find((k) => k.startsWith('page:'))?.slice(5)));
@@ -148,7 +148,7 @@ describe('signed in to a tenant other than the page\'s', () => {
       .toMatch(/signed in to Contoso .* belongs to fabrikam\.onmicrosoft\.com/);
     // The same page under the signed-in tenant's own domain is fine.
     await portal.goto(sandbox.urls.allUsers.replace('entra.microsoft.com/', 'entra.microsoft.com/contoso.com/'));
-    await grid.locator('[data-automationid="DetailsRow"]').first().waitFor({ timeout: 30_000 });
+    await grid.locator('[data-replica-list="all-users"] [data-automationid="DetailsRow"]').first().waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await value(s.page, 'auth/status', { tabId })).tenantMismatch, { timeout: 15_000 }).toBeUndefined();
 
     const user = sandbox.tenant.users.find((u) => u.mail?.endsWith('.example') && !u.onPremisesUserPrincipalName && !u.externalUserState)!;

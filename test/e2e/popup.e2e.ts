@@ -141,7 +141,9 @@ describe('fallback picker', () => {
     await picker.getByText(/privileged directory roles/).first().waitFor();
     // The verified-domain address is flagged under its input.
     await picker.getByText(/verified domain of this tenant/).first().waitFor();
-    await picker.getByText(new RegExp(`tenant ${sandbox.tenant.displayName}`)).waitFor();
+    await picker.getByText(new RegExp(`users will be converted to B2B collaboration users in ${sandbox.tenant.displayName}`)).waitFor();
+    // The picker shows the admin center's review dialog itself (one review UI).
+    await picker.getByRole('dialog', { name: 'Convert to external users' }).waitFor();
     expect(sandbox.graph.requestLog().some((r) => r.method === 'POST' && r.path.startsWith('/v1.0/invitations'))).toBe(false);
   });
 });
@@ -158,17 +160,15 @@ describe('jobs from the picker to the popup', () => {
     const convert = picker.getByRole('button', { name: /^Convert \d+ users?$/ });
     const count = Number(/\d+/.exec((await convert.textContent()) ?? '')?.[0]);
     expect(count).toBe(chosen.length);
+    // The same review as in the admin center: it signs in for the invite permission first (incremental consent),
+    // then shows the job's live progress.
     await convert.click();
-    // The first conversion asks for the invite permission (incremental consent).
-    const consent = picker.getByRole('button', { name: /^Sign in with \w+ permission and convert$/ });
-    const progress = picker.getByRole('heading', { name: 'Progress' });
-    await Promise.race([consent.waitFor({ timeout: 30_000 }), progress.waitFor({ timeout: 30_000 })]).catch(async (e: unknown) => {
+    const progress = picker.locator('[data-b2b="progress"]');
+    await progress.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
       await picker.screenshot({ path: 'test-results/popup-e2e-convert.png', fullPage: true });
       throw e;
     });
-    if (await consent.isVisible()) await consent.click();
-    await progress.waitFor({ timeout: 30_000 });
-    await picker.getByRole('button', { name: 'Convert more users' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/^Finished: /);
 
     // The popup lists the job; its detail shows one row per user.
     await popup.reload();

@@ -1,4 +1,4 @@
-// Bad input on the All users page, production build in Chromium against the sandbox, in both grid layouts: each case
+// Bad input on the All users page, production build in Chromium against the sandbox, in every grid layout: each case
 // ends with a clear message and no write. Hostile, right-to-left and 300-character display names render as inert
 // text in the grid and the review; selections of 0, 1 and 1,200 users; a user deleted between selection and
 // pre-flight; a Graph failure during the pre-flight (its code shown, Retry works). Run after `npx vite build`:
@@ -9,11 +9,12 @@ import { launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/br
 import { buildDemoTenant, type DemoTenant } from '../sandbox/demo-tenant';
 import type { LoggedRequest } from '../sandbox/graph/index';
 import { startSandbox, type Sandbox } from '../sandbox/index';
+import { PORTAL_LAYOUTS } from '../sandbox/portal/index';
 import { ROLE } from '../sandbox/types';
 import { invitationTargets } from './support';
 import { directoryWrites, foundText, openAllUsers, ROW, type PortalPage } from './portal-page';
 
-const LAYOUTS = ['grid', 'table'] as const;
+const LAYOUTS = PORTAL_LAYOUTS;
 
 /**
  * When Chromium's back-off for an extension's requests to the $batch URL ends after the 500/503 answers in the log
@@ -70,7 +71,7 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     expect(hostile.displayName).toMatch(/^<img src=x onerror=/);
     // In the grid: the markup is the cell's text, no element made of it.
     await p.search(hostile.userPrincipalName, 1);
-    const nameCell = p.grid.locator(`${ROW}[data-item-index="0"] [data-automation-key="displayName"]`);
+    const nameCell = p.list.locator(`${ROW}[data-item-index="0"] [data-automation-key="displayName"]`);
     expect(await nameCell.textContent()).toBe(hostile.displayName);
     expect(await nameCell.locator('img').count()).toBe(0);
     await p.selectBySearch(n.hostileName);
@@ -112,7 +113,7 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     await p.openReview();
     expect(await p.reviewIds()).toEqual([n.eligible[20]!]);
     expect(await p.confirm().textContent()).toBe('Convert 1 user');
-    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(/^1 of 1 selected user will be converted to B2B collaboration users in Contoso/);
+    expect(await p.review.locator('[data-b2b="summary"]').textContent()).toMatch(/^1 of 1 selected user will be converted to B2B collaboration users in Contoso/);
     await p.closeReview();
     expect(directoryWrites(sandbox)).toEqual([]);
   });
@@ -136,18 +137,18 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     sandbox.graph.clearLog();
     await p.openReview();
     expect(await p.reviewIds()).toEqual([kept]);
-    const missing = p.grid.locator('[data-b2b="missing"]');
+    const missing = p.review.locator('[data-b2b="missing"]');
     expect(await missing.textContent()).toMatch(/^1 selected user was not found \(deleted since you selected them\) and will be skipped:/);
     expect(await missing.textContent()).toContain(deleted);
-    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(/^1 of 2 selected users will be converted/);
+    expect(await p.review.locator('[data-b2b="summary"]').textContent()).toMatch(/^1 of 2 selected users will be converted/);
     expect(await p.dialog().textContent()).toContain('1 no longer exist');
     expect(await p.confirm().textContent()).toBe('Convert 1 user');
     expect(directoryWrites(sandbox)).toEqual([]);
 
     // Converting goes ahead for the one that exists (the dialog signs in for the invite permission first).
     await p.confirm().click();
-    const progress = p.grid.locator('[data-b2b="progress"]');
-    const refused = p.grid.locator('[data-b2b="submit-error"]');
+    const progress = p.review.locator('[data-b2b="progress"]');
+    const refused = p.review.locator('[data-b2b="submit-error"]');
     await Promise.race([progress.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);
     if (await refused.isVisible()) throw new Error(`the conversion was not started: ${await refused.textContent()}`);
     await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toBe('Finished: 1 converted, 0 failed, 0 blocked, 0 remaining.');
@@ -173,7 +174,7 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
       // Whatever happened, later tests get a healthy Graph.
       sandbox.graph.setFaults({});
     }
-    const error = p.grid.locator('[data-b2b="preflight-error"]');
+    const error = p.review.locator('[data-b2b="preflight-error"]');
     expect(await error.getAttribute('role')).toBe('alert');
     const text = (await error.textContent()) ?? '';
     expect(text).toMatch(/^Could not check the selected users\./);
@@ -188,8 +189,8 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     // Graph recovers; Retry runs the pre-flight again. Chromium itself holds back an extension's requests to a URL
     // that kept answering 503 for a few seconds (its own back-off): an admin reading the message takes that long.
     await p.page.waitForTimeout(Math.max(0, chromiumBackoffEnds(failed) - Date.now()));
-    await p.grid.locator('button[data-b2b="retry"]').click();
-    await p.grid.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
+    await p.review.locator('button[data-b2b="retry"]').click();
+    await p.review.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
     expect(await p.reviewIds()).toEqual([id]);
     expect(await p.confirm().textContent()).toBe('Convert 1 user');
     expect(await error.count()).toBe(0);
@@ -242,9 +243,9 @@ describe.each(LAYOUTS)('1,200 users on the All users page, %s layout', (layout) 
   });
 
   it('the header select-all and "Select all N users found" select every user; the review lists them all after a pre-flight of few round trips', async () => {
-    expect(await p.grid.locator('[data-testid="resultMessage"]').textContent()).toBe(foundText(N));
+    expect(await p.list.locator('[data-testid="resultMessage"]').textContent()).toBe(foundText(N));
     // The grid's own header check: only 30 rows are rendered, the rest come from Graph.
-    await p.grid.locator('.ms-DetailsHeader-check').click();
+    await p.list.locator('.ms-DetailsHeader-check').click();
     await expect.poll(() => p.count().textContent(), { timeout: 30_000 }).toBe('1,200 selected');
     const selectAll = p.grid.locator('button[data-b2b="select-all-found"]');
     expect(await selectAll.textContent()).toBe('Select all 1,200 users found');
@@ -261,15 +262,15 @@ describe.each(LAYOUTS)('1,200 users on the All users page, %s layout', (layout) 
     expect(log.every((r) => r.method === 'GET' ? r.path.startsWith('/v1.0/organization') : r.path.startsWith('/v1.0/$batch'))).toBe(true);
 
     // Every user is listed (500 rows at a time).
-    for (let i = 0; i < 2; i++) await p.grid.getByRole('button', { name: /^Show [\d,]+ more of [\d,]+ not shown$/ }).click();
-    await expect.poll(() => p.grid.locator('tr[data-b2b="review-row"]').count(), { timeout: 20_000 }).toBe(N);
+    for (let i = 0; i < 2; i++) await p.review.getByRole('button', { name: /^Show [\d,]+ more of [\d,]+ not shown$/ }).click();
+    await expect.poll(() => p.review.locator('tr[data-b2b="review-row"]').count(), { timeout: 20_000 }).toBe(N);
     expect((await p.reviewIds()).sort()).toEqual(tenant.users.map((u) => u.id.toLowerCase()).sort());
     // The confirm button counts exactly the users not blocked.
-    const statuses = await p.grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    const statuses = await p.review.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
     const ready = statuses.filter((s) => s !== 'blocked').length;
     expect(ready).toBe(expectedConvertible(tenant));
     expect(await p.confirmCount()).toBe(ready);
-    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(new RegExp(`^${ready.toLocaleString('en-US')} of 1,200 selected users will be converted`));
+    expect(await p.review.locator('[data-b2b="summary"]').textContent()).toMatch(new RegExp(`^${ready.toLocaleString('en-US')} of 1,200 selected users will be converted`));
     await p.closeReview();
     expect(directoryWrites(sandbox)).toEqual([]);
   });

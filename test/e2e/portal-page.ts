@@ -1,6 +1,6 @@
 // The All users page of the sandbox admin center, driven the way an admin does: the grid's own checks, its search
-// box and header select-all, our command-bar control, and the review dialog (an open shadow root in the React-view
-// frame, which Playwright's locators pierce). Shared by the portal*.e2e.ts files.
+// box and header select-all, our command-bar control, and the review dialog (the extension's review page, framed over
+// the React-view frame). Shared by the portal*.e2e.ts files.
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ExtensionBrowser } from '../sandbox/browser';
@@ -16,7 +16,17 @@ export const foundText = (n: number) => `${n.toLocaleString('en-US')} user${n ==
 
 export interface PortalPage {
   page: Page;
+  /** The React-view frame. */
   grid: FrameLocator;
+  /** The All users grid in it (the tabs layout keeps other lists beside it): every row, search and scroll is here. */
+  list: Locator;
+  /** The portal's own "N selected" (tabs layout; empty text when nothing is selected), as a number. */
+  portalSelectedCount(): Promise<number>;
+  /** Clicks a tab of the tabs layout's pivot ("All users", "Deleted users"). */
+  switchTab(name: string): Promise<void>;
+  /** The review page (an extension document) in its frame over the grid. */
+  review: FrameLocator;
+  reviewFrame(): Locator;
   control(): Locator;
   convert(): Locator;
   count(): Locator;
@@ -56,36 +66,43 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
   const page = await browser.context.newPage();
   await page.goto(sandbox.urls.allUsers);
   const grid = page.frameLocator('iframe#reactview');
-  await grid.locator(ROW).first().waitFor({ timeout: 30_000 });
+  const list = grid.locator('[data-replica-list="all-users"]');
+  await list.locator(ROW).first().waitFor({ timeout: 30_000 });
 
   const control = () => grid.locator('b2b-convert-control');
   const convert = () => grid.locator('button[data-b2b="convert"]');
   const count = () => grid.locator('[data-b2b="count"]');
   const upnOf = (id: string) => tenant.users.find((u) => u.id === id)!.userPrincipalName;
   const selectedCount = async () => Number(((await count().textContent()) ?? '').replace(/\D/g, ''));
-  const dialog = () => grid.locator('[role="dialog"]');
-  const confirm = () => grid.locator('button[data-b2b="confirm"]');
+  const reviewFrame = () => grid.locator('iframe[data-b2b="review-frame"]');
+  const review = grid.frameLocator('iframe[data-b2b="review-frame"]');
+  const dialog = () => review.locator('[role="dialog"]');
+  const confirm = () => review.locator('button[data-b2b="confirm"]');
 
   const rowId = async (index: number) => {
-    const href = await grid.locator(`${ROW}[data-item-index="${index}"] a[href*="/userId/"]`).first().getAttribute('href');
+    const href = await list.locator(`${ROW}[data-item-index="${index}"] a[href*="/userId/"]`).first().getAttribute('href');
     return /userId\/([0-9a-f-]{36})/i.exec(href ?? '')![1]!.toLowerCase();
   };
   const renderedIds = async () => {
-    const pairs = await grid.locator(ROW).evaluateAll((rows) =>
+    const pairs = await list.locator(ROW).evaluateAll((rows) =>
       rows.map((r) => [Number(r.getAttribute('data-item-index')), /userId\/([0-9a-f-]{36})/i.exec(r.querySelector('a[href*="/userId/"]')?.getAttribute('href') ?? '')?.[1]?.toLowerCase() ?? ''] as const),
     );
     return new Map(pairs);
   };
   const search = async (text: string, expectFound?: number) => {
-    await grid.locator('input.ms-SearchBox-field').fill(text);
+    await list.locator('input.ms-SearchBox-field').fill(text);
     if (expectFound !== undefined) {
-      await expect.poll(() => grid.locator('[data-testid="resultMessage"]').textContent()).toBe(foundText(expectFound));
+      await expect.poll(() => list.locator('[data-testid="resultMessage"]').textContent()).toBe(foundText(expectFound));
     }
     await page.waitForTimeout(100);
   };
   const checkRow = async (index: number) => {
     const before = await selectedCount();
-    await grid.locator(`${ROW}[data-item-index="${index}"] ${CHECK}`).click();
+    // Bring the row into view ourselves, as little as needed: Playwright's own scroll-into-view can move a
+    // virtualized window under the pointer, and a list that recycles its rows would show another user there.
+    const row = list.locator(`${ROW}[data-item-index="${index}"]`);
+    await row.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+    await list.locator(`${ROW}[data-item-index="${index}"] ${CHECK}`).click();
     await expect.poll(selectedCount).toBe(before + 1);
   };
   const selectBySearch = async (id: string) => {
@@ -94,14 +111,14 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     await checkRow(0);
   };
   const scrollTo = async (index: number) => {
-    await grid.locator('[data-is-scrollable="true"]').evaluate((el, top) => {
+    await list.locator('[data-is-scrollable="true"]').evaluate((el, top) => {
       el.scrollTop = top;
     }, ROW_HEIGHT * index);
-    await grid.locator(`${ROW}[data-item-index="${index}"]`).waitFor();
+    await list.locator(`${ROW}[data-item-index="${index}"]`).waitFor();
   };
   const clearSelection = async () => {
     // A dialog a failed test left open would cover the command bar.
-    if ((await dialog().count()) > 0) await closeReview();
+    if ((await reviewFrame().count()) > 0) await closeReview();
     const clear = grid.locator('button[data-b2b="clear"]');
     if ((await clear.count()) > 0) await clear.click();
     await expect.poll(() => count().textContent()).toBe('0 selected');
@@ -120,19 +137,30 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     await convert().click();
     await dialog().waitFor();
     const wanted = opts.expectError ? '[data-b2b="preflight-error"]' : '[data-b2b="review-list"]';
-    await grid.locator(wanted).waitFor({ timeout: 30_000 });
+    await review.locator(wanted).waitFor({ timeout: 30_000 });
   };
-  const reviewRow = (id: string) => grid.locator(`tr[data-b2b="review-row"][data-user-id="${id}"]`);
-  const reviewIds = () => grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user-id')!.toLowerCase()));
+  const reviewRow = (id: string) => review.locator(`tr[data-b2b="review-row"][data-user-id="${id}"]`);
+  const reviewIds = () => review.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user-id')!.toLowerCase()));
   const confirmCount = async () => Number(/^Convert ([\d,]+) users?$/.exec((await confirm().textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
   const closeReview = async () => {
     await dialog().press('Escape');
-    await expect.poll(() => dialog().count()).toBe(0);
+    await expect.poll(() => reviewFrame().count()).toBe(0);
+  };
+
+  const portalSelectedCount = async () => Number(((await list.locator('[data-testid="selectedCount"]').textContent()) ?? '').replace(/\D/g, '') || 0);
+  const switchTab = async (name: string) => {
+    await grid.getByRole('tab', { name }).click();
+    await expect.poll(() => grid.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
   };
 
   return {
     page,
     grid,
+    list,
+    portalSelectedCount,
+    switchTab,
+    review,
+    reviewFrame,
     control,
     convert,
     count,

@@ -1,4 +1,4 @@
-// The production build in Chromium on the real admin-center hostnames (sandbox replica), in both grid layouts:
+// The production build in Chromium on the real admin-center hostnames (sandbox replica), in every grid layout:
 // the control lands in the grid's command bar; selection with the grid's own checks survives a virtualized scroll
 // and searches; the review lists exactly that selection with every blocked category's reason (and the privileged
 // override needs its second confirmation); nothing is written to Graph before the confirm button; confirming with
@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/browser';
 import { buildDemoTenant, type DemoTenant } from '../sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from '../sandbox/index';
+import { PORTAL_LAYOUTS } from '../sandbox/portal/index';
 import { invitationTargets } from './support';
 import { CHECK, directoryWrites, openAllUsers, ROW, userPatches, type PortalPage } from './portal-page';
 
-describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) => {
+describe.each(PORTAL_LAYOUTS)('All users page, %s layout', (layout) => {
   let sandbox: Sandbox;
   let browser: ExtensionBrowser;
   let p: PortalPage;
@@ -46,32 +47,32 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
     // The page reported the grid as recognised (the frame) and the top page as not holding it.
     const session = await (await browser.worker()).evaluate(() => chrome.storage.session.get(null));
     const frames = Object.values(session).flatMap((v) => Object.values((v as { frames: Record<string, { recognized: boolean; layout?: string }> }).frames));
-    expect(frames).toContainEqual(expect.objectContaining({ recognized: true, layout: `details-list/${layout}` }));
+    expect(frames).toContainEqual(expect.objectContaining({ recognized: true, layout: `details-list/${layout === 'table' ? 'table' : 'grid'}` }));
 
     await grid.locator('button[data-b2b="sign-in"]').click();
     await expect.poll(() => convert().getAttribute('title'), { timeout: 20_000 }).toBe('Select users in the list first.');
   });
 
   it('keeps the selection made with the grid checks across a virtualized scroll and searches', async () => {
-    const { grid, rowId, search, count, convert } = p;
+    const { list, review, rowId, search, count, convert } = p;
     const selected: string[] = [];
-    await grid.locator(`${ROW}[data-item-index="0"] ${CHECK}`).click();
-    await grid.locator(`${ROW}[data-item-index="1"] ${CHECK}`).click();
+    await list.locator(`${ROW}[data-item-index="0"] ${CHECK}`).click();
+    await list.locator(`${ROW}[data-item-index="1"] ${CHECK}`).click();
     selected.push(await rowId(0), await rowId(1));
 
     await p.scrollTo(125);
-    expect(await grid.locator(`${ROW}[data-item-index="0"]`).count()).toBe(0); // virtualized away
-    await grid.locator(`${ROW}[data-item-index="125"] ${CHECK}`).click();
+    expect(await list.locator(`${ROW}[data-item-index="0"]`).count()).toBe(0); // virtualized away
+    await list.locator(`${ROW}[data-item-index="125"] ${CHECK}`).click();
     selected.push(await rowId(125));
 
     for (const id of [n.synced[0]!, n.privileged[0]!, n.eligible[5]!]) {
       await search(user(id).userPrincipalName, 1);
       await expect.poll(() => rowId(0)).toBe(id.toLowerCase());
-      await grid.locator(`${ROW}[data-item-index="0"] ${CHECK}`).click();
+      await list.locator(`${ROW}[data-item-index="0"] ${CHECK}`).click();
       selected.push(id.toLowerCase());
     }
     await search('', 240);
-    await expect.poll(() => grid.locator(ROW).count()).toBe(30);
+    await expect.poll(() => list.locator(ROW).count()).toBe(30);
     await expect.poll(() => count().textContent()).toBe(`${selected.length} selected`);
     expect(await convert().getAttribute('aria-disabled')).toBeNull();
     expect(await convert().textContent()).toContain(String(selected.length));
@@ -85,9 +86,9 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
     expect(await synced.locator('[data-code="synced"]').count()).toBe(1);
     const privileged = p.reviewRow(n.privileged[0]!);
     expect(await privileged.locator('[data-code="privilegedRole"]').count()).toBe(1);
-    expect(await grid.locator('[data-b2b="summary"]').textContent()).toContain(tenant.displayName);
+    expect(await review.locator('[data-b2b="summary"]').textContent()).toContain(tenant.displayName);
 
-    const ready = await grid.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.filter((r) => r.getAttribute('data-status') !== 'blocked').length);
+    const ready = await review.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.filter((r) => r.getAttribute('data-status') !== 'blocked').length);
     expect(await p.confirm().textContent()).toMatch(/^Convert \d+ users?$/);
     expect(await p.confirmCount()).toBeLessThanOrEqual(ready);
 
@@ -99,12 +100,12 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
   });
 
   it('survives SPA navigation to a user profile and back', async () => {
-    const { grid, page, control, count } = p;
-    await grid.locator(`${ROW}[data-item-index="3"] [data-automation-key="displayName"] a`).click();
+    const { list, page, control, count } = p;
+    await list.locator(`${ROW}[data-item-index="3"] [data-automation-key="displayName"] a`).click();
     await expect.poll(() => page.url()).toContain('UserProfileMenuBlade');
     await expect.poll(() => control().count()).toBe(0);
     await page.goBack();
-    await grid.locator(ROW).first().waitFor();
+    await list.locator(ROW).first().waitFor();
     await control().waitFor({ state: 'attached' });
     await expect.poll(() => count().textContent()).toBe('6 selected');
     expect(frame.isDetached()).toBe(false);
@@ -182,7 +183,7 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
     await expect.poll(() => verdict(picked.privileged)).toEqual({ status: 'warning', codes: ['privilegedRoleOverridden'] });
     expect(await priv.locator('input[type="checkbox"]').first().isChecked()).toBe(true);
     await expect.poll(() => p.confirmCount()).toBe(3);
-    expect(await p.grid.locator('[data-b2b="summary"]').textContent()).toMatch(/^3 of 8 selected users will be converted/);
+    expect(await p.review.locator('[data-b2b="summary"]').textContent()).toMatch(/^3 of 8 selected users will be converted/);
 
     expect(directoryWrites(sandbox)).toEqual([]);
     await p.closeReview();
@@ -223,7 +224,7 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
     expect(await p.confirmCount()).toBe(expected.length);
 
     // Invitation options, through the dialog's own controls.
-    const options = p.grid.locator('fieldset[data-b2b="options"]');
+    const options = p.review.locator('fieldset[data-b2b="options"]');
     const redirect = await options.locator('input[data-b2b="redirect-url"]').inputValue();
     expect(redirect).toBe(`https://myapps.microsoft.com/?tenantid=${tenant.tenantId}`);
     await options.locator('input[data-b2b="send-invitation"]').click();
@@ -245,8 +246,8 @@ describe.each(['grid', 'table'] as const)('All users page, %s layout', (layout) 
     const signInsBefore = sandbox.login.interactiveSignIns();
     sandbox.login.clearLog();
     await p.confirm().click();
-    const progress = p.grid.locator('[data-b2b="progress"]');
-    const refused = p.grid.locator('[data-b2b="submit-error"]');
+    const progress = p.review.locator('[data-b2b="progress"]');
+    const refused = p.review.locator('[data-b2b="submit-error"]');
     await Promise.race([progress.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);
     if (await refused.isVisible()) throw new Error(`the conversion was not started: ${await refused.textContent()}`);
     await expect

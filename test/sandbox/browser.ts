@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import { SANDBOX_HOSTNAMES } from './cert';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -45,6 +45,9 @@ export interface ExtensionBrowser {
   openPopup(): Promise<Page>;
   /** Opens `chrome-extension://<id>/<path>` in a tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Content Security Policy violations seen so far in any page, frame or the worker (see watchCsp). */
+  cspViolations(): string[];
+  /** Closes the browser; then throws if any Content Security Policy violation was seen while it ran. */
   close(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function launchBrowserWithExtension(sandbox: { port: number }, opts
     ],
   });
 
+  const csp = await watchCsp(context);
   const closeAll = async () => {
     await context.close().catch(() => undefined);
     if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
@@ -184,6 +188,43 @@ export async function launchBrowserWithExtension(sandbox: { port: number }, opts
     stopServiceWorker,
     openPopup: () => openExtensionPage('popup/popup.html'),
     openExtensionPage,
-    close: closeAll,
+    cspViolations: () => [...csp],
+    close: async () => {
+      await closeAll();
+      if (csp.length > 0) throw new Error(`Content Security Policy violations during this browser's run:\n${csp.join('\n')}`);
+    },
   };
+}
+
+/** What Chromium prints to a context's console when it enforces a CSP (eval, inline script or style, a load). */
+const CSP_CONSOLE = /Content Security Policy|Refused to (?:evaluate|execute|load|apply|connect|frame|create)/i;
+
+/**
+ * Records every Content Security Policy violation in the browser: the `securitypolicyviolation` event in every
+ * document (extension pages, the admin-center replica and its React-view frames), and CSP messages on the console
+ * of every page, frame and worker. Every e2e file gets this through launchBrowserWithExtension(); close() fails
+ * the run when anything was recorded. The listener runs in the page's main world: the extension is not changed.
+ */
+async function watchCsp(context: BrowserContext): Promise<string[]> {
+  const seen: string[] = [];
+  const where = (url: string) => url.replace(/[?#].*$/, '');
+  await context.exposeBinding('__sandboxReportCsp', ({ frame }, v: { directive: string; blocked: string; source: string; sample: string }) => {
+    seen.push(`${where(frame.url())}: securitypolicyviolation ${v.directive} blocked=${v.blocked} source=${v.source} sample=${v.sample}`);
+  });
+  await context.addInitScript(() => {
+    const report = (globalThis as unknown as { __sandboxReportCsp?: (v: unknown) => void }).__sandboxReportCsp;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => report?.({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, sample: e.sample }),
+      true,
+    );
+  });
+  const onConsole = (m: ConsoleMessage) => {
+    if (CSP_CONSOLE.test(m.text())) seen.push(`${where(m.location().url || m.page()?.url() || 'worker')}: console ${m.type()}: ${m.text()}`);
+  };
+  context.on('console', onConsole);
+  const watchWorker = (w: Worker) => w.on('console', onConsole);
+  context.serviceWorkers().forEach(watchWorker);
+  context.on('serviceworker', watchWorker);
+  return seen;
 }

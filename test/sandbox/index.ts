@@ -4,7 +4,7 @@
 import { buildDemoTenant } from './demo-tenant';
 import { createGraphEmulator, type GraphEmulator, type GraphFaults } from './graph/index';
 import { createLoginEmulator, type LoginEmulator, type LoginRuntimeOptions } from './login/index';
-import { createPortalReplica, type PortalLayout, type PortalReplicaOptions } from './portal/index';
+import { createPortalReplica, PORTAL_LAYOUTS, type PortalLayout, type PortalReplicaOptions } from './portal/index';
 import { startSandboxServer, type SandboxServer } from './server';
 import { TokenSigner } from './tokens';
 import type { HostApp, SandboxTenant } from './types';
@@ -12,7 +12,7 @@ import type { HostApp, SandboxTenant } from './types';
 export interface SandboxOptions {
   /** Default: buildDemoTenant() (Contoso, 240 users). */
   tenant?: SandboxTenant;
-  /** Admin-center grid variant; 'random' (default) picks one per run and logs it. SANDBOX_LAYOUT=grid|table pins it. */
+  /** Admin-center grid variant; 'random' (default) picks one per run and logs it. SANDBOX_LAYOUT=grid|table|tabs pins it. */
   layout?: PortalLayout | 'random';
   faults?: Partial<GraphFaults>;
   inviteLimit?: { max: number; windowMs: number };
@@ -61,13 +61,14 @@ const PORTAL_HOSTS = [
 ];
 
 function chooseLayout(requested: SandboxOptions['layout'], log: (m: string) => void): PortalLayout {
-  if (requested === 'grid' || requested === 'table') return requested;
+  const known = (v: unknown): v is PortalLayout => (PORTAL_LAYOUTS as readonly unknown[]).includes(v);
+  if (known(requested)) return requested;
   const pinned = process.env.SANDBOX_LAYOUT;
-  if (pinned === 'grid' || pinned === 'table') {
+  if (known(pinned)) {
     log(`[sandbox] portal layout: ${pinned} (SANDBOX_LAYOUT)`);
     return pinned;
   }
-  const picked: PortalLayout = Math.random() < 0.5 ? 'grid' : 'table';
+  const picked = PORTAL_LAYOUTS[Math.floor(Math.random() * PORTAL_LAYOUTS.length)]!;
   log(`[sandbox] portal layout: ${picked} (random; set SANDBOX_LAYOUT=${picked} to repeat)`);
   return picked;
 }

@@ -10,7 +10,7 @@ import { allUsersGrid } from '../../content/grid-watch';
 describe('content features', () => {
   it('every portal adaptation is a named feature with init(signal)', () => {
     const none = undefined as never;
-    const features: Feature[] = [allUsersGrid(none), selectionSync(none, none, none, none, none), commandBarControl(none, none, none)];
+    const features: Feature[] = [allUsersGrid(none), selectionSync(none, none, none, none), commandBarControl(none, none, none)];
     for (const f of features) {
       expect(f.name).toMatch(/^[a-z-]+$/);
       expect(f.init.length).toBe(1);

@@ -2,13 +2,14 @@
 // The content script against a virtualized grid (test/sandbox/portal/fake-grid.ts): the selection kept by object id
 // across scrolling, search and refresh; the grid's own checks and header select-all honoured; the control's count,
 // "select all N users found" and "clear"; the convert button disabled with its reason.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startContent, type ContentApp } from '../../content/app';
 import { CONTROL_TAG } from '../../content/command-bar-control';
 import type { AuthStatus, Operation } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import { FakeGrid, fakeUsers, type FakeUser } from '../sandbox/portal/fake-grid';
 import { fakeContentServices, type Handlers } from '../support/content-services';
+import { installLayoutStub } from '../support/layout-stub';
 
 const SIGNED_IN: AuthStatus = {
   configured: true,
@@ -33,6 +34,7 @@ function start(handlers: Handlers, opts: { name?: string } = {}) {
       href: () => 'https://sandbox-1.reactblade.portal.azure.net/React/Index?reactView=true',
       frameName: () => opts.name ?? 'Microsoft_AAD_UsersAndTenants.UsersList.ReactView_1',
       requireTrusted: false,
+      reviewPage: { url: 'chrome-extension://0b4a2c1e-5d6f-4a7b-8c9d-0e1f2a3b4c5d/review/review.html', origin: 'chrome-extension://ggklaglfgknobpkjjlbjjbdohkadcjbf' },
       settleMs: 50,
     },
     controller.signal,
@@ -44,6 +46,12 @@ const shadow = () => document.querySelector(CONTROL_TAG)?.shadowRoot ?? null;
 const convertButton = () => shadow()?.querySelector<HTMLButtonElement>('button[data-b2b="convert"]') ?? null;
 const countText = () => shadow()?.querySelector('[data-b2b="count"]')?.textContent ?? '';
 const settle = () => new Promise((r) => setTimeout(r, 0));
+
+let restoreLayout: () => void;
+beforeAll(() => {
+  restoreLayout = installLayoutStub();
+});
+afterAll(() => restoreLayout());
 
 beforeEach(() => {
   document.body.replaceChildren();

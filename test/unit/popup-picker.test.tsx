@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthStatus, BroadcastEvent, JobSummary, PreflightResult, PreflightUser, UserSummary } from '../../src/messages';
-import { RequestFailed } from '../../src/messaging-client';
+import type { AuthStatus, BroadcastEvent, PreflightResult, PreflightUser, UserSummary } from '../../src/messages';
 import type { UiServices } from '../../popup/lib/platform';
 import type { GraphUser } from '../../src/users';
 import { graphUser, preflightUser } from '../support/graph-user';
 import { PickerApp } from '../../popup/ui/PickerApp';
 import { preactPage } from '../support/preact-page';
+import { REVIEW_TAG } from '../../review/ui/mount-review';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const id = (n: number) => `aaaaaaaa-0000-0000-0000-${String(n).padStart(12, '0')}`;
@@ -69,7 +69,8 @@ function setup(extra: Record<string, (p: never) => unknown> = {}) {
   return { services, request, emit: (e: BroadcastEvent) => act(() => listeners.forEach((l) => l(e))) };
 }
 
-const mount = (services: UiServices) => page.mount(<PickerApp services={services} now={() => 1000} />);
+// The picker is an extension page at the top of its tab: the gate needs it shown and focused (happy-dom: both).
+const mount = (services: UiServices) => page.mount(<PickerApp services={services} reviewOptions={{ requireTrusted: false }} />);
 
 async function pasteAndReview(services: UiServices) {
   await mount(services);
@@ -94,102 +95,29 @@ describe('fallback picker', () => {
     expect(page.root.textContent).toContain('Selected users (4)');
   });
 
-  it('reviews, requires a fix or exclusion, two confirmations for a privileged user, then submits exactly the eligible users', async () => {
-    const { services, request, emit } = setup();
+  it('reviews in the same review dialog as the admin center: the picked ids, read through the pre-flight, confirmed there', async () => {
+    const { services, request } = setup();
     await pasteAndReview(services);
+    expect(document.querySelector(REVIEW_TAG)).toBeNull();
     await click(button('Review 4 users'));
+    await act(() => new Promise((r) => setTimeout(r, 30)));
+    const host = document.querySelector(REVIEW_TAG);
+    const root = host!.shadowRoot!;
+    await vi.waitFor(() => expect(root.querySelector('[data-b2b="review-list"]')).not.toBeNull());
     expect(request).toHaveBeenCalledWith('users/preflight', { userIds: [id(1), id(2), id(3), id(4)] });
-    expect(page.root.textContent).toContain('already a B2B collaboration user');
-    expect(page.root.textContent).toContain('Global Administrator');
-    expect(page.root.textContent).toContain('tenant Contoso (11111111-2222-3333-4444-555555555555)');
-    // User 4 has no address: left out, without holding up the others, until one is typed.
-    const include4 = page.root.querySelector(`input[aria-label="Convert User 4"]`) as HTMLInputElement;
-    expect(include4.checked).toBe(false);
-    expect(include4.disabled).toBe(false);
-    expect(button('Convert 1 user').disabled).toBe(false);
-    expect(page.root.textContent).toContain('No external email address was found');
-    // Typing an address includes the user; converting waits until it is a usable one.
-    const email4 = page.root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement;
-    await type(email4, 'user4@contoso.com');
-    expect(include4.checked).toBe(true);
-    expect(page.root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toMatch(/verified domain/);
-    expect(button('Convert 1 user').disabled).toBe(true);
-    expect(page.root.textContent).toContain('Fix the email address of 1 user (or exclude them) first.');
-    await type(email4, 'user4@fabrikam.example');
-    expect(page.root.querySelector(`#r-${id(4)}-email-err`)?.textContent).toBe('');
-    expect(button('Convert 2 users').disabled).toBe(false);
-    // The address is not on the user object: adding it to the other emails first is the admin's choice (a write).
-    expect(page.root.textContent).not.toContain('This job needs write permission');
-    await click([...page.root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Add it to the user’s other emails first'))!.querySelector('input')!);
-    expect(page.root.textContent).toContain('1 will get the address added to their other emails first.');
-    expect(page.root.textContent).toContain('This job needs write permission');
-
-    // Privileged: the first confirmation alone does not include the user.
-    const first = [...page.root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Convert User 3 anyway'))!.querySelector('input')!;
-    await click(first);
-    expect(page.root.textContent).toContain('Convert 2 users');
-    const second = [...page.root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('I confirm again'))!.querySelector('input')!;
-    await click(second);
-    expect(button('Convert 3 users')).toBeTruthy();
-
-    // Options: email off by default; the redirect defaults to My Apps.
-    expect((page.root.querySelector('#opt-redirect') as HTMLInputElement).value).toBe(PREFLIGHT.defaultRedirectUrl);
-    await click(button('Convert 3 users'));
-    const submit = request.mock.calls.find((c) => c[0] === 'job/submit')![1] as { items: Array<{ userId: string; email: string; addToOtherMails: boolean; privilegedOverride: boolean }>; options: unknown; expectedTenantId: string };
-    expect(submit.expectedTenantId).toBe(TENANT);
-    expect(submit.items.map((i) => [i.userId, i.email, i.addToOtherMails, i.privilegedOverride])).toEqual([
-      [id(1), 'user1@fabrikam.example', false, false],
-      [id(3), 'user3@fabrikam.example', false, true],
-      [id(4), 'user4@fabrikam.example', true, false],
-    ]);
-    expect(submit.options).toEqual({ sendInvitationMessage: false, inviteRedirectUrl: PREFLIGHT.defaultRedirectUrl, setUserTypeGuest: false });
-
-    // Live progress.
-    expect(page.root.textContent).toContain('Progress');
-    await emit({
-      event: 'job/progress',
-      jobId: 'job-new001',
-      summary: { id: 'job-new001', createdAt: 0, tenantId: TENANT, ranBy: 'a', state: 'running', counters: { total: 3, done: 2, failed: 0, blocked: 0, cancelled: 0, remaining: 1 } } satisfies JobSummary,
-    });
-    expect(page.root.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toBe('2 of 3 processed: 2 done, 0 failed, 1 remaining');
-    await click(button('Open job details'));
-    expect(services.openPage).toHaveBeenCalledWith('popup/popup.html?view=tab&job=job-new001');
-  });
-
-  it('offers a retry when the pre-flight fails, and nothing is submitted', async () => {
-    const { services, request } = setup({
-      'users/preflight': () => {
-        throw new RequestFailed({ code: 'failed', message: 'Service unavailable.', graphCode: 'ServiceUnavailable', status: 503 });
-      },
-    });
-    await pasteAndReview(services);
-    await click(button('Review 4 users'));
-    expect(page.root.textContent).toContain('The pre-flight check failed; nothing was converted. ServiceUnavailable: Service unavailable.');
-    expect(button('Review 4 users').disabled).toBe(false);
-    expect(request.mock.calls.some((c) => c[0] === 'job/submit')).toBe(false);
-  });
-
-  it('offers signing in with the needed tier when the submit lacks consent', async () => {
-    let granted = false;
-    const { services, request } = setup({
-      'job/submit': () => {
-        if (!granted) throw new RequestFailed({ code: 'failed', message: 'This action needs more permissions (write).', graphCode: 'consent-required' });
-        return { jobId: 'job-new001' };
-      },
-      'auth/signIn': () => {
-        granted = true;
-        return AUTH;
-      },
-    });
-    await pasteAndReview(services);
-    await click(button('Review 4 users'));
-    await type(page.root.querySelector(`#r-${id(4)}-email`) as HTMLInputElement, 'user4@fabrikam.example');
-    await click([...page.root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Add it to the user’s other emails first'))!.querySelector('input')!);
-    await click(button('Convert 2 users'));
-    expect(page.root.textContent).toContain('Nothing was converted: consent-required');
-    await click(button('Sign in with write permission and convert'));
-    expect(request).toHaveBeenCalledWith('auth/signIn', { tier: 'write' });
-    expect(page.root.textContent).toContain('Progress');
+    expect(root.querySelector('[role="dialog"]')?.getAttribute('aria-labelledby')).toBe('b2b-review-title');
+    expect(root.querySelector('#b2b-review-title')?.textContent).toBe('Convert to external users');
+    const confirm = root.querySelector<HTMLButtonElement>('button[data-b2b="confirm"]')!;
+    await vi.waitFor(() => expect(confirm.disabled).toBe(false), { timeout: 2_000 });
+    expect(confirm.textContent).toBe('Convert 1 user');
+    await act(() => confirm.click());
+    await vi.waitFor(() => expect(request.mock.calls.some((c) => c[0] === 'job/submit')).toBe(true));
+    expect((request.mock.calls.find((c) => c[0] === 'job/submit')![1] as { items: Array<{ userId: string }> }).items.map((i) => i.userId)).toEqual([id(1)]);
+    await vi.waitFor(() => expect(root.querySelector('[data-b2b="progress"]')).not.toBeNull());
+    // Closing the dialog goes back to picking; the converted user has left the selection.
+    await act(() => [...root.querySelectorAll<HTMLButtonElement>('footer button')].find((b) => b.textContent === 'Close')!.click());
+    expect(document.querySelector(REVIEW_TAG)).toBeNull();
+    expect(page.root.textContent).toContain('Selected users (3)');
   });
 
   it('renders hostile names as text', async () => {

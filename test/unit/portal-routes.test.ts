@@ -58,9 +58,15 @@ describe('frame guard', () => {
   it('names the portal origin and the role', () => {
     expect(decideFrame(decideFrameExamples.act[0]!)).toEqual({ act: true, role: 'top', portalOrigin: 'https://entra.microsoft.com' });
     expect(decideFrame(decideFrameExamples.act[1]!)).toEqual({ act: true, role: 'frame', portalOrigin: 'https://entra.microsoft.com' });
-    expect(decideFrame(decideFrameExamples.act[3]!)).toEqual({ act: true, role: 'frame', portalOrigin: 'https://portal.azure.com' });
+    expect(decideFrame(decideFrameExamples.act[2]!)).toEqual({ act: true, role: 'frame', portalOrigin: 'https://portal.azure.com' });
   });
-  it('gives a reason when it refuses', () => {
-    expect(decideFrame(decideFrameExamples.refuse[3]!)).toEqual({ act: false, reason: 'parent and trustedAuthority disagree' });
+  it('decides from the ancestors the browser reports, never from the trustedAuthority parameter the framer writes', () => {
+    const frame = 'https://sandbox-1.reactblade.portal.azure.net/React/Index?reactView=true&trustedAuthority=';
+    // The parameter names the admin center, but an attacker's page framed it: refused.
+    expect(decideFrame({ href: `${frame}${encodeURIComponent('https://entra.microsoft.com')}`, isTop: false, ancestorOrigins: ['https://evil.example'] })).toEqual({ act: false, reason: 'parent is not an admin center' });
+    // The admin center framed it inside an attacker's top page: refused.
+    expect(decideFrame({ href: frame, isTop: false, ancestorOrigins: ['https://entra.microsoft.com', 'https://evil.example'] })).toEqual({ act: false, reason: 'an ancestor is not an admin center' });
+    // No ancestors reported: the parameter alone never lets it act.
+    expect(decideFrame({ href: `${frame}${encodeURIComponent('https://entra.microsoft.com')}`, isTop: false, ancestorOrigins: undefined })).toEqual({ act: false, reason: 'parent unknown' });
   });
 });

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeMissing, parseFoundCount, readGrid, readRow } from '../../content/grid-dom';
+import { describeMissing, findLists, isRowSelected, parseFoundCount, readGrid, readList, readRow } from '../../content/grid-dom';
+import { chooseLiveList } from '../../content/live-list';
 import { FIXTURES, SELECTORS, type FixtureName } from '../../content/portal-selectors';
 
 function load(name: FixtureName): Document {
@@ -78,4 +79,53 @@ describe('parseFoundCount', () => {
     ['0 users found', 0],
   ])('%s → %d', (text, n) => expect(parseFoundCount(text)).toBe(n));
   it('is undefined without a number', () => expect(parseFoundCount('No users found')).toBeUndefined());
+});
+
+describe('the tabs fixture: one live list among lists kept alive', () => {
+  // A DOMParser document has no layout or computed style: "shown" here is what the replica's markup says (the
+  // browser's measurement, content/visibility.ts, is covered by content-live-list.test.ts and the e2e tests).
+  const shown = (el: Element) => el.closest('[hidden], [aria-hidden="true"], [data-replica-blade]') === null;
+  const doc = docs.tabs;
+
+  it('reading the whole document mixes the lists: 90 rows, 9 shown as selected', () => {
+    const g = readGrid(doc);
+    expect(g.rows).toHaveLength(90);
+    expect(g.rows.filter(isRowSelected)).toHaveLength(9);
+  });
+
+  it('finds three lists, each with its own rows, header select-all, command bar and "found"', () => {
+    const lists = findLists(doc);
+    expect(lists).toHaveLength(3);
+    for (const list of lists) {
+      const r = readList(list);
+      expect(r.recognized).toBe(true);
+      expect(r.rows).toHaveLength(30);
+      expect(list.root.contains(r.headerCheck)).toBe(true);
+      expect(list.view.contains(r.commandBar)).toBe(true);
+    }
+    expect(lists.map((l) => readList(l).rows.filter(isRowSelected).length)).toEqual([4, 2, 3]);
+  });
+
+  it('chooses the All users list: recycled rows 40..69, the two selected through the row state only', () => {
+    const choice = chooseLiveList(doc, shown, undefined);
+    expect(choice.kind).toBe('live');
+    if (choice.kind !== 'live') return;
+    const rows = choice.list.reading.rows;
+    expect(rows.map((r) => r.getAttribute('data-item-index'))).toEqual(Array.from({ length: 30 }, (_, i) => String(40 + i)));
+    const selected = rows.filter((r) => readRow(r)!.checked);
+    expect(selected.map((r) => r.getAttribute('data-item-index'))).toEqual(['44', '51']);
+    // The state is on the row: the check carries none.
+    expect(selected.every((r) => r.querySelector('[data-automationid="DetailsRowCheck"]')!.hasAttribute('aria-checked'))).toBe(false);
+    expect(parseFoundCount(choice.list.reading.resultMessage?.textContent)).toBe(240);
+  });
+
+  it('two lists shown at once: ambiguous; the attached list hidden and another shown: other', () => {
+    const lists = findLists(doc);
+    expect(chooseLiveList(doc, () => true, undefined)).toMatchObject({ kind: 'ambiguous' });
+    const allUsers = lists[1]!.root;
+    const deletedShown = (el: Element) => el.closest('[data-replica-blade], #tab-all-users') === null;
+    expect(chooseLiveList(doc, deletedShown, allUsers)).toMatchObject({ kind: 'other' });
+    // With nothing attached yet, the one shown list is taken (the script started on that tab).
+    expect(chooseLiveList(doc, deletedShown, undefined)).toMatchObject({ kind: 'live' });
+  });
 });

@@ -31,10 +31,14 @@ export class FakeGrid {
   filtered: FakeUser[];
   start = 0;
 
+  /** `recycle`: rows keep their elements and show other users after a scroll or search (virtualized lists do).
+   *  `stateOn: 'row'`: selection shown by `aria-selected` / `is-selected` on the row only, not on the check.
+   *  `mount`: where the grid goes (a tab panel, a hidden blade); default the body. */
   constructor(
     private readonly doc: Document,
     private users: FakeUser[],
     private readonly layout: 'grid' | 'table' = 'grid',
+    private readonly opts: { recycle?: boolean; stateOn?: 'check' | 'row'; mount?: Element } = {},
   ) {
     this.filtered = [...users];
     const el = (tag: string, attrs: Record<string, string> = {}, text?: string) => {
@@ -58,25 +62,24 @@ export class FakeGrid {
     this.rowsHost = el('div', { role: 'presentation' });
     const list = el('div', { role: layout === 'grid' ? 'grid' : 'table' });
     list.append(header, this.rowsHost);
-    doc.body.append(this.commandBar, this.searchBox, this.resultMessage, list);
+    (opts.mount ?? doc.body).append(this.commandBar, this.searchBox, this.resultMessage, list);
     this.render(0);
   }
 
   private row(u: FakeUser, index: number): HTMLElement {
     const d = this.doc;
-    const on = this.selected.has(u.id);
     const row = d.createElement('div');
     row.setAttribute('data-automationid', 'DetailsRow');
     row.setAttribute('role', this.layout === 'grid' ? 'row' : 'presentation');
-    row.setAttribute('data-item-index', String(index));
-    row.setAttribute('data-selection-index', String(index));
-    row.setAttribute('aria-selected', String(on));
     const check = d.createElement('div');
     check.setAttribute('data-automationid', 'DetailsRowCheck');
     check.setAttribute('role', 'checkbox');
-    check.setAttribute('aria-checked', String(on));
     check.setAttribute('data-selection-toggle', 'true');
-    check.addEventListener('click', () => this.toggle(u.id));
+    // The user is read from the row when clicked: a recycled row toggles whom it shows now.
+    check.addEventListener('click', () => {
+      const shown = this.filtered[Number(row.getAttribute('data-item-index'))];
+      if (shown) this.toggle(shown.id);
+    });
     const cell = (key: string, child: Node) => {
       const c = d.createElement('div');
       c.setAttribute('data-automationid', 'DetailsRowCell');
@@ -84,20 +87,47 @@ export class FakeGrid {
       c.append(child);
       return c;
     };
-    const link = d.createElement('a');
-    link.setAttribute('href', `https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${u.id}`);
-    link.textContent = u.displayName;
     const wrap = this.layout === 'table' ? d.createElement('div') : row;
-    wrap.append(check, cell('displayName', link), cell('userPrincipalName', d.createTextNode(u.userPrincipalName)), cell('mail', d.createTextNode(u.mail ?? '')));
+    wrap.append(check, cell('displayName', d.createElement('a')), cell('userPrincipalName', d.createTextNode('')), cell('mail', d.createTextNode('')));
     if (wrap !== row) row.append(wrap);
+    this.show(row, u, index);
     return row;
   }
 
-  /** Virtualization: throws the rendered rows away and makes new ones for the window at `start`. */
+  /** Makes a row element show a user (a new row, or a recycled one). */
+  private show(row: Element, u: FakeUser, index: number): void {
+    row.setAttribute('data-item-index', String(index));
+    row.setAttribute('data-selection-index', String(index));
+    const link = row.querySelector('[data-automation-key="displayName"] a')!;
+    link.setAttribute('href', `https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${u.id}`);
+    link.textContent = u.displayName;
+    row.querySelector('[data-automation-key="userPrincipalName"]')!.textContent = u.userPrincipalName;
+    row.querySelector('[data-automation-key="mail"]')!.textContent = u.mail ?? '';
+    this.paint(row, this.selected.has(u.id));
+  }
+
+  private paint(row: Element, on: boolean): void {
+    row.setAttribute('aria-selected', String(on));
+    row.classList.toggle('is-selected', on);
+    const check = row.querySelector('[data-automationid="DetailsRowCheck"]');
+    if (this.opts.stateOn !== 'row') check?.setAttribute('aria-checked', String(on));
+  }
+
+  /** Virtualization: the window at `start`; rows are thrown away and re-created, or recycled (`recycle`). */
   render(start: number): void {
     this.start = start;
-    const rows = this.filtered.slice(start, start + WINDOW).map((u, i) => this.row(u, start + i));
-    this.rowsHost.replaceChildren(...rows);
+    const window = this.filtered.slice(start, start + WINDOW);
+    const existing = Array.from(this.rowsHost.querySelectorAll<HTMLElement>('[data-automationid="DetailsRow"]'));
+    if (this.opts.recycle && existing.length > 0) {
+      const rows = window.map((u, i) => {
+        const row = existing[i] ?? this.row(u, start + i);
+        this.show(row, u, start + i);
+        return row;
+      });
+      this.rowsHost.replaceChildren(...rows);
+    } else {
+      this.rowsHost.replaceChildren(...window.map((u, i) => this.row(u, start + i)));
+    }
     this.resultMessage.textContent = `${this.filtered.length.toLocaleString('en-US')} users found`;
     this.syncHeader();
   }
@@ -107,6 +137,12 @@ export class FakeGrid {
   }
   checkElement(index: number): HTMLElement | null {
     return this.rowElement(index)?.querySelector('[data-automationid="DetailsRowCheck"]') ?? null;
+  }
+
+  /** The grid's own model selects these users (as if the admin had, before any script ran). */
+  preselect(ids: string[]): void {
+    for (const id of ids) this.selected.add(id);
+    this.syncAttributes();
   }
 
   /** What a person does: a pointer press and a click on the row's check. */
@@ -138,9 +174,7 @@ export class FakeGrid {
   private syncAttributes(): void {
     for (const row of Array.from(this.rowsHost.querySelectorAll('[data-automationid="DetailsRow"]'))) {
       const u = this.filtered[Number(row.getAttribute('data-item-index'))];
-      const on = !!u && this.selected.has(u.id);
-      row.setAttribute('aria-selected', String(on));
-      row.querySelector('[data-automationid="DetailsRowCheck"]')?.setAttribute('aria-checked', String(on));
+      this.paint(row, !!u && this.selected.has(u.id));
     }
     this.syncHeader();
   }

@@ -10,6 +10,11 @@
   configNode.remove();
   var C = config.classes;
   var TABLE = config.layout === 'table';
+  // The 'tabs' layout: a portal that keeps views alive. All users sits in a tab beside a Deleted users tab (mounted,
+  // hidden, with its own command bar, search, header select-all and rows already selected); an earlier All users
+  // blade is kept in the DOM, hidden, with its own grid and selection; row elements are recycled on scroll and
+  // search; selection is shown on the row (aria-selected, is-selected), not on the check; "N selected" is shown.
+  var TABS = config.layout === 'tabs';
   var params = new URLSearchParams(location.search);
   var trusted = params.get('trustedAuthority') || 'https://entra.microsoft.com';
   var ROW_H = 42;
@@ -105,6 +110,7 @@
           return a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id);
         });
         state.loading = false;
+        if (TABS) fillSideLists();
         // Like Fluent's Selection.setItems(items, true): new items, selection reset.
         state.selected.clear();
         applyFilter();
@@ -176,9 +182,11 @@
       }, 250);
     });
     state.resultMessage = el('div', { 'data-testid': 'resultMessage', class: C.resultMessage, 'aria-live': 'polite' });
+    state.selectedCount = TABS ? el('span', { 'data-testid': 'selectedCount', class: C.resultMessage, 'aria-live': 'polite' }) : null;
     return el('div', { class: C.searchRow }, [
       el('div', { class: 'ms-SearchBox ' + C.searchBox, role: 'search' }, [input]),
       state.resultMessage,
+      state.selectedCount,
     ]);
   }
 
@@ -208,30 +216,47 @@
   }
 
   // ---- rows ----
-  function buildRow(user, index) {
+  function rowUser(row) {
+    return state.filtered[Number(row.getAttribute('data-item-index'))];
+  }
+
+  function cellContent(user, key) {
+    if (key === 'displayName') return el('a', { href: profileUrl(user.id), class: C.link, title: user.displayName, text: user.displayName });
+    return el('span', { title: cellText(user, key), text: cellText(user, key) });
+  }
+
+  /** Makes a row element show a user: a new row, or (tabs layout) a recycled one that showed another user. */
+  function fillRow(row, user, index) {
     var selected = state.selected.has(user.id);
+    row.setAttribute('data-selection-index', String(index));
+    row.setAttribute('data-item-index', String(index));
+    row.setAttribute('aria-rowindex', String(index + 2));
+    row.setAttribute('aria-selected', selected ? 'true' : 'false');
+    row.classList.toggle('is-selected', selected);
+    row.classList.toggle(C.rowSelected, selected);
+    var check = row.querySelector('[data-automationid="DetailsRowCheck"]');
+    if (!TABS) check.setAttribute('aria-checked', selected ? 'true' : 'false');
+    COLUMNS.forEach(function (col) {
+      row.querySelector('[data-automation-key="' + col.key + '"]').replaceChildren(cellContent(user, col.key));
+    });
+  }
+
+  function buildRow(user, index) {
     var check = el('div', {
       'data-automationid': 'DetailsRowCheck',
       role: 'checkbox',
-      'aria-checked': selected ? 'true' : 'false',
       'data-selection-toggle': 'true',
       'aria-label': 'Select row',
       class: C.check,
     }, [el('i', { class: C.checkIcon, 'aria-hidden': 'true', text: '\u2713' })]);
     var cells = COLUMNS.map(function (col) {
-      var content;
-      if (col.key === 'displayName') {
-        content = el('a', { href: profileUrl(user.id), class: C.link, 'data-id': undefined, title: user.displayName, text: user.displayName });
-      } else {
-        content = el('span', { title: cellText(user, col.key), text: cellText(user, col.key) });
-      }
       return el('div', {
         'data-automationid': 'DetailsRowCell',
         'data-automation-key': col.key,
         role: TABLE ? undefined : 'gridcell',
         class: C.cell,
         style: 'width:' + col.width + 'px',
-      }, [content]);
+      });
     });
     var checkCell = TABLE
       ? el('span', { class: C.checkCell, role: 'presentation' }, [check])
@@ -240,29 +265,30 @@
     var row = el('div', {
       'data-automationid': 'DetailsRow',
       role: TABLE ? 'presentation' : 'row',
-      class: C.row + (selected ? ' is-selected ' + C.rowSelected : ''),
-      'data-selection-index': index,
-      'data-item-index': index,
-      'aria-rowindex': index + 2,
-      'aria-selected': selected ? 'true' : 'false',
+      class: C.row,
       'data-is-focusable': 'true',
       tabindex: '-1',
-      style: TABLE ? 'height:' + ROW_H + 'px' : 'height:' + ROW_H + 'px',
+      style: 'height:' + ROW_H + 'px',
     }, inner);
+    fillRow(row, user, index);
+    // Handlers ask the row whom it shows now (a recycled row shows another user than the one it was made for).
     check.addEventListener('click', function (e) {
       e.stopPropagation();
-      toggleOne(user.id);
+      var u = rowUser(row);
+      if (u) toggleOne(u.id);
     });
     row.addEventListener('click', function (e) {
       var target = e.target;
       if (target && target.closest && target.closest('a')) return;
+      var u = rowUser(row);
       // Fluent: a plain click on a row selects that row only.
-      selectOnly(user.id);
+      if (u) selectOnly(u.id);
     });
     row.addEventListener('keydown', function (e) {
       if (e.key === ' ') {
         e.preventDefault();
-        toggleOne(user.id);
+        var u = rowUser(row);
+        if (u) toggleOne(u.id);
       }
     });
     return row;
@@ -281,9 +307,15 @@
     var w = windowFor(state.scroller ? state.scroller.scrollTop : 0, total);
     if (!force && w[0] === state.window[0] && w[1] === state.window[1]) return;
     state.window = w;
-    // Virtualization: the rows of the old window are thrown away and new nodes are made.
+    // Virtualization: the rows of the old window are thrown away and new nodes are made; the tabs layout keeps
+    // its row elements and makes them show the users of the new window instead.
+    var pool = TABS ? Array.prototype.slice.call(state.rowsHost.querySelectorAll('[data-automationid="DetailsRow"]')) : [];
     var rows = [];
-    for (var i = w[0]; i < w[1]; i += 1) rows.push(buildRow(state.filtered[i], i));
+    for (var i = w[0]; i < w[1]; i += 1) {
+      var reused = pool[i - w[0]];
+      if (reused) fillRow(reused, state.filtered[i], i);
+      rows.push(reused || buildRow(state.filtered[i], i));
+    }
     state.rowsHost.replaceChildren.apply(state.rowsHost, rows);
     if (TABLE) {
       state.rowsHost.style.paddingTop = w[0] * ROW_H + 'px';
@@ -321,8 +353,9 @@
       row.classList.toggle('is-selected', on);
       row.classList.toggle(C.rowSelected, on);
       var check = row.querySelector('[data-automationid="DetailsRowCheck"]');
-      if (check && check.getAttribute('aria-checked') !== String(on)) check.setAttribute('aria-checked', String(on));
+      if (!TABS && check && check.getAttribute('aria-checked') !== String(on)) check.setAttribute('aria-checked', String(on));
     }
+    if (state.selectedCount) state.selectedCount.textContent = state.selected.size ? state.selected.size.toLocaleString('en-US') + ' selected' : '';
     var all = state.filtered.length > 0 && state.filtered.every(function (u) { return state.selected.has(u.id); });
     if (state.headerCheck && state.headerCheck.getAttribute('aria-checked') !== String(all)) state.headerCheck.setAttribute('aria-checked', String(all));
     if (state.deleteButton) {
@@ -373,8 +406,115 @@
     scroller.addEventListener('scroll', function () { renderRows(false); });
     state.scroller = scroller;
     state.listRoot = listRoot;
-    var view = el('div', { class: C.view, 'data-replica-view': 'users' }, [buildCommandBar(), buildSearch(), listRoot]);
-    return view;
+    // data-replica-list marks the All users grid for the tests' own locators (the extension never reads it).
+    if (!TABS) return el('div', { class: C.view, 'data-replica-view': 'users', 'data-replica-list': 'all-users' }, [buildCommandBar(), buildSearch(), listRoot]);
+    return buildTabbedView(el('div', { role: 'presentation', 'data-replica-list': 'all-users' }, [buildCommandBar(), buildSearch(), listRoot]));
+  }
+
+  // ---- tabs layout: the views the portal keeps alive beside All users ----
+  var side = { deleted: null, kept: null };
+
+  /** A small, complete users grid of its own (command bar, search, "found", header select-all, rows, selection). */
+  function buildSideList(label, commands) {
+    var selected = new Set();
+    var rowsHost = el('div', { role: 'presentation', class: C.page });
+    var header = el('div', {
+      class: 'ms-DetailsHeader-check ' + C.headerCheck, role: 'checkbox', 'aria-checked': 'false', 'aria-label': 'Toggle selection for all items', tabindex: '-1',
+    }, [el('i', { class: C.checkIcon, 'aria-hidden': 'true', text: '\u2713' })]);
+    var found = el('div', { 'data-testid': 'resultMessage', class: C.resultMessage });
+    var users = [];
+    function paint() {
+      Array.prototype.forEach.call(rowsHost.children, function (row, i) {
+        var on = selected.has(users[i].id);
+        row.setAttribute('aria-selected', String(on));
+        row.classList.toggle('is-selected', on);
+        row.querySelector('[data-automationid="DetailsRowCheck"]').setAttribute('aria-checked', String(on));
+      });
+      header.setAttribute('aria-checked', String(users.length > 0 && users.every(function (u) { return selected.has(u.id); })));
+    }
+    header.addEventListener('click', function () {
+      var all = users.every(function (u) { return selected.has(u.id); });
+      users.forEach(function (u) { if (all) selected.delete(u.id); else selected.add(u.id); });
+      paint();
+    });
+    var headerCells = [el('div', { class: C.headerCheckCell, role: 'columnheader' }, [header])].concat(COLUMNS.map(function (col) {
+      return el('div', { class: C.headerCell, role: 'columnheader', 'data-item-key': col.key, style: 'width:' + col.width + 'px' }, [el('span', { text: col.name })]);
+    }));
+    var bar = el('div', { class: C.commandBar, role: 'menubar', 'aria-label': label + ' commands' }, [
+      el('div', { class: C.primarySet, role: 'presentation' }, commands.map(function (c, i) { return commandButton(c, { icon: '\u2022', first: i === 0 }); })),
+    ]);
+    var root = el('div', { role: 'presentation' }, [
+      bar,
+      el('div', { class: C.searchRow }, [
+        el('div', { class: 'ms-SearchBox ' + C.searchBox, role: 'search' }, [
+          el('input', { id: nextId('SearchBox'), class: 'ms-SearchBox-field ' + C.searchBox + '-field', 'aria-label': 'Search ' + label, type: 'text' }),
+        ]),
+        found,
+      ]),
+      el('div', { class: C.list, role: 'grid', 'aria-label': label }, [el('div', { class: C.header, role: 'row' }, headerCells), rowsHost]),
+    ]);
+    return {
+      root: root,
+      /** Shows these users, the first `preselected` of them already selected (the view's own, earlier selection). */
+      fill: function (list, preselected) {
+        users = list;
+        selected = new Set(list.slice(0, preselected).map(function (u) { return u.id; }));
+        rowsHost.replaceChildren.apply(rowsHost, list.map(function (u, i) {
+          var check = el('div', { 'data-automationid': 'DetailsRowCheck', role: 'checkbox', 'aria-checked': 'false', 'data-selection-toggle': 'true', class: C.check });
+          check.addEventListener('click', function () {
+            if (selected.has(u.id)) selected.delete(u.id); else selected.add(u.id);
+            paint();
+          });
+          var cells = COLUMNS.map(function (col) {
+            return el('div', { 'data-automationid': 'DetailsRowCell', 'data-automation-key': col.key, role: 'gridcell', class: C.cell, style: 'width:' + col.width + 'px' }, [cellContent(u, col.key)]);
+          });
+          return el('div', { 'data-automationid': 'DetailsRow', role: 'row', class: C.row, 'data-item-index': i, 'data-selection-index': i, style: 'height:' + ROW_H + 'px' },
+            [el('div', { class: C.checkCell, role: 'gridcell' }, [check])].concat(cells));
+        }));
+        found.textContent = formatCount(list.length);
+        paint();
+      },
+    };
+  }
+
+  function fillSideLists() {
+    var n = state.users.length;
+    if (side.deleted) side.deleted.fill(state.users.slice(Math.max(0, n - 30)), 3);
+    if (side.kept) side.kept.fill(state.users.slice(Math.min(100, Math.max(0, n - 30)), Math.min(130, n)), 4);
+  }
+
+  function buildTabbedView(allUsers) {
+    side.deleted = buildSideList('Deleted users', ['Restore users', 'Delete permanently', 'Refresh']);
+    side.kept = buildSideList('Users (earlier blade)', ['New user', 'Refresh', 'Delete']);
+    // Inactive tabs stay mounted: All users is hidden with the `hidden` attribute, Deleted users with aria-hidden
+    // and a zero height; the earlier blade is display:none through its class (no inline style to see).
+    var allPanel = el('div', { role: 'tabpanel', id: 'tab-all-users', 'aria-labelledby': 'pivot-all' }, [allUsers]);
+    var deletedPanel = el('div', { role: 'tabpanel', id: 'tab-deleted-users', 'aria-labelledby': 'pivot-deleted' }, [side.deleted.root]);
+    var tabAll = el('button', { type: 'button', role: 'tab', id: 'pivot-all', 'aria-controls': 'tab-all-users', class: C.cmdButton, text: 'All users' });
+    var tabDeleted = el('button', { type: 'button', role: 'tab', id: 'pivot-deleted', 'aria-controls': 'tab-deleted-users', class: C.cmdButton, text: 'Deleted users' });
+    function activate(all) {
+      tabAll.setAttribute('aria-selected', String(all));
+      tabDeleted.setAttribute('aria-selected', String(!all));
+      if (all) {
+        allPanel.removeAttribute('hidden');
+        deletedPanel.setAttribute('aria-hidden', 'true');
+        deletedPanel.setAttribute('style', 'height:0;overflow:hidden');
+      } else {
+        allPanel.setAttribute('hidden', '');
+        deletedPanel.removeAttribute('aria-hidden');
+        deletedPanel.removeAttribute('style');
+      }
+    }
+    tabAll.addEventListener('click', function () { activate(true); });
+    tabDeleted.addEventListener('click', function () { activate(false); });
+    activate(true);
+    var kept = el('div', { class: C.view + '-kept', 'data-replica-blade': 'kept-alive' }, [side.kept.root]);
+    return el('div', { class: C.view, 'data-replica-view': 'users' }, [
+      kept,
+      el('div', { role: 'tablist', 'aria-label': 'Users' }, [tabAll, tabDeleted]),
+      allPanel,
+      deletedPanel,
+    ]);
   }
 
   function buildProfileView(userId) {
@@ -398,6 +538,8 @@
 
   function showView(view, userId) {
     state.view = view;
+    state.selectedCount = null;
+    side.deleted = side.kept = null;
     state.rowsHost = null;
     state.scroller = null;
     state.resultMessage = null;

@@ -9,7 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostApp, SandboxUser } from '../types';
 import { generateClassNames, type ClassNames } from './class-names';
 
-export type PortalLayout = 'grid' | 'table';
+export type PortalLayout = 'grid' | 'table' | 'tabs';
+export const PORTAL_LAYOUTS: readonly PortalLayout[] = ['grid', 'table', 'tabs'];
 
 export interface PortalReplicaOptions {
   layout: PortalLayout;
@@ -92,6 +93,9 @@ export function frameStyles(C: ClassNames): string {
   .${C.cell}{flex:0 0 auto;padding:0 8px;box-sizing:border-box;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
   .${C.link}{color:#0078d4;text-decoration:none}
   .${C.shimmer},.${C.empty}{padding:16px;color:#605e5c}
+  .${C.view}-kept{display:none}
+  [role=tablist]{display:flex;gap:8px;border-bottom:1px solid #edebe9;margin-bottom:8px}
+  [role=tab][aria-selected=true]{border-bottom:2px solid #0f6cbd}
   .${C.profile}{padding:16px}.${C.profileField}{margin:6px 0}
   `;
 }

@@ -4,6 +4,8 @@
 //   table.html         table layout, scrolled to the middle (rows 30-59 rendered), one row selected
 //   unrecognised.html  the grid after an imagined portal update renamed the automation attributes
 //   profile.html       the same frame showing a user's profile (no grid at all)
+//   tabs.html          tabs layout: All users (recycled rows scrolled to 40-69, two selected, state on the row only)
+//                      beside a hidden Deleted users tab and a hidden earlier blade, each with its own selected rows
 // Scripts are stripped; the markup is what the content script would see.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Frame } from 'playwright-core';
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`https://entra.microsoft.com/${ALL_USERS}`);
     const frame = page.frameLocator('iframe#reactview');
-    await frame.locator('[data-automationid="DetailsRow"]').first().waitFor();
+    await frame.locator('[data-replica-list="all-users"] [data-automationid="DetailsRow"]').first().waitFor();
     const handle = page.frames().find((f) => f.url().includes('reactblade'))!;
     return { page, frame, handle };
   };
@@ -86,6 +88,21 @@ async function main(): Promise<void> {
     await frame.locator('[data-automationid="DetailsRow"][data-item-index="45"]').waitFor();
     await frame.locator('[data-automationid="DetailsRow"][data-item-index="47"] [data-automationid="DetailsRowCheck"]').click();
     writeFileSync(new URL('table.html', OUT), await snapshot(handle));
+    await page.close();
+  }
+  {
+    const { page, frame, handle } = await render('tabs', 4242);
+    await handle.evaluate(() => {
+      const scroller = document.querySelector('[data-is-scrollable="true"]')!;
+      scroller.scrollTop = 42 * 55;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    await frame.locator('#tab-all-users [data-automationid="DetailsRow"][data-item-index="55"]').waitFor();
+    // DOM clicks: a pointer click would scroll the row into view and move the window.
+    await handle.evaluate(() => {
+      for (const i of [44, 51]) document.querySelector<HTMLElement>(`#tab-all-users [data-automationid="DetailsRow"][data-item-index="${i}"] [data-automationid="DetailsRowCheck"]`)!.click();
+    });
+    writeFileSync(new URL('tabs.html', OUT), await snapshot(handle));
     await page.close();
   }
   await browser.close();

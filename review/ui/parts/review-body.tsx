@@ -15,14 +15,15 @@ import {
   type OptionsDraft,
   type RowEdit,
 } from '../../../src/review';
-import type { AuthView } from '../../auth-watch';
-import { describeFailure, type Failure, type Services } from '../../services';
+import type { AuthView } from '../../../content/auth-watch';
+import { describeFailure, type Failure, type Services } from '../../../content/services';
 import { ConfirmFooter } from './confirm-footer';
 import { InvitationOptions } from './invitation-options';
 import { ReviewWarnings } from './review-warnings';
 import { SelectionSummary } from './selection-summary';
 import { SubmitError } from './submit-error';
 import type { IsTrusted, SignIn } from './types';
+import type { ConfirmGate } from '../confirm-gate';
 import { UserTable } from './user-table';
 
 /** Each tier includes the ones before it. */
@@ -33,6 +34,8 @@ export function ReviewBody(p: {
   services: Services;
   auth: AuthView;
   trusted: IsTrusted;
+  gate: ConfirmGate;
+  onContinueInWindow: (() => Promise<void>) | undefined;
   signIn: SignIn;
   onClose: () => void;
   /** The job was accepted for these users. */
@@ -49,14 +52,18 @@ export function ReviewBody(p: {
   const counts = countRows(result, verdicts);
   const optionErrors = validateOptions(options);
   const mismatch = auth.state === 'ready' ? auth.status.tenantMismatch : undefined;
-  const why = confirmProblem(counts, optionErrors, mismatch);
-  const canConfirm = why === undefined && !busy;
+  const problem = confirmProblem(counts, optionErrors, mismatch);
+  const gateReason = p.gate.verdict.ready ? undefined : p.gate.verdict.reason;
+  const why = problem ?? gateReason;
+  const canConfirm = problem === undefined && p.gate.verdict.ready && !busy;
+  const unverifiable = !p.gate.verdict.ready && p.gate.verdict.unverifiable === true;
 
   const edit = (id: string, change: Partial<RowEdit>) => setEdits((prev) => applyEdit(result, prev, id, change));
   const setOption = <K extends keyof OptionsDraft>(k: K, v: OptionsDraft[K]) => setOptions((o) => ({ ...o, [k]: v }));
 
   const confirm = async (e: Event) => {
-    if (!trusted(e) || !canConfirm) return;
+    // The gate is asked again at the moment of the click: the page may have covered the dialog since the last render.
+    if (!trusted(e) || !canConfirm || !p.gate.readyNow()) return;
     const submission = buildSubmission(result, edits, verdicts, options);
     if (submission.items.length === 0) return;
     setBusy(true);
@@ -85,7 +92,15 @@ export function ReviewBody(p: {
         <InvitationOptions options={options} errors={optionErrors} set={setOption} trusted={trusted} />
         {submitError ? <SubmitError failure={submitError} trusted={trusted} signIn={p.signIn} onFailure={setSubmitError} /> : null}
       </div>
-      <ConfirmFooter why={why} canConfirm={canConfirm} busy={busy} convertCount={counts.convert} onConfirm={(e) => void confirm(e)} onCancel={p.onClose} />
+      <ConfirmFooter
+        why={why}
+        canConfirm={canConfirm}
+        busy={busy}
+        convertCount={counts.convert}
+        onConfirm={(e) => void confirm(e)}
+        onCancel={p.onClose}
+        onContinueInWindow={unverifiable && problem === undefined ? p.onContinueInWindow : undefined}
+      />
     </>
   );
 }

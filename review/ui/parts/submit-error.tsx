@@ -1,5 +1,5 @@
 // Why the job was not started, with a sign-in button when signing in (again) is what it takes.
-import { describeFailure, type Failure } from '../../services';
+import { describeFailure, type Failure } from '../../../content/services';
 import { FailureText } from './failure-text';
 import type { IsTrusted, SignIn } from './types';
 

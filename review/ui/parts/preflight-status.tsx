@@ -1,7 +1,7 @@
 // Before the review: the pre-flight is still reading the users, or it failed (with sign-in and retry where they can
 // help). One component for both, so a retry that fails again updates the same body and footer in place.
 import { MAX_USERS_PER_JOB } from '../../../src/messages';
-import type { Failure } from '../../services';
+import type { Failure } from '../../../content/services';
 import { FailureText } from './failure-text';
 import { fmt } from './format';
 import type { IsTrusted, SignIn } from './types';

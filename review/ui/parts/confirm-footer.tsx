@@ -10,6 +10,8 @@ export function ConfirmFooter(p: {
   convertCount: number;
   onConfirm: (e: Event) => void;
   onCancel: () => void;
+  /** Offered when this browser cannot verify the framed dialog is visible. */
+  onContinueInWindow?: () => Promise<void>;
 }) {
   const { why } = p;
   return (
@@ -22,6 +24,11 @@ export function ConfirmFooter(p: {
       <button type="button" class="btn" onClick={p.onCancel}>
         Cancel
       </button>
+      {p.onContinueInWindow ? (
+        <button type="button" class="btn" data-b2b="continue-in-window" onClick={() => void p.onContinueInWindow?.()}>
+          Continue in the extension’s window
+        </button>
+      ) : null}
       <button type="button" class="btn primary" data-b2b="confirm" disabled={!p.canConfirm} aria-describedby={why ? 'b2b-confirm-why' : undefined} onClick={p.onConfirm}>
         {p.busy ? 'Starting…' : convertLabel(p.convertCount)}
       </button>

@@ -2,7 +2,7 @@
 // a broadcast is missed (the worker may have been restarted), until the job has finished.
 import { useEffect, useState } from 'preact/hooks';
 import type { JobSummary } from '../../../src/messages';
-import { describeFailure, type Services } from '../../services';
+import { describeFailure, type Services } from '../../../content/services';
 
 export function useJobProgress(services: Services, jobId: string, pollMs: number | undefined) {
   const [summary, setSummary] = useState<JobSummary | undefined>(undefined);

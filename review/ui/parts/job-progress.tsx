@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { JobStatus } from '../../../src/jobs/model';
 import type { PreflightResult } from '../../../src/messages';
-import { describeFailure, type Services } from '../../services';
+import { describeFailure, type Services } from '../../../content/services';
 import { fmt } from './format';
 import type { IsTrusted } from './types';
 import { useJobProgress } from './use-job-progress';

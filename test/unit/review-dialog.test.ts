@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
-// The review dialog, opened the way the control opens it, against a fake worker: every selected user listed with
-// the proposed email, edits validated as typed (syntax, verified domain, duplicates), blocked users kept out, the
-// privileged override's two confirmations, options, the job request, progress, and failures with a retry.
+// The one review dialog (review/ui/), mounted the way the review page and the picker mount it, against a fake worker:
+// every selected user listed with the proposed email, edits validated as typed (syntax, verified domain, duplicates),
+// blocked users kept out, the privileged override's two confirmations, options, the job request, progress, failures
+// with a retry, and the confirm gate (visible, unobscured and focused for a while before Convert acts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Observable } from '../../content/observable';
 import type { AuthView, AuthWatch } from '../../content/auth-watch';
-import { createReview, REVIEW_TAG, type Review } from '../../content/review-dialog';
+import { mountReview, REVIEW_TAG } from '../../review/ui/mount-review';
+import type { GateEnv } from '../../review/ui/confirm-gate';
+import type { ReviewPlacement } from '../../src/confirm-gate';
 import type { AuthStatus, BroadcastEvent, JobSummary, Operation, PreflightResult, RequestOf } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import { buildPreflight } from '../../src/preflight';
@@ -64,18 +67,53 @@ const STATUS: AuthStatus = {
 };
 
 let controller: AbortController;
-let review: Review;
+let closed: boolean;
 let calls: Array<{ op: Operation; payload: unknown }>;
 let emit: (e: BroadcastEvent) => void;
 let handlers: Handlers;
 let store: SelectionStore;
 
-function open(status: AuthStatus = STATUS) {
+/** The browser's reports to the gate, driven by the test: visibility (IntersectionObserver v2), focus, time. */
+let clock: number;
+let reportVisible: ((visible: boolean) => void) | undefined;
+let canVerify: boolean;
+const gateEnv: GateEnv = {
+  win: window,
+  now: () => clock,
+  watchVisibility(_el, onChange) {
+    if (!canVerify) return undefined;
+    reportVisible = onChange;
+    onChange(true);
+    return () => (reportVisible = undefined);
+  },
+};
+let continued: number;
+
+async function open(status: AuthStatus = STATUS, placement: ReviewPlacement = 'frame') {
   const { services, ...fake } = fakeContentServices(handlers);
   ({ calls, emit } = fake);
   const auth: AuthWatch = { view: new Observable<AuthView>({ state: 'ready', status }), refresh: async () => undefined };
-  review = createReview({ doc: document, store, services, auth, requireTrusted: false, pollMs: 30 }, controller.signal);
-  review.open();
+  const mounted = mountReview(document, {
+    ids: store.ids(),
+    services,
+    auth,
+    requireTrusted: false,
+    placement,
+    gateEnv,
+    pollMs: 30,
+    onClose: () => {
+      closed = true;
+      mounted.unmount();
+    },
+    onSubmitted: (ids) => store.deselectMany(ids),
+    onContinueInWindow: async () => void continued++,
+  });
+  controller.signal.addEventListener('abort', () => mounted.unmount());
+  // Once the dialog watches (its effects ran), it gets the focus; it has had it, and been fully visible, for longer
+  // than the settle time by the time the test reads it.
+  await new Promise((r) => setTimeout(r, 20));
+  window.dispatchEvent(new Event('focus'));
+  clock = 10_000;
 }
 
 const root = () => document.querySelector(REVIEW_TAG)?.shadowRoot ?? null;
@@ -94,6 +132,11 @@ const loaded = () => vi.waitFor(() => expect($('[data-b2b="review-list"]')).not.
 beforeEach(() => {
   document.body.replaceChildren();
   controller = new AbortController();
+  closed = false;
+  clock = 0;
+  canVerify = true;
+  continued = 0;
+  reportVisible = undefined;
   store = new SelectionStore();
   store.selectMany(SELECTED);
   handlers = { 'users/preflight': () => preflight() };
@@ -102,7 +145,8 @@ afterEach(() => controller.abort());
 
 describe('the review dialog', () => {
   it('is a modal dialog that reads the selection through the pre-flight, and lists every selected user', async () => {
-    open();
+    handlers['users/preflight'] = () => new Promise((done) => setTimeout(() => done(preflight()), 60));
+    await open();
     expect($('[role="dialog"]')?.getAttribute('aria-modal')).toBe('true');
     expect($('[data-b2b="loading"]')?.textContent).toContain('8 selected users');
     await loaded();
@@ -118,14 +162,14 @@ describe('the review dialog', () => {
   });
 
   it('renders hostile names as text', async () => {
-    open();
+    await open();
     await loaded();
     expect(root()!.querySelector('img')).toBeNull();
     expect(row(2)!.querySelector('.name')!.textContent).toBe('<img src=x onerror="window.pwned=1">');
   });
 
   it('shows each blocked category with its reason, and a blocked user cannot be included', async () => {
-    open();
+    await open();
     await loaded();
     expect(row(3)!.getAttribute('data-status')).toBe('blocked');
     expect(row(3)!.querySelector('[data-code="synced"]')?.textContent).toMatch(/synchronized from on-premises/);
@@ -138,7 +182,7 @@ describe('the review dialog', () => {
   });
 
   it('validates edits as typed: syntax, verified domain, duplicates; the confirm button waits for a fix', async () => {
-    open();
+    await open();
     await loaded();
     type(emailInput(1), 'user1@');
     await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="email-error"]')?.getAttribute('data-code')).toBe('syntax'));
@@ -162,7 +206,7 @@ describe('the review dialog', () => {
   });
 
   it('a user without an external address is included once one is typed', async () => {
-    open();
+    await open();
     await loaded();
     expect(row(5)!.querySelector('[data-code="noValidEmail"]')?.textContent).toMatch(/No external email address/);
     expect(includeBox(5).checked).toBe(false);
@@ -177,7 +221,7 @@ describe('the review dialog', () => {
   });
 
   it('a privileged user is converted only after two separate confirmations', async () => {
-    open();
+    await open();
     await loaded();
     row(4)!.querySelector<HTMLButtonElement>('[data-b2b="override"]')!.click();
     await vi.waitFor(() => expect(row(4)!.querySelector('[data-b2b="override-confirm"]')).not.toBeNull());
@@ -206,7 +250,7 @@ describe('the review dialog', () => {
     };
     handlers['job/get'] = () => summary(1);
     handlers['auth/signIn'] = () => ({ ...STATUS, grantedTiers: ['read', 'invite', 'write'] });
-    open();
+    await open();
     await loaded();
     includeBox(6).click(); // the admin leaves the disabled account out
     row(4)!.querySelector<HTMLButtonElement>('[data-b2b="override"]')!.click();
@@ -252,12 +296,13 @@ describe('the review dialog', () => {
     // Closing does not stop the job.
     const close = $$<HTMLButtonElement>('footer button').find((b) => b.textContent === 'Close')!;
     close.click();
+    expect(closed).toBe(true);
     expect(document.querySelector(REVIEW_TAG)).toBeNull();
     expect(calls.some((c) => c.op === 'job/control')).toBe(false);
   });
 
   it('checks the invitation options', async () => {
-    open();
+    await open();
     await loaded();
     const redirect = $<HTMLInputElement>('[data-b2b="redirect-url"]')!;
     expect(redirect.value).toBe(`https://myapps.microsoft.com/?tenantid=${TENANT}`);
@@ -275,7 +320,7 @@ describe('the review dialog', () => {
       if (failures-- > 0) throw new RequestFailed({ code: 'failed', message: 'The service is busy.', graphCode: 'serviceNotAvailable', status: 503 });
       return preflight();
     };
-    open();
+    await open();
     await vi.waitFor(() => expect($('[data-b2b="preflight-error"]')).not.toBeNull());
     expect($('[data-b2b="graph-code"]')?.textContent).toBe('serviceNotAvailable');
     expect($('[data-b2b="preflight-error"]')?.textContent).toMatch(/Nothing was converted/);
@@ -286,7 +331,7 @@ describe('the review dialog', () => {
   });
 
   it('warns about a tenant mismatch before anything is written, and does not confirm', async () => {
-    open({ ...STATUS, tenantMismatch: 'You are signed in to tenant A, but this page belongs to tenant B.' });
+    await open({ ...STATUS, tenantMismatch: 'You are signed in to tenant A, but this page belongs to tenant B.' });
     await loaded();
     expect($('[data-b2b="tenant-mismatch"]')?.textContent).toMatch(/tenant B/);
     expect(confirmButton().disabled).toBe(true);
@@ -296,7 +341,7 @@ describe('the review dialog', () => {
   });
 
   it('shows the signed-in admin’s role problem as a warning before confirming', async () => {
-    open();
+    await open();
     await loaded();
     const warning = $('[data-b2b="admin-role-problem"]');
     expect(warning?.getAttribute('role')).toBe('alert');
@@ -309,13 +354,13 @@ describe('the review dialog', () => {
 
   it('says nothing about roles when the admin may invite', async () => {
     handlers['users/preflight'] = () => preflight([USER_ADMIN]);
-    open();
+    await open();
     await loaded();
     expect($('[data-b2b="admin-role-problem"]')).toBeNull();
   });
 
   it('Esc closes it and focus stays inside while open (Tab wraps)', async () => {
-    open();
+    await open();
     await loaded();
     const dialog = $('[role="dialog"]')!;
     const focusables = $$<HTMLElement>('button:not([disabled]), input:not([disabled]), select, textarea');
@@ -324,7 +369,86 @@ describe('the review dialog', () => {
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
     expect(root()!.activeElement).toBe(focusables[0]);
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(closed).toBe(true);
     expect(document.querySelector(REVIEW_TAG)).toBeNull();
-    expect(review.isOpen()).toBe(false);
+  });
+});
+
+describe('the confirm gate (clickjacking)', () => {
+  const submitCalls = () => calls.filter((c) => c.op === 'job/submit').length;
+  const rerender = async () => {
+    // Any state change re-renders: the admin ticks a row twice.
+    includeBox(1).click();
+    includeBox(1).click();
+    await Promise.resolve();
+  };
+  beforeEach(() => {
+    handlers['job/submit'] = () => ({ jobId: 'job-123456' });
+    handlers['job/get'] = () => ({ id: 'job-123456', createdAt: 1, tenantId: TENANT, ranBy: 'a', state: 'running', counters: { total: 4, done: 0, failed: 0, blocked: 0, cancelled: 0, remaining: 4 } });
+  });
+
+  it('a decoy laid over the dialog keeps Convert disabled, and a click then converts nothing', async () => {
+    await open();
+    await loaded();
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+    reportVisible!(false); // something now covers the dialog (IntersectionObserver v2: isVisible false)
+    confirmButton().click(); // even before the re-render, the click is judged at its moment
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(true));
+    expect($('#b2b-confirm-why')?.textContent).toMatch(/fully visible/);
+    confirmButton().click();
+    await Promise.resolve();
+    expect(submitCalls()).toBe(0);
+  });
+
+  it('after the dialog is uncovered, Convert waits for the settle time before it acts', async () => {
+    await open();
+    await loaded();
+    reportVisible!(false);
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(true));
+    clock += 5_000;
+    reportVisible!(true);
+    await rerender();
+    expect(confirmButton().disabled).toBe(true);
+    confirmButton().click();
+    expect(submitCalls()).toBe(0);
+    clock += 700;
+    await rerender();
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+    confirmButton().click();
+    await vi.waitFor(() => expect(submitCalls()).toBe(1));
+  });
+
+  it('a focus the page moved cannot confirm: after losing the focus, Convert waits again', async () => {
+    await open();
+    await loaded();
+    window.dispatchEvent(new Event('blur'));
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(true));
+    expect($('#b2b-confirm-why')?.textContent).toMatch(/has the focus/);
+    window.dispatchEvent(new Event('focus')); // e.g. the page focused our frame just before a key press
+    await rerender();
+    confirmButton().click();
+    expect(submitCalls()).toBe(0);
+    expect(confirmButton().disabled).toBe(true);
+  });
+
+  it('where visibility cannot be verified, the framed review does not confirm and offers the extension window', async () => {
+    canVerify = false;
+    await open();
+    await loaded();
+    expect(confirmButton().disabled).toBe(true);
+    expect($('#b2b-confirm-why')?.textContent).toMatch(/extension’s own window/);
+    const button = $<HTMLButtonElement>('[data-b2b="continue-in-window"]')!;
+    expect(button.textContent).toBe('Continue in the extension’s window');
+    button.click();
+    expect(continued).toBe(1);
+    expect(submitCalls()).toBe(0);
+  });
+
+  it('in the extension’s own window or the picker, a shown and focused document confirms (no page can cover it)', async () => {
+    canVerify = false;
+    await open(STATUS, 'window');
+    await loaded();
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+    expect($('[data-b2b="continue-in-window"]')).toBeNull();
   });
 });

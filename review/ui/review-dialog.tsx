@@ -1,24 +1,33 @@
 // The review dialog: pre-flight of every selected user, the admin's edits and options, the confirm button, then the
 // job's live progress. Every piece of user data is rendered as text (preact escapes it; no markup from data).
-// This module runs the phases and keeps keyboard focus inside the modal; each phase's view lives in ./review/.
+// This module runs the phases and keeps keyboard focus inside the modal; each phase's view lives in ./parts/.
+// It always runs in an extension document (review/review.html framed in the admin center or in the extension's
+// own window, or the fallback picker): no page script can reach its inputs or its Convert button.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_USERS_PER_JOB, type PreflightResult } from '../../src/messages';
-import type { AuthWatch } from '../auth-watch';
-import { describeFailure, type Failure, type Services } from '../services';
-import { useObservable } from './hooks';
-import { DialogFrame } from './review/dialog-frame';
-import { wrapTabFocus } from './review/focus-trap';
-import { fmt } from './review/format';
-import { JobProgress } from './review/job-progress';
-import { PreflightStatus } from './review/preflight-status';
-import { ReviewBody } from './review/review-body';
-import type { Tier } from './review/types';
+import type { AuthWatch } from '../../content/auth-watch';
+import { describeFailure, type Failure, type Services } from '../../content/services';
+import { useObservable } from '../../content/ui/hooks';
+import { DialogFrame } from './parts/dialog-frame';
+import { wrapTabFocus } from './parts/focus-trap';
+import { fmt } from './parts/format';
+import { JobProgress } from './parts/job-progress';
+import { PreflightStatus } from './parts/preflight-status';
+import { ReviewBody } from './parts/review-body';
+import type { Tier } from './parts/types';
+import type { ReviewPlacement } from '../../src/confirm-gate';
+import { useConfirmGate, type GateEnv } from './confirm-gate';
 
 export interface ReviewProps {
   ids: readonly string[];
   services: Services;
   auth: AuthWatch;
   requireTrusted: boolean;
+  /** Where the review is shown: decides how Convert is guarded (src/confirm-gate.ts). */
+  placement: ReviewPlacement;
+  gateEnv: GateEnv;
+  /** Framed review that cannot verify its visibility: the same review continues in the extension's own window. */
+  onContinueInWindow?: () => Promise<void>;
   onClose: () => void;
   /** The job was accepted for these users (the selection lets go of them). */
   onSubmitted: (userIds: string[]) => void;
@@ -39,6 +48,21 @@ export function ReviewDialog(props: ReviewProps) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const auth = useObservable(props.auth.view);
   const trusted = (e: Event) => !props.requireTrusted || e.isTrusted;
+  const gate = useConfirmGate(dialogRef, props.placement, props.gateEnv);
+
+  // Framed: when the page hands the focus back to the review (it can focus our frame at will), a key press must not
+  // land on Convert; the focus goes to the dialog itself, and the admin tabs to Convert.
+  useEffect(() => {
+    if (props.placement !== 'frame') return;
+    const win = props.gateEnv.win;
+    const onFocus = () =>
+      win.setTimeout(() => {
+        const active = win.document.activeElement;
+        if (active instanceof HTMLElement && active.dataset.b2b === 'confirm') dialogRef.current?.focus();
+      }, 0);
+    win.addEventListener('focus', onFocus);
+    return () => win.removeEventListener('focus', onFocus);
+  }, []);
 
   // Pre-flight: batched Graph reads in the worker; nothing is written.
   useEffect(() => {
@@ -98,6 +122,8 @@ export function ReviewDialog(props: ReviewProps) {
           services={services}
           auth={auth}
           trusted={trusted}
+          gate={gate}
+          onContinueInWindow={props.onContinueInWindow}
           signIn={signIn}
           onClose={props.onClose}
           onSubmitted={props.onSubmitted}

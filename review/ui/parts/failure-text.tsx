@@ -1,6 +1,6 @@
 // A failed request described for the admin: the message, then Graph's own code, status and request id when the
 // worker passed them on, since those are what Microsoft support asks for.
-import type { Failure } from '../../services';
+import type { Failure } from '../../../content/services';
 
 export function FailureText({ failure }: { failure: Failure }) {
   return (

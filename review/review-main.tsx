@@ -1,0 +1,66 @@
+// The review page (review/review.html): the one review of a selection made in the admin center. Framed in the
+// admin center's dialog (a web-accessible resource exposed only to the admin-center origins, at a per-session URL),
+// or in the extension's own window. It learns the selection from the worker, never from its URL or its framer, and
+// writes only through the worker, which accepts writes from extension pages only.
+import { render } from 'preact';
+import './review-page.css';
+import { watchAuth } from '../content/auth-watch';
+import { decideReviewFrame } from '../src/review-handoff';
+import { describeFailure } from '../content/services';
+import { createWorkerOnlyServices } from './browser-services';
+import { browserGateEnv } from './ui/confirm-gate';
+import { mountReview, REVIEW_TAG } from './ui/mount-review';
+import { ReviewUnavailable } from './ui/review-unavailable';
+import { createShadowHost } from '../content/ui/shadow-host';
+import { UI_CSS } from '../content/ui/styles';
+
+/** What the framed review tells the content script that framed it: close the frame, deselect what was submitted. */
+export type ReviewFrameMessage = { b2b: 'review'; kind: 'close' } | { b2b: 'review'; kind: 'submitted'; userIds: string[] };
+
+function main(): void {
+  const ancestors = Array.from(location.ancestorOrigins ?? []);
+  const decision = decideReviewFrame(ancestors);
+  const tellOpener = (message: ReviewFrameMessage) => {
+    // Only the document that framed us (the admin center's content script checks the message came from this frame).
+    if (ancestors[0]) window.parent.postMessage(message, ancestors[0]);
+  };
+  const close = () => (decision.ok && decision.placement === 'window' ? window.close() : tellOpener({ b2b: 'review', kind: 'close' }));
+  const unavailable = (message: string) => {
+    const { host, mount } = createShadowHost(document, REVIEW_TAG, UI_CSS);
+    host.setAttribute('data-b2b-dialog', '');
+    document.body.append(host);
+    render(<ReviewUnavailable message={message} onClose={close} />, mount);
+  };
+  if (!decision.ok) {
+    unavailable(`This review can only be shown by the B2B Convert extension in the Entra admin center (${decision.reason}).`);
+    return;
+  }
+  const services = createWorkerOnlyServices();
+  services.request('review/get', { ancestorOrigins: ancestors }).then(
+    (review) => {
+      const lifetime = new AbortController();
+      const auth = watchAuth(services, document, lifetime.signal, undefined, { tabId: review.tabId });
+      mountReview(document, {
+        ids: review.userIds,
+        services,
+        auth,
+        requireTrusted: true,
+        placement: decision.placement,
+        gateEnv: browserGateEnv(window),
+        onClose: close,
+        onSubmitted: (userIds) => tellOpener({ b2b: 'review', kind: 'submitted', userIds }),
+        ...(decision.placement === 'frame'
+          ? {
+              onContinueInWindow: async () => {
+                await services.request('review/openWindow', { ancestorOrigins: ancestors });
+                close();
+              },
+            }
+          : {}),
+      });
+    },
+    (err: unknown) => unavailable(describeFailure(err).message),
+  );
+}
+
+main();
