@@ -31,7 +31,19 @@ export async function getReview(tabId: number | undefined, ancestorOrigins: read
 /** review/openWindow: the framed review cannot verify it is visible, so the same selection is confirmed in our own window. */
 export async function openReviewWindow(tabId: number | undefined, ancestorOrigins: readonly string[]): Promise<void> {
   const review = await getReview(tabId, ancestorOrigins);
-  const stored = (await read(review.tabId))!;
+  await openWindowFor((await read(review.tabId))!);
+}
+
+/**
+ * review/open with placement 'window': the content script's browser cannot let a framed review prove it is seen
+ * (Firefox), so the selection goes straight to the extension's own window — the page never frames a review.
+ */
+export async function openReviewInWindow(tabId: number, openerOrigin: string, input: { userIds: string[]; tenantHint?: string }): Promise<void> {
+  const stored: StoredReview = { userIds: input.userIds, ...(input.tenantHint ? { tenantHint: input.tenantHint } : {}), placement: 'window', openerOrigin, tabId, createdAt: Date.now() };
+  await openWindowFor(stored);
+}
+
+async function openWindowFor(stored: StoredReview): Promise<void> {
   const created = chrome.windows
     .create({ url: chrome.runtime.getURL(REVIEW_PAGE), type: 'popup', width: 1100, height: 800, focused: true })
     .then(async (win) => {

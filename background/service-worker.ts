@@ -14,7 +14,7 @@ import type { ScopeTier } from '../src/scopes';
 import { JobsService, SIGN_IN_NOTIFICATION, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
 import { submitJob } from './submit-job';
-import { forgetReviewsOfClosedTabs, getReview, openReview, openReviewWindow } from './reviews';
+import { forgetReviewsOfClosedTabs, getReview, openReview, openReviewInWindow, openReviewWindow } from './reviews';
 import { restrictToTrustedContexts } from './storage-access';
 
 const TENANT_FACTS = 'tenantFacts';
@@ -124,9 +124,10 @@ const handlers: Handlers = {
   'users/search': async ({ query }) => searchUsers((await session('read')).graph, query),
   'users/resolve': async ({ identifiers }) => resolveIdentifiers((await session('read')).graph, identifiers),
   'users/allFound': async ({ search }) => ({ ids: await allFound((await session('read')).graph, search) }),
-  'review/open': async ({ userIds, tenantHint }, ctx) => {
+  'review/open': async ({ userIds, tenantHint, placement }, ctx) => {
     if (ctx.tabId === undefined) throw new Error('A review can only be opened from an admin-center tab.');
-    await openReview(ctx.tabId, ctx.origin, { userIds, ...(tenantHint ? { tenantHint } : {}) });
+    const input = { userIds, ...(tenantHint ? { tenantHint } : {}) };
+    await (placement === 'window' ? openReviewInWindow(ctx.tabId, ctx.origin, input) : openReview(ctx.tabId, ctx.origin, input));
     return null;
   },
   'review/get': ({ ancestorOrigins }, ctx) => getReview(ctx.tabId, ancestorOrigins),

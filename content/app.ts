@@ -24,7 +24,8 @@ export interface ContentEnv {
   /** Only trusted (real) clicks and keys act on our controls. Off in unit tests, whose events are synthetic. */
   requireTrusted: boolean;
   /** The review page: its URL (runtime.getURL, per-session) and the origin its documents post messages from. */
-  reviewPage: { url: string; origin: string };
+  /** framed: show the review in a frame in the page (false: the worker opens it in the extension's window). */
+  reviewPage: { url: string; origin: string; framed?: boolean };
   settleMs?: number;
 }
 

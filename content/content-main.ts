@@ -10,6 +10,7 @@ function main(): void {
     href: location.href,
     isTop: window.top === window,
     ancestorOrigins: location.ancestorOrigins ? Array.from(location.ancestorOrigins) : undefined,
+    referrer: document.referrer,
   });
   if (!decision.act) return;
   const controller = new AbortController();
@@ -21,7 +22,13 @@ function main(): void {
       href: () => location.href,
       frameName: () => window.name,
       requireTrusted: true,
-      reviewPage: { url: chrome.runtime.getURL('review/review.html'), origin: `chrome-extension://${chrome.runtime.id}` },
+      reviewPage: {
+        url: chrome.runtime.getURL('review/review.html'),
+        origin: new URL(chrome.runtime.getURL('/')).origin,
+        // The framed review proves it is seen with location.ancestorOrigins and IntersectionObserver v2; a browser
+        // without them (Firefox) shows the review in the extension's own window instead.
+        framed: 'ancestorOrigins' in location && typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype,
+      },
     },
     controller.signal,
   );

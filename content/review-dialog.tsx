@@ -21,7 +21,7 @@ export interface ReviewDeps {
    * The review page's URL (runtime.getURL: a per-session address, as the resource is use_dynamic_url) and the origin
    * its document really has (the extension's own), which its messages carry.
    */
-  reviewPage: { url: string; origin: string };
+  reviewPage: { url: string; origin: string; framed?: boolean };
   /** The tenant the page names, when it does. */
   tenantHint: () => string | undefined;
 }
@@ -142,7 +142,9 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
     }
     const tenantHint = deps.tenantHint();
     try {
-      await deps.services.request('review/open', { userIds: [...ids], ...(tenantHint ? { tenantHint } : {}) });
+      const placement = deps.reviewPage.framed === false ? 'window' : 'frame';
+      await deps.services.request('review/open', { userIds: [...ids], ...(tenantHint ? { tenantHint } : {}), placement });
+      if (placement === 'window') return;
     } catch (err) {
       problem.set(`The review could not be opened: ${describeFailure(err).message}`);
       return;

@@ -84,7 +84,15 @@ const requestSchemas = {
   'setup/check': z.strictObject({}),
   'users/preflight': z.strictObject({ userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB) }),
   /** A content script hands over the admin's selection (ids only) and the tenant its page names; the review opens. */
-  'review/open': z.strictObject({ userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB), tenantHint: shortText(256).optional() }),
+  /**
+   * placement 'window': the content script's browser cannot let the review prove it is visible in the page (no
+   * location.ancestorOrigins or no IntersectionObserver v2, e.g. Firefox), so the worker opens it in its own window.
+   */
+  'review/open': z.strictObject({
+    userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB),
+    tenantHint: shortText(256).optional(),
+    placement: z.enum(['frame', 'window']).optional(),
+  }),
   /**
    * The review page asks for the selection it is to show. ancestorOrigins: its own location.ancestorOrigins
    * (empty in the extension's own window): the worker hands the selection only to a review framed by the page

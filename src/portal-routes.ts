@@ -141,6 +141,12 @@ export interface FrameFacts {
   isTop: boolean;
   /** location.ancestorOrigins as an array (parent first, top last); undefined where the browser lacks it. */
   ancestorOrigins: readonly string[] | undefined;
+  /**
+   * document.referrer, used only where the browser has no ancestorOrigins (Firefox): for a frame it is the URL of the
+   * document that loaded it, set by the browser. The framer can empty it (referrer policy) but cannot make it name
+   * another origin; empty means "parent unknown" and the script stays out.
+   */
+  referrer?: string;
 }
 
 export type FrameDecision =
@@ -167,7 +173,8 @@ export function decideFrame(facts: FrameFacts): FrameDecision {
   }
   if (!isReactViewFrameOrigin(origin)) return { act: false, reason: 'frame is not a React-view frame' };
 
-  const ancestors = facts.ancestorOrigins;
+  const referrerOrigin = facts.referrer ? originOf(facts.referrer) : undefined;
+  const ancestors = facts.ancestorOrigins ?? (referrerOrigin ? [referrerOrigin] : undefined);
   const parent = ancestors?.[0];
   if (ancestors === undefined || parent === undefined) return { act: false, reason: 'parent unknown' };
   if (!isAdminCenterOrigin(parent)) return { act: false, reason: 'parent is not an admin center' };
@@ -188,6 +195,8 @@ export const decideFrameExamples: { act: readonly FrameFacts[]; refuse: readonly
     // The parameter is not what decides: the browser's ancestors are.
     { href: `${FRAME}${encodeURIComponent('https://evil.example')}`, isTop: false, ancestorOrigins: [ENTRA] },
     { href: `https://sandbox-3.reactblade.portal.azure.us/React/Index?trustedAuthority=${encodeURIComponent('https://portal.azure.us')}`, isTop: false, ancestorOrigins: ['https://portal.azure.us'] },
+    // Firefox (no ancestorOrigins): the referrer the browser set for the frame names its parent.
+    { href: `${FRAME}${encodeURIComponent('https://evil.example')}`, isTop: false, ancestorOrigins: undefined, referrer: `${ENTRA}/` },
   ],
   refuse: [
     { href: 'https://evil.example/', isTop: true, ancestorOrigins: [] },
@@ -197,6 +206,7 @@ export const decideFrameExamples: { act: readonly FrameFacts[]; refuse: readonly
     // No ancestors reported: a URL parameter alone never lets the script act.
     { href: `${FRAME}${encodeURIComponent('https://portal.azure.com')}`, isTop: false, ancestorOrigins: undefined },
     { href: `${FRAME}${encodeURIComponent('https://evil.example')}`, isTop: false, ancestorOrigins: undefined },
+    { href: `${FRAME}${encodeURIComponent(ENTRA)}`, isTop: false, ancestorOrigins: undefined, referrer: 'https://evil.example/' },
     { href: `${FRAME}${encodeURIComponent(ENTRA)}`, isTop: false, ancestorOrigins: [ENTRA, 'https://evil.example'] },
     { href: 'https://sandbox-1.reactblade.portal.azure.net/React/Index?reactView=true', isTop: false, ancestorOrigins: undefined },
     { href: `${ENTRA}/#view/x`, isTop: false, ancestorOrigins: ['https://evil.example'] },
