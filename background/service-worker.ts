@@ -9,7 +9,9 @@ import { onSettingsChanged, readSettings } from './settings';
 import { graphFor } from './graph-edge';
 import { browserPorts } from './browser-ports';
 import { migrateStorage, sessionKeys } from '../src/storage';
-import { allFound, preflight, resolveIdentifiers, searchUsers, tenantFacts, type TenantFacts } from '../src/directory-reads';
+import { allFound, preflight, resolveIdentifiers, searchUsers, setupReads, tenantFacts, type TenantFacts } from '../src/directory-reads';
+import { checkSetup, type SetupFacts } from '../src/setup-check';
+import { isCloud } from '../src/clouds';
 import type { ScopeTier } from '../src/scopes';
 import { JobsService, SIGN_IN_NOTIFICATION, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
@@ -71,6 +73,27 @@ async function authStatus(tabId?: number): Promise<AuthStatus> {
   return status;
 }
 
+/** "Check my setup": the account, its consent and roles, the tenant's domains — reads only, never a sign-in prompt. */
+async function setupCheck(): Promise<SetupFacts> {
+  const status = await authStatus();
+  const facts: SetupFacts = {
+    configured: status.configured,
+    ...(status.configProblem ? { configProblem: status.configProblem } : {}),
+    cloud: isCloud(status.cloud) ? status.cloud : 'Global',
+    ...(status.account
+      ? { account: { username: status.account.username, tenantId: status.account.tenantId, ...(status.tenantName ? { tenantName: status.tenantName } : {}), grantedTiers: status.grantedTiers, ...(status.sessionEnded ? { sessionEnded: true } : {}) } }
+      : {}),
+  };
+  if (!status.account || status.sessionEnded || !status.grantedTiers.includes('read')) return facts;
+  try {
+    const { graph, account } = await session('read');
+    const reads = await setupReads(graph, account.objectId);
+    return { ...facts, roles: reads.roles, verifiedDomains: reads.verifiedDomains, ...(facts.account && reads.tenantName ? { account: { ...facts.account, tenantName: reads.tenantName } } : {}) };
+  } catch (error) {
+    return { ...facts, readProblem: `Microsoft Graph could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 const handlers: Handlers = {
   // A content script speaks for its own tab; an extension page (the popup) may ask about the active tab.
   'auth/status': ({ tabId }, ctx) => authStatus(ctx.kind === 'content' ? ctx.tabId : tabId),
@@ -104,6 +127,7 @@ const handlers: Handlers = {
     const { settings, account, graph } = await session('read');
     return preflight(graph, settings, account.objectId, userIds);
   },
+  'setup/check': async () => ({ lines: checkSetup(await setupCheck()) }),
   'users/search': async ({ query }) => searchUsers((await session('read')).graph, query),
   'users/resolve': async ({ identifiers }) => resolveIdentifiers((await session('read')).graph, identifiers),
   'users/allFound': async ({ search }) => ({ ids: await allFound((await session('read')).graph, search) }),

@@ -9,6 +9,7 @@ import type { PreflightResult, UserSummary } from './messages';
 import { buildPreflight, CHECKED_ROLE_IDS } from './preflight';
 import type { GraphUser } from './users';
 import { isGuid } from './config';
+import { RESET_ROLE_IDS } from './setup-check';
 
 const summary = (u: GraphUser): UserSummary => ({
   id: u.id,
@@ -113,4 +114,19 @@ export async function allFound(graph: GraphApi, search: string): Promise<string[
     url = page['@odata.nextLink'];
   }
   return ids;
+}
+
+/**
+ * "Check my setup"'s reads for the signed-in admin: the holders of the roles the extension cares about (one $batch
+ * call; a refusal is reported, not thrown) and the organization — 2 round trips.
+ */
+export async function setupReads(
+  graph: GraphApi,
+  adminId: string,
+): Promise<{ roles: { readable: true; held: string[] } | { readable: false; code: string }; verifiedDomains: string[]; tenantName: string }> {
+  const [holders, tenant] = await Promise.all([graph.directoryRoleHolders([...CHECKED_ROLE_IDS, ...RESET_ROLE_IDS]), tenantFacts(graph)]);
+  const roles = holders.denied
+    ? { readable: false as const, code: holders.denied.code }
+    : { readable: true as const, held: holders.roles.get(adminId.toLowerCase()) ?? [] };
+  return { roles, verifiedDomains: tenant.verifiedDomains, tenantName: tenant.tenantName };
 }

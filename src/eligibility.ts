@@ -139,7 +139,7 @@ export const NON_ADMIN_ROLES: readonly string[] = [
   '4a5d8f65-41da-4de4-8968-e035b65339cf',
 ];
 
-const ROLE_NAMES: Readonly<Record<string, string>> = {
+export const ROLE_NAMES: Readonly<Record<string, string>> = {
   ...PRIVILEGED_ROLES,
   '95e79109-95c0-4d8e-aee3-d01accf2d47b': 'Guest Inviter',
   '9360feb5-f418-4baa-8175-e2a00bac4301': 'Directory Writers',

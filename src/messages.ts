@@ -6,6 +6,7 @@ import { z } from './zod';
 import type { JobStatus } from './jobs/model';
 import { emailSyntaxError, describeEmailSyntaxError } from './email';
 import type { GraphUser } from './users';
+import type { SetupLine } from './setup-check';
 
 
 const objectId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not an object id');
@@ -77,6 +78,8 @@ const requestSchemas = {
     tenantHint: shortText(256).optional(),
   }),
   'page/status': z.strictObject({ tabId: z.number().int().nonnegative() }),
+  /** "Check my setup": what the extension needs for the signed-in account, line by line (reads only). */
+  'setup/check': z.strictObject({}),
   'users/preflight': z.strictObject({ userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB) }),
   /** A content script hands over the admin's selection (ids only) and the tenant its page names; the review opens. */
   'review/open': z.strictObject({ userIds: z.array(objectId).min(1).max(MAX_USERS_PER_JOB), tenantHint: shortText(256).optional() }),
@@ -134,6 +137,7 @@ export const allowedSenders: Record<Operation, readonly SenderKind[]> = {
   'auth/signOut': ['extension-page'],
   'page/report': ['content'],
   'page/status': ['extension-page'],
+  'setup/check': ['extension-page'],
   'users/preflight': ['extension-page'],
   'review/open': ['content'],
   'review/get': ['extension-page'],
@@ -398,6 +402,7 @@ export interface ResponseMap {
   'auth/signOut': AuthStatus;
   'page/report': null;
   'page/status': PageStatus;
+  'setup/check': { lines: SetupLine[] };
   'users/preflight': PreflightResult;
   'review/open': null;
   'review/get': PendingReview;

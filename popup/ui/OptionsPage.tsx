@@ -9,6 +9,7 @@ import { describeError } from '../lib/errors';
 import { AccountPanel } from './Account';
 import { CopyButton, Notice } from './common';
 import { HostAccessNotice } from './HostAccessNotice';
+import { SETUP_CHECK_ANCHOR, SetupCheck } from './SetupCheck';
 import { redirectUris } from '../../src/extension-ids';
 
 const HINTS: Record<SettingsField, string> = {
@@ -179,6 +180,7 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
       <h2>Sign-in</h2>
       <AccountPanel status={auth} busy={authBusy} onSignIn={signIn} onSignOut={signOut} />
       {authError && <Notice kind="error">{authError}</Notice>}
+      <SetupCheck services={services} autoRun={location.hash === `#${SETUP_CHECK_ANCHOR}`} />
 
       <h2>App registration</h2>
       {loadError && <Notice kind="error">Could not read the settings: {loadError}</Notice>}

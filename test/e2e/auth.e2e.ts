@@ -150,6 +150,52 @@ describe('sign-in owned by the background', () => {
   });
 });
 
+describe('Check my setup', () => {
+  /** The options page opened as a permission error's link does: #check-setup runs the check at once. */
+  async function setupLines(): Promise<Record<string, string>> {
+    const page = await browser!.openExtensionPage('popup/options.html#check-setup');
+    const list = page.getByRole('list', { name: 'Setup check results' });
+    await list.waitFor({ timeout: 30_000 });
+    const lines = await list.locator('li').evaluateAll((items) => items.map((li) => [li.getAttribute('data-setup-line') ?? '', li.getAttribute('data-state') ?? '']));
+    return Object.fromEntries(lines);
+  }
+
+  it('lists each line for a Global Administrator and for a Guest-Inviter-only admin', async () => {
+    browser = await launchBrowserWithExtension(sandbox);
+    await configureForSandbox(browser, sandbox);
+    const options = await browser.openExtensionPage('popup/options.html');
+    await value(options, 'auth/signIn', { tier: 'invite' });
+    expect(await setupLines()).toEqual({
+      configured: 'ok',
+      cloud: 'ok',
+      'signed-in': 'ok',
+      'consent-read': 'ok',
+      'consent-invite': 'ok',
+      'consent-write': 'optional',
+      'roles-readable': 'ok',
+      'invite-role': 'ok',
+      'reset-role': 'ok',
+      'verified-domains': 'ok',
+    });
+
+    const tenant = buildDemoTenant();
+    tenant.roleAssignments = [
+      ...tenant.roleAssignments.filter((a) => a.principalId !== tenant.adminUserId),
+      { id: 'gi-admin', principalId: tenant.adminUserId, roleDefinitionId: '95e79109-95c0-4d8e-aee3-d01accf2d47b', directoryScopeId: '/' },
+    ];
+    sandbox.graph.seed(tenant);
+    try {
+      const lines = await setupLines();
+      expect(lines).toMatchObject({ 'signed-in': 'ok', 'consent-invite': 'ok', 'roles-readable': 'missing', 'invite-role': 'unknown', 'reset-role': 'unknown', 'verified-domains': 'ok' });
+      const page = await browser.openExtensionPage('popup/options.html#check-setup');
+      await expect.poll(() => page.getByText(/Directory Readers, Global Reader or Privileged Role Administrator role allows the check/).count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: /1 item needs attention/ }).count()).toBe(1);
+    } finally {
+      sandbox.graph.seed(sandbox.tenant);
+    }
+  });
+});
+
 describe('signed in to a tenant other than the page\'s', () => {
   it('tells the popup the active page belongs to another tenant, and the worker refuses a job for another tenant', async () => {
     const s = await signedIn(sandbox, 'invite');

@@ -112,6 +112,11 @@ export function JobActions(props: {
             onConfirm={signInWriteAndRetry}
           />
         )}
+        {failed > 0 && (
+          <button type="button" onClick={() => services.openPage('popup/options.html#check-setup')}>
+            Check my setup
+          </button>
+        )}
         <button type="button" onClick={exportCsv} disabled={busy !== undefined}>
           {busy === 'Export' ? 'Exporting…' : 'Export CSV'}
         </button>
