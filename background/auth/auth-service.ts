@@ -40,7 +40,7 @@ const TIER_LABEL: Record<ScopeTier, string> = {
 /** Renew this long before expiry so a token never expires mid-request. */
 const EXPIRY_MARGIN_MS = 2 * 60_000;
 
-interface StoredAccount extends AccountView {
+export interface StoredAccount extends AccountView {
   /** Tiers whose scopes the last grants carried; shown in the popup, used to skip needless prompts. */
   grantedTiers: ScopeTier[];
   /** Settings the account was signed in with: a change of client/tenant/cloud means signing in again. */
