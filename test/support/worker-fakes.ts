@@ -108,8 +108,9 @@ export function fakeAuth(options: { signedOut?: boolean } = {}) {
  * A tenant's Graph at the transport: users u0…, invitations answered 201 with a redeem link, users read back with
  * the state the invitations left; PATCH userType answered 204. Records every request.
  */
-export function fakeTenant() {
+export function fakeTenant(options: { refuse?: readonly string[] } = {}) {
   const invited = new Set<string>();
+  const refused = new Set(options.refuse ?? []);
   const requests: TransportRequest[] = [];
   const user = (id: string) => ({ id, userPrincipalName: `${id}@contoso.example`, displayName: id, mail: null, otherMails: [], userType: 'Member', externalUserState: invited.has(id) ? 'PendingAcceptance' : null, externalUserStateChangeDateTime: invited.has(id) ? '2026-11-27T12:00:00Z' : null, accountEnabled: true });
   const send = async (req: TransportRequest): Promise<TransportResponse> => {
@@ -120,10 +121,12 @@ export function fakeTenant() {
       const responses = inner.map((r) => {
         if (r.method === 'POST' && r.url === '/invitations') {
           const id = r.body?.invitedUser?.id ?? '';
+          if (refused.has(id)) return { id: r.id, status: 400, headers: {}, body: { error: { code: 'BadRequest', message: 'The invited user cannot be converted.' } } };
           invited.add(id);
           return { id: r.id, status: 201, headers: {}, body: { id: `inv-${id}`, inviteRedeemUrl: `https://login.example/redeem?u=${id}`, invitedUser: { id } } };
         }
         if (r.method === 'PATCH') return { id: r.id, status: 204, headers: {} };
+        if (r.method === 'GET' && r.url.startsWith('/users?')) return { id: r.id, status: 200, headers: {}, body: { value: idsOfFilter(r.url).map(user) } };
         return { id: r.id, status: 404, headers: {}, body: { error: { code: 'Request_ResourceNotFound', message: 'no' } } };
       });
       return { status: 200, headers: {}, body: { responses } };
