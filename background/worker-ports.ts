@@ -1,5 +1,5 @@
 // What the worker's services need from the browser, as small interfaces. browser-ports.ts builds them once from
-// the real APIs at start-up; unit tests hand the services fakes (test/support/worker-fakes.ts). No chrome.* here.
+// the real APIs at start-up; unit tests hand the services fakes (test/support/worker-fakes.ts). No browser API here.
 import type { Clock, NetworkPort } from '../src/jobs';
 import type { StorageAreas } from '../src/storage';
 
