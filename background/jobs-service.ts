@@ -11,6 +11,7 @@ import {
   type JobHeader,
   type JobProgress,
 } from '../src/jobs';
+import { BADGE_COLOURS, badgeState, jobOutcomeText, jobStateText } from '../src/job-state';
 import type { JobSummary } from '../src/messages';
 import { jobsGraphPort } from '../src/jobs-graph-port';
 import type { ScopeTier } from '../src/scopes';
@@ -50,8 +51,19 @@ export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(
     tenantId: header.tenantId,
     ranBy: header.ranBy,
     state: header.status,
-    counters: { total: header.total, done: c.done, failed: c.failed, blocked: c.blocked, cancelled: c.cancelled, remaining: progress.remaining, verifying: c.unknown },
+    counters: {
+      total: header.total,
+      done: c.done,
+      failed: c.failed,
+      blocked: c.blocked,
+      cancelled: c.cancelled,
+      remaining: progress.remaining,
+      verifying: c.unknown,
+      converted: c.converted,
+      notStarted: c.notStarted,
+    },
     ...(progress.etaMs !== undefined ? { etaMs: progress.etaMs } : {}),
+    ...(progress.inFlight > 0 && progress.status === header.status ? { inFlight: progress.inFlight } : {}),
     ...(header.pauseReason ? { pauseReason: `${header.pauseReason.message} (${header.pauseReason.code})` } : {}),
   };
 }
@@ -64,7 +76,7 @@ export class JobsService {
   private readonly settings: () => Promise<Settings | undefined>;
   private readonly ports: WorkerPorts;
   private readonly graphClient: typeof graphFor;
-  private lastBroadcast = new Map<string, { at: number; status: string }>();
+  private lastBroadcast = new Map<string, { at: number; status: string; phase: string }>();
   /** The engine's latest progress per job: its ETA uses the rate observed in this run. */
   private latest = new Map<string, JobProgress>();
 
@@ -217,8 +229,10 @@ export class JobsService {
     const last = this.lastBroadcast.get(progress.jobId);
     const now = this.ports.clock.now();
     const statusChanged = last?.status !== progress.status;
-    if (!statusChanged && last && now - last.at < BROADCAST_EVERY_MS) return;
-    this.lastBroadcast.set(progress.jobId, { at: now, status: progress.status });
+    // "Pausing — N in flight" → "Paused" is a change the admin must see even within the throttle.
+    const phase = `${progress.status}:${progress.inFlight > 0}`;
+    if (last?.phase === phase && now - last.at < BROADCAST_EVERY_MS) return;
+    this.lastBroadcast.set(progress.jobId, { at: now, status: progress.status, phase });
     void this.broadcast(progress.jobId);
     if (statusChanged && (progress.status === 'completed' || progress.status === 'cancelled')) void this.notifyEnd(progress);
     if (statusChanged && progress.status === 'waiting-for-sign-in') void this.notifySignInNeeded();
@@ -236,27 +250,10 @@ export class JobsService {
     await this.updateBadge(jobs);
   }
 
-  /**
-   * Badge: "!" on amber while a job waits for sign-in (the admin must act); users remaining while jobs run (red
-   * when any failed); the failure count after they end.
-   */
+  /** The toolbar badge from the jobs' summaries (src/job-state.ts decides text, tone and title). */
   private async updateBadge(jobs: JobHeader[]): Promise<void> {
-    const unfinished = jobs.filter((j) => j.status !== 'completed' && j.status !== 'cancelled');
-    const remaining = unfinished.reduce((n, j) => n + progressOf(j, this.ports.clock.now()).remaining, 0);
-    const waiting = unfinished.filter((j) => j.status === 'waiting-for-sign-in');
-    const latest = [...jobs].sort((a, b) => b.createdAt - a.createdAt)[0];
-    const failed = unfinished.length > 0 ? unfinished.reduce((n, j) => n + j.counters.failed, 0) : (latest?.counters.failed ?? 0);
-    if (waiting.length > 0) {
-      const users = waiting.reduce((n, j) => n + progressOf(j, this.ports.clock.now()).remaining, 0);
-      await this.ports.badge.show({ text: '!', color: '#8a5300', title: `B2B Convert for Entra: sign in to continue converting ${users} users` });
-      return;
-    }
-    const text = unfinished.length > 0 ? compact(remaining) : failed > 0 ? compact(failed) : '';
-    await this.ports.badge.show({
-      text,
-      color: failed > 0 ? '#c50f1f' : '#0078d4',
-      title: unfinished.length > 0 ? `B2B Convert for Entra: ${remaining} users left${failed ? `, ${failed} failed` : ''}` : failed > 0 ? `B2B Convert for Entra: ${failed} failed in the last job` : 'B2B Convert for Entra',
-    });
+    const badge = badgeState(jobs.map((j) => this.summaryWithEta(j)));
+    await this.ports.badge.show({ text: badge.text, color: BADGE_COLOURS[badge.tone], title: badge.title });
   }
 
   /** One notification, whatever the number of waiting jobs; clicking it starts the sign-in (service-worker.ts). */
@@ -273,18 +270,12 @@ export class JobsService {
   }
 
   private async notifyEnd(progress: JobProgress): Promise<void> {
-    const verb = progress.status === 'cancelled' ? 'Cancelled' : 'Finished';
-    const parts = [`${progress.converted} of ${progress.total} users converted`];
-    if (progress.failed) parts.push(`${progress.failed} failed`);
-    if (progress.blocked) parts.push(`${progress.blocked} blocked`);
-    if (progress.cancelled) parts.push(`${progress.cancelled} not started`);
+    const header = (await this.runner.listJobs()).find((j) => j.id === progress.jobId);
+    if (!header) return;
+    const summary = summaryOf(header, progress);
     await this.ports.notifications.show(`job-${progress.jobId}`, {
-      title: `${verb}: conversion to external users`,
-      message: `${parts.join(', ')}. Open the extension for details.`,
+      title: `${jobStateText(summary).label}: conversion to external users`,
+      message: `${jobOutcomeText(summary)}. Open the extension for details.`,
     });
   }
-}
-
-function compact(n: number): string {
-  return n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
 }

@@ -5,6 +5,7 @@ import { watchDom } from './dom-watch';
 import type { Feature } from './features';
 import type { GridSession } from './grid-watch';
 import { Control, type ControlProps } from './ui/control';
+import { followHostTheme } from './ui/host-theme';
 import { containEvents, createShadowHost } from './ui/shadow-host';
 import { UI_CSS } from './ui/styles';
 
@@ -22,6 +23,8 @@ export function mountCommandBarControl(session: GridSession, doc: Document, prop
   host.setAttribute('role', 'none');
   containEvents(host, signal);
   render(<Control {...props} />, mount);
+  // Painted from the command bar's own background, re-read when the portal changes theme.
+  followHostTheme(mount, bar, signal);
   const place = () => {
     if (host.parentElement !== bar && bar.isConnected) bar.append(host);
   };

@@ -8,6 +8,7 @@ import { MAX_USERS_PER_JOB } from '../src/messages';
 import type { SelectionStore } from '../src/selection';
 import { Observable } from './observable';
 import { describeFailure, type Services } from './services';
+import { readHostTheme } from './ui/host-theme';
 import { containEvents, createShadowHost } from './ui/shadow-host';
 
 export const REVIEW_HOST_TAG = 'b2b-convert-review-frame';
@@ -36,7 +37,42 @@ export interface Review {
 const FRAME_CSS = `
 :host { all: initial; }
 iframe { position: fixed; inset: 0; width: 100vw; height: 100vh; border: 0; margin: 0; padding: 0; z-index: 2147483000; background: transparent; color-scheme: normal; display: block; }
+.viewport { position: fixed; inset: 0; pointer-events: none; opacity: 0; }
 `;
+
+/**
+ * Keeps the review frame on the part of this document's viewport that the admin can actually see. The grid lives in
+ * a frame the portal sizes and may scroll partly out of the window; the review only lets Convert act while it is
+ * fully visible, so a dialog laid over the whole frame could end up unconfirmable. An IntersectionObserver on a
+ * viewport-sized sentinel reports the visible part (clipped by every ancestor frame and the window).
+ */
+function fitToVisibleViewport(sentinel: HTMLElement, frame: HTMLIFrameElement, signal: AbortSignal): void {
+  const view = sentinel.ownerDocument.defaultView;
+  if (!view || typeof view.IntersectionObserver !== 'function') return;
+  const steps = Array.from({ length: 21 }, (_, i) => i / 20);
+  const observer = new view.IntersectionObserver(
+    (entries) => {
+      const entry = entries.at(-1);
+      if (!entry) return;
+      const r = entry.intersectionRect;
+      // Nothing visible (or not measurable): keep the whole viewport rather than a zero-size frame.
+      if (r.width < 1 || r.height < 1) {
+        frame.style.removeProperty('top');
+        frame.style.removeProperty('left');
+        frame.style.removeProperty('width');
+        frame.style.removeProperty('height');
+        return;
+      }
+      frame.style.setProperty('top', `${Math.round(r.top)}px`);
+      frame.style.setProperty('left', `${Math.round(r.left)}px`);
+      frame.style.setProperty('width', `${Math.round(r.width)}px`);
+      frame.style.setProperty('height', `${Math.round(r.height)}px`);
+    },
+    { threshold: steps },
+  );
+  observer.observe(sentinel);
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
 
 /** The element that really has focus, looking into shadow roots (our own button lives in one). */
 function deepActiveElement(doc: Document): HTMLElement | null {
@@ -56,12 +92,17 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
     const { host, root } = createShadowHost(doc, REVIEW_HOST_TAG, FRAME_CSS);
     host.setAttribute('data-b2b-dialog', '');
     const frame = doc.createElement('iframe');
-    frame.src = deps.reviewPage.url;
+    // The review shows in the admin center's theme, which its own (extension) document cannot read.
+    frame.src = `${deps.reviewPage.url}#theme=${readHostTheme(doc.body ?? doc.documentElement)}`;
     frame.title = 'Convert to external users';
     frame.setAttribute('data-b2b', 'review-frame');
-    root.append(frame);
+    const sentinel = doc.createElement('div');
+    sentinel.className = 'viewport';
+    sentinel.setAttribute('aria-hidden', 'true');
+    root.append(sentinel, frame);
     const lifetime = new AbortController();
     containEvents(host, lifetime.signal);
+    fitToVisibleViewport(sentinel, frame, lifetime.signal);
     const close = () => {
       if (current?.host !== host) return;
       current = undefined;

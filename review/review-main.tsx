@@ -11,6 +11,7 @@ import { createWorkerOnlyServices } from './browser-services';
 import { browserGateEnv } from './ui/confirm-gate';
 import { mountReview, REVIEW_TAG } from './ui/mount-review';
 import { ReviewUnavailable } from './ui/review-unavailable';
+import { themeForFramedPage } from '../content/ui/host-theme';
 import { createShadowHost } from '../content/ui/shadow-host';
 import { UI_CSS } from '../content/ui/styles';
 
@@ -25,8 +26,9 @@ function main(): void {
     if (ancestors[0]) window.parent.postMessage(message, ancestors[0]);
   };
   const close = () => (decision.ok && decision.placement === 'window' ? window.close() : tellOpener({ b2b: 'review', kind: 'close' }));
+  const theme = themeForFramedPage(location.hash, window.matchMedia('(prefers-color-scheme: dark)').matches);
   const unavailable = (message: string) => {
-    const { host, mount } = createShadowHost(document, REVIEW_TAG, UI_CSS);
+    const { host, mount } = createShadowHost(document, REVIEW_TAG, UI_CSS, theme);
     host.setAttribute('data-b2b-dialog', '');
     document.body.append(host);
     render(<ReviewUnavailable message={message} onClose={close} />, mount);
@@ -57,7 +59,7 @@ function main(): void {
               },
             }
           : {}),
-      });
+      }, theme);
     },
     (err: unknown) => unavailable(describeFailure(err).message),
   );

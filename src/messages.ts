@@ -365,6 +365,10 @@ export interface JobCounters {
   remaining: number;
   /** Users whose write was sent but whose outcome is not known yet: read back from Graph before anything else. */
   verifying?: number;
+  /** Users whose invitation is applied (they are external users now), whatever their final state. */
+  converted?: number;
+  /** Cancelled users that nothing was written for. */
+  notStarted?: number;
 }
 
 export interface JobSummary {
@@ -377,6 +381,8 @@ export interface JobSummary {
   state: JobStatus;
   counters: JobCounters;
   etaMs?: number;
+  /** Users in requests already sent and not answered yet: what a pause or cancel still waits for. */
+  inFlight?: number;
   /** Why the engine paused the job by itself (e.g. the sign-in could not be renewed), with Graph's code. */
   pauseReason?: string;
 }

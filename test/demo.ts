@@ -30,11 +30,13 @@ async function shot(page: Page, name: string, caption: string): Promise<void> {
   say(`  📸 ${name}: ${caption}`);
 }
 
-async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox): Promise<{ page: Page; grid: FrameLocator }> {
+async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, theme?: 'dark'): Promise<{ page: Page; grid: FrameLocator }> {
   const page = await browser.context.newPage();
   // 1280×800: the screenshot size the Chrome Web Store, Edge Add-ons and addons.mozilla.org all accept.
   await page.setViewportSize(STORE_SCREENSHOT);
-  await page.goto(sandbox.urls.allUsers);
+  const url = new URL(sandbox.urls.allUsers);
+  if (theme) url.searchParams.set('theme', theme);
+  await page.goto(url.toString());
   const grid = page.frameLocator('iframe#reactview');
   await grid.locator(`${ALL_USERS} ${ROW}`).first().waitFor({ timeout: 30_000 });
   await grid.locator('b2b-convert-control').waitFor({ state: 'attached', timeout: 30_000 });
@@ -94,7 +96,7 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   await popup.setViewportSize({ width: 420, height: 640 });
   await popup.getByRole('heading', { name: 'Recent jobs' }).waitFor({ timeout: 30_000 });
   await shot(popup, '05-popup.png', 'the popup: signed-in account and tenant, recent jobs');
-  await popup.getByRole('button', { name: /^Open job from/ }).first().click();
+  await popup.getByRole('button', { name: /users? converted/ }).first().click();
   await popup.getByRole('heading', { name: 'Job details' }).waitFor();
   await popup.getByRole('button', { name: 'Refresh status' }).click();
   await popup.locator('tbody tr', { hasText: 'Accepted' }).first().waitFor({ timeout: 30_000 });
@@ -110,6 +112,31 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   await jobPage.getByRole('heading', { name: 'Job details' }).waitFor({ timeout: 30_000 });
   await jobPage.locator('tbody tr').first().waitFor({ timeout: 30_000 });
   await shot(jobPage, '07-job-page.png', 'the job as a full page: per-user results, invitation state, follow-ups, CSV export');
+
+  say('9. A second job where Graph refuses one user: the popup says "Finished with 1 failed", the badge shows it.');
+  const send = (op: string, payload: unknown) =>
+    popup.evaluate(([o, p]) => chrome.runtime.sendMessage({ op: o, payload: p }), [op, payload] as const) as Promise<{ ok: boolean; value: never }>;
+  const pre = (await send('users/preflight', { userIds: tenant.notable.eligible.slice(6, 10) })).value as {
+    tenantId: string;
+    defaultRedirectUrl: string;
+    users: Array<{ id: string; userPrincipalName: string; displayName: string; proposedEmail: string; eligibility: string }>;
+  };
+  const chosen = pre.users.filter((u) => u.eligibility !== 'blocked');
+  sandbox.graph.setFaults({ rejectInvitations: { userIds: [chosen[0]!.id], status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
+  await send('job/submit', {
+    items: chosen.map((u) => ({ userId: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, email: u.proposedEmail, addToOtherMails: false, privilegedOverride: false })),
+    options: { sendInvitationMessage: false, inviteRedirectUrl: pre.defaultRedirectUrl, setUserTypeGuest: false },
+    expectedTenantId: pre.tenantId,
+  });
+  await popup.reload();
+  await popup.getByRole('button', { name: /^Finished with 1 failed/ }).first().waitFor({ timeout: 60_000 });
+  await shot(popup, '08-finished-with-failure.png', 'a finished job with a failure: "Finished with 1 failed" in the danger colour, time secondary');
+  sandbox.graph.setFaults({});
+
+  say('10. The admin center in its dark theme: the control follows the portal, not the OS.');
+  const dark = await openAllUsers(browser, sandbox, 'dark');
+  await selectByUpn(dark.grid, byId(tenant.notable.eligible[12]!));
+  await shot(dark.page, '09-dark-portal.png', 'the control in the dark admin center (text ≥ 4.5:1)');
 
   const applied = sandbox.graph.state().invitations.length;
   say(`\nConverted ${applied} users in the sandbox tenant; each invitation carried invitedUser.id.`);

@@ -1,13 +1,15 @@
 // A Shadow DOM host for our UI inside a page we do not own: the page's styles do not reach in, ours do not leak out.
 // Styles go in as a constructed (adopted) stylesheet, which a page's style-src policy does not block; a <style>
 // element is the fallback where constructed sheets are unavailable.
+import { applyHostTheme, type HostTheme } from './host-theme';
 export interface ShadowHost {
   host: HTMLElement;
   root: ShadowRoot;
   mount: HTMLElement;
 }
 
-export function createShadowHost(doc: Document, tag: string, cssText: string): ShadowHost {
+/** `theme`: the page's theme when this document cannot see it (our own framed page); else read from `doc`. */
+export function createShadowHost(doc: Document, tag: string, cssText: string, theme?: HostTheme): ShadowHost {
   const host = doc.createElement(tag);
   host.setAttribute('data-b2b-convert', '');
   const root = host.attachShadow({ mode: 'open' });
@@ -29,6 +31,10 @@ export function createShadowHost(doc: Document, tag: string, cssText: string): S
   }
   const mount = doc.createElement('div');
   mount.className = 'b2b-root';
+  // The page's theme at the time we appear (the control follows later changes: followHostTheme).
+  const page = doc.body ?? doc.documentElement;
+  if (theme) mount.dataset.theme = theme;
+  else if (page) applyHostTheme(mount, page);
   root.append(mount);
   return { host, root, mount };
 }

@@ -1,4 +1,5 @@
-// Fluent-like look for the control and the review dialog, light and dark (prefers-color-scheme).
+// Fluent-like look for the control and the review dialog, light and dark as the HOST PAGE is (data-theme on the
+// root, set from the page's painted background by host-theme.ts — not the OS), and Windows' forced colours.
 export const UI_CSS = `
 :host { all: initial; display: inline-flex; align-items: stretch; }
 :host([data-b2b-dialog]) { display: contents; }
@@ -8,15 +9,26 @@ export const UI_CSS = `
   --b2b-brand: #0f6cbd; --b2b-brand-hover: #115ea3; --b2b-on-brand: #ffffff; --b2b-focus: #000000;
   --b2b-danger-fg: #b10e1c; --b2b-danger-bg: #fdf3f4; --b2b-warn-fg: #8a3707; --b2b-warn-bg: #fff9f5; --b2b-ok-fg: #0e700e; --b2b-ok-bg: #f1faf1;
   --b2b-disabled-fg: #bdbdbd; --b2b-disabled-bg: #f0f0f0; --b2b-shadow: 0 8px 16px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12);
-  font: 14px/20px var(--b2b-font); color: var(--b2b-fg); display: contents; color-scheme: light dark;
+  font: 14px/20px var(--b2b-font); color: var(--b2b-fg); display: contents; color-scheme: light;
 }
-@media (prefers-color-scheme: dark) {
-  .b2b-root {
+.b2b-root[data-theme="dark"] {
+    color-scheme: dark;
     --b2b-fg: #ffffff; --b2b-fg2: #d6d6d6; --b2b-bg: #292929; --b2b-bg2: #1f1f1f; --b2b-bg3: #3d3d3d; --b2b-border: #666666;
     --b2b-brand: #479ef5; --b2b-brand-hover: #62abf5; --b2b-on-brand: #000000; --b2b-focus: #ffffff;
     --b2b-danger-fg: #dc626d; --b2b-danger-bg: #3f1011; --b2b-warn-fg: #faa06b; --b2b-warn-bg: #4a1e04; --b2b-ok-fg: #54b054; --b2b-ok-bg: #052505;
     --b2b-disabled-fg: #5c5c5c; --b2b-disabled-bg: #141414; --b2b-shadow: 0 8px 16px rgba(0,0,0,.5), 0 0 2px rgba(0,0,0,.5);
+}
+/* Windows high contrast: the system's colours, never ours (a badge keeps its shape with Highlight). */
+@media (forced-colors: active) {
+  .b2b-root {
+    --b2b-fg: CanvasText; --b2b-fg2: CanvasText; --b2b-bg: Canvas; --b2b-bg2: Canvas; --b2b-bg3: Canvas; --b2b-border: CanvasText;
+    --b2b-brand: Highlight; --b2b-brand-hover: Highlight; --b2b-on-brand: HighlightText; --b2b-focus: Highlight;
+    --b2b-danger-fg: CanvasText; --b2b-danger-bg: Canvas; --b2b-warn-fg: CanvasText; --b2b-warn-bg: Canvas; --b2b-ok-fg: CanvasText; --b2b-ok-bg: Canvas;
+    --b2b-disabled-fg: GrayText; --b2b-disabled-bg: Canvas; --b2b-shadow: none;
   }
+  .cmd, .btn, .close { border: 1px solid ButtonText; color: ButtonText; background: ButtonFace; }
+  .cmd[aria-disabled="true"], .btn[disabled], .btn[aria-disabled="true"] { color: GrayText; border-color: GrayText; }
+  .badge, .progress > div { forced-color-adjust: none; background: Highlight; color: HighlightText; }
 }
 *, *::before, *::after { box-sizing: border-box; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }

@@ -1,5 +1,6 @@
 // Formatting for progress, time left and dates. Pure and locale-stable (en-US digits) so tests can pin it.
 import type { JobStatus } from '../../src/jobs/model';
+import { jobStateText } from '../../src/job-state';
 import type { JobCounters, JobSummary } from '../../src/messages';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -81,20 +82,9 @@ export function formatAgo(then: number, now: number): string {
   return formatDateTime(then);
 }
 
-/** Every engine job status in the popup's words (exhaustive: a new status does not compile without one). */
-const STATE_LABELS: Record<JobStatus, string> = {
-  running: 'Running',
-  paused: 'Paused',
-  'paused-offline': 'Paused (offline)',
-  'waiting-for-sign-in': 'Waiting for sign-in',
-  cancelling: 'Cancelling',
-  completed: 'Finished',
-  cancelled: 'Cancelled',
-};
-
-/** A state from a newer worker than this page (cached summaries) is shown as it is. */
+/** A job state in the popup's words: the shared wording (src/job-state.ts) from the state alone. */
 export function jobStateLabel(state: JobStatus): string {
-  return (STATE_LABELS as Record<string, string | undefined>)[state] ?? (state ? state.charAt(0).toUpperCase() + state.slice(1) : 'Unknown');
+  return jobStateText({ state, counters: { total: 0, done: 0, failed: 0, blocked: 0, cancelled: 0, remaining: 0 } }).label;
 }
 
 /** A job that still has work to do or may resume (running, paused, waiting). */
@@ -117,9 +107,9 @@ export function pickRunningJob(jobs: readonly JobSummary[]): JobSummary | undefi
 }
 
 /** Coarse text for an aria-live region: changes at state changes and every 10 %, not on every item. */
-export function liveProgressText(job: Pick<JobSummary, 'state' | 'counters'>): string {
+export function liveProgressText(job: Pick<JobSummary, 'state' | 'counters' | 'inFlight'>): string {
   const pct = Math.floor(progressFraction(job.counters) * 10) * 10;
-  return `${jobStateLabel(job.state)}: ${pct}% processed, ${n(job.counters.failed)} failed.`;
+  return `${jobStateText(job).label}: ${pct}% processed, ${n(job.counters.failed)} failed.`;
 }
 
 /** Item result states as the admin reads them. */

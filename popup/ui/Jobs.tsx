@@ -7,11 +7,11 @@ import {
   formatTimeLeft,
   isPaused,
   isWaitingForSignIn,
-  jobStateLabel,
   liveProgressText,
 } from '../lib/format';
+import { jobOutcomeText, jobStateText } from '../../src/job-state';
 import { ConfirmButton } from './Confirm';
-import { Notice, ProgressBar } from './common';
+import { JobStateBadge, Notice, ProgressBar } from './common';
 
 export type ControlAction = 'pause' | 'resume' | 'cancel';
 
@@ -26,7 +26,7 @@ export interface RunningJobProps {
 function standing(job: JobSummary): string {
   if (job.state === 'running') return formatTimeLeft(estimateRemainingMs(job));
   if (isWaitingForSignIn(job)) return 'Sign-in needed';
-  return jobStateLabel(job.state);
+  return '';
 }
 
 export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
@@ -37,7 +37,7 @@ export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
     <section class="card" aria-labelledby={`run-${job.id}`}>
       <div class="spread">
         <h3 id={`run-${job.id}`} style={{ margin: 0 }}>
-          {jobStateLabel(job.state)}: {job.counters.total.toLocaleString('en-US')} users
+          <JobStateBadge job={job} />: {job.counters.total.toLocaleString('en-US')} {job.counters.total === 1 ? 'user' : 'users'}
         </h3>
         <span class="small muted">{standing(job)}</span>
       </div>
@@ -119,18 +119,17 @@ export function JobHistory({ jobs, now, onOpen, onClear, clearing }: HistoryProp
         <p class="muted">No jobs yet. Converted users will be listed here.</p>
       ) : (
         <ul class="plain">
-          {jobs.map((j) => (
-            <li key={j.id}>
-              <button type="button" class="link" onClick={() => onOpen(j.id)} aria-label={`Open job from ${formatAgo(j.createdAt, now)}: ${describeCounters(j.counters)}`}>
-                {formatAgo(j.createdAt, now)}
-              </button>{' '}
-              <span class="small">
-                — {jobStateLabel(j.state)}: {j.counters.done.toLocaleString('en-US')} of {j.counters.total.toLocaleString('en-US')} converted
-                {j.counters.failed > 0 ? `, ${j.counters.failed.toLocaleString('en-US')} failed` : ''}
-                {j.counters.blocked > 0 ? `, ${j.counters.blocked.toLocaleString('en-US')} blocked` : ''}
-              </span>
-            </li>
-          ))}
+          {jobs.map((j) => {
+            const state = jobStateText(j);
+            return (
+              <li key={j.id} class="history-row">
+                <button type="button" class="link history-open" onClick={() => onOpen(j.id)}>
+                  <span class={`state-badge tone-${state.tone}`}>{state.label}</span>: {jobOutcomeText(j)}
+                </button>
+                <span class="small muted history-time">{formatAgo(j.createdAt, now)}</span>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

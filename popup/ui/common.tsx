@@ -1,7 +1,8 @@
 // Small shared pieces: notices, copy button, progress bar.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { JobCounters } from '../../src/messages';
+import { jobStateText } from '../../src/job-state';
+import type { JobCounters, JobSummary } from '../../src/messages';
 import { describeCounters, progressFraction } from '../lib/format';
 
 export function Notice(props: { kind?: 'info' | 'warn' | 'error' | 'ok'; children: ComponentChildren; role?: 'alert' | 'status' }) {
@@ -68,4 +69,10 @@ export function ProgressBar(props: { counters: JobCounters; label: string }) {
       </div>
     </div>
   );
+}
+
+/** A job's state in Fluent's status colours, with the shared wording ("Finished with 2 failed"). */
+export function JobStateBadge({ job }: { job: Pick<JobSummary, 'state' | 'counters' | 'inFlight'> }) {
+  const { label, tone } = jobStateText(job);
+  return <strong class={`state-badge tone-${tone}`}>{label}</strong>;
 }

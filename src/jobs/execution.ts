@@ -10,7 +10,7 @@
 import { backoffDelay, header as headerValue, parseRetryAfter } from './backoff';
 import type { RunnerConfig } from './config';
 import type { JobFile } from './job-file';
-import { isTerminalItem, nextStep, STEP_FLAG, type InvitationReceipt, type ItemState, type ItemStatus, type Reason, type Step } from './model';
+import { endStatus, isTerminalItem, nextStep, nothingLeft, STEP_FLAG, type InvitationReceipt, type ItemState, type ItemStatus, type Reason, type Step } from './model';
 
 /** The redeem link and request id of a created invitation (the only time Graph ever returns the link). */
 function receiptOf(response: BatchResponse): InvitationReceipt | undefined {
@@ -125,6 +125,8 @@ export class Execution {
   private woken = false;
   private wakeUp: (() => void) | undefined;
   private readonly gate: AuthGate;
+  /** Items in requests that left and whose answer is awaited: what a pause or cancel is still waiting for. */
+  private pendingItems = 0;
   sample: RateSample | undefined;
 
   constructor(
@@ -140,6 +142,10 @@ export class Execution {
 
   get activeCount(): number {
     return this.active.size;
+  }
+
+  get inFlightItems(): number {
+    return this.pendingItems;
   }
 
   private get now(): number {
@@ -201,9 +207,17 @@ export class Execution {
     for (;;) {
       const mode = this.mode();
       if (mode === 'halt') {
-        if (this.inFlight.size === 0) return;
-        await this.waitAny(Infinity);
-        continue;
+        if (this.inFlight.size > 0) {
+          await this.waitAny(Infinity);
+          continue;
+        }
+        // Paused (or waiting for sign-in) while the last writes were in flight, and they settled every item:
+        // the job is over, not paused with nothing to resume.
+        const { status, counters } = this.file.header;
+        if (this.fatal === undefined && this.file.failure === undefined && (status === 'paused' || status === 'waiting-for-sign-in') && nothingLeft(counters)) {
+          await this.finish(this.file.header.cancelRequested ? 'cancel' : 'run');
+        }
+        return;
       }
       if (!network.isOnline()) {
         // Offline: let what is in flight settle (its outcome may become unknown), then park.
@@ -250,7 +264,7 @@ export class Execution {
       this.cursor = 0;
       return false;
     }
-    this.file.setStatus(mode === 'cancel' ? 'cancelled' : 'completed');
+    this.file.setStatus(endStatus(c, mode === 'cancel'));
     this.file.header.finishedAt = this.now;
     this.file.touchHeader();
     await this.commit();
@@ -274,11 +288,14 @@ export class Execution {
 
   private launch(task: Task): void {
     const run = async (): Promise<void> => {
+      this.pendingItems += task.indices.length;
       try {
         if (task.kind === 'read') await this.runRead(task.indices);
         else await this.runWrite(task.kind, task.indices, task.tokens);
       } catch (error) {
         this.fatal ??= error;
+      } finally {
+        this.pendingItems -= task.indices.length;
       }
     };
     const promise: Promise<void> = run().finally(() => {

@@ -119,6 +119,8 @@ export interface JobCounters {
   unknown: number;
   /** Items whose invitation is known applied: these users are B2B now, whatever their final status. */
   converted: number;
+  /** Cancelled items with no write applied: the cancel summary says "not started", not "cancelled mid-way". */
+  notStarted: number;
 }
 
 export interface JobHeader {
@@ -162,7 +164,7 @@ export interface JobItemView extends JobItemInput {
 }
 
 export function emptyCounters(): JobCounters {
-  return { queued: 0, addingEmail: 0, inviting: 0, settingType: 0, done: 0, failed: 0, blocked: 0, cancelled: 0, unknown: 0, converted: 0 };
+  return { queued: 0, addingEmail: 0, inviting: 0, settingType: 0, done: 0, failed: 0, blocked: 0, cancelled: 0, unknown: 0, converted: 0, notStarted: 0 };
 }
 
 /** The next write an item still needs, from what the admin asked for and what is already applied. */
@@ -178,4 +180,18 @@ export function tally(counters: JobCounters, state: ItemState, delta: 1 | -1): v
   counters[state.status] += delta;
   if (state.sent) counters.unknown += delta;
   if (state.steps & STEP_FLAG.inviting) counters.converted += delta;
+  if (state.status === 'cancelled' && state.steps === 0) counters.notStarted += delta;
+}
+
+/**
+ * Nothing is left to do or to verify: every item reached an end state. Such a job is over whatever control
+ * request is pending (a pause or cancel that arrived while the last writes were in flight changes nothing).
+ */
+export function nothingLeft(counters: JobCounters): boolean {
+  return counters.queued + counters.addingEmail + counters.inviting + counters.settingType === 0 && counters.unknown === 0;
+}
+
+/** The end state of a job with nothing left: cancelled only if the cancel actually left someone not converted. */
+export function endStatus(counters: JobCounters, cancelAsked: boolean): 'completed' | 'cancelled' {
+  return cancelAsked && counters.cancelled > 0 ? 'cancelled' : 'completed';
 }

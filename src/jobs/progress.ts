@@ -16,6 +16,10 @@ export interface JobProgress {
   unknown: number;
   /** Users known converted (invitation applied), whatever their final status. */
   converted: number;
+  /** Cancelled users with nothing applied ("not started"). */
+  notStarted: number;
+  /** Users in requests sent and not yet answered in this run: what a pause or cancel still waits for. */
+  inFlight: number;
   remaining: number;
   startedAt?: number;
   updatedAt: number;
@@ -50,7 +54,7 @@ export function estimateRemainingMs(remaining: number, now: number, finished: nu
   return floorMs === undefined ? observedMs : Math.max(observedMs, floorMs);
 }
 
-export function progressOf(header: JobHeader, now: number, sample?: RateSample, ceilingPerSecond = 30): JobProgress {
+export function progressOf(header: JobHeader, now: number, sample?: RateSample, ceilingPerSecond = 30, inFlight = 0): JobProgress {
   const c = header.counters;
   const finished = finishedCount(header);
   const remaining = Math.max(0, header.total - finished);
@@ -66,6 +70,8 @@ export function progressOf(header: JobHeader, now: number, sample?: RateSample, 
     cancelled: c.cancelled,
     unknown: c.unknown,
     converted: c.converted,
+    notStarted: c.notStarted,
+    inFlight,
     remaining,
     updatedAt: header.updatedAt,
   };

@@ -4,7 +4,7 @@ import { resolveConfig, type RunnerConfig } from './config';
 import { Execution } from './execution';
 import { JobFile } from './job-file';
 import { createJob, deleteJob, listJobs, readItems, type CreateJobOptions, type ReadItemsQuery } from './jobs';
-import { isTerminalJob, nextStep, type CreateJobInput, type JobHeader, type JobItemView } from './model';
+import { endStatus, isTerminalJob, nextStep, nothingLeft, type CreateJobInput, type JobHeader, type JobItemView } from './model';
 import { SlidingWindowPacer } from './pacer';
 import type { AuthPort, Clock, GraphPort, JobStorePort, NetworkPort } from './ports';
 import { progressOf, type JobProgress } from './progress';
@@ -122,8 +122,13 @@ export class JobRunner {
         if (entry) entry.current = run;
         resolveExecution(run);
         const status = file.header.status;
-        // Paused, or waiting for the admin to sign in (resume() moves it): nothing to drive.
-        if (isTerminalJob(status) || status === 'paused' || status === 'waiting-for-sign-in') return encodeHeader(file.header);
+        // Paused, or waiting for the admin to sign in (resume() moves it): nothing to drive — unless nothing is
+        // left, then it is over (a pause that landed after the last write, recorded by an older version).
+        if (status === 'paused' || status === 'waiting-for-sign-in') {
+          if (nothingLeft(file.header.counters)) await this.end(file, file.header.cancelRequested === true);
+          return encodeHeader(file.header);
+        }
+        if (isTerminalJob(status)) return encodeHeader(file.header);
         await run.drive();
         return encodeHeader(file.header);
       } catch (error) {
@@ -157,11 +162,15 @@ export class JobRunner {
         if (pausable(header)) {
           execution.file.setStatus('paused');
           execution.wake();
+          await execution.file.flush();
+          // Said at once: "pausing" while the requests in flight finish (the job ends if they were the last).
+          this.emit(execution);
         }
         return current.done;
       }
       const file = await this.open(jobId);
-      if (pausable(file.header)) {
+      if (!isTerminalJob(file.header.status) && file.header.status !== 'cancelling' && nothingLeft(file.header.counters)) await this.end(file, false);
+      else if (pausable(file.header)) {
         file.setStatus('paused');
         await file.flush();
         this.emitHeader(file.header);
@@ -216,11 +225,18 @@ export class JobRunner {
         if (!isTerminalJob(execution.file.header.status)) {
           execution.file.setStatus('cancelling');
           execution.wake();
+          await execution.file.flush();
+          this.emit(execution);
         }
         return { header: undefined, done: current.done };
       }
       const file = await this.open(jobId);
       if (isTerminalJob(file.header.status)) return { header: encodeHeader(file.header), done: undefined };
+      // Cancelled after the last write: there is nothing to cancel, the job simply finished.
+      if (nothingLeft(file.header.counters)) {
+        await this.end(file, true);
+        return { header: encodeHeader(file.header), done: undefined };
+      }
       file.setStatus('cancelling');
       await file.flush();
       this.emitHeader(file.header);
@@ -261,6 +277,17 @@ export class JobRunner {
 
   // ---- internals -------------------------------------------------------------------------------------
 
+  /** Records the end of a job with nothing left (see nothingLeft). */
+  private async end(file: JobFile, cancelAsked: boolean): Promise<void> {
+    await file.recount();
+    if (!nothingLeft(file.header.counters)) return;
+    file.setStatus(endStatus(file.header.counters, cancelAsked));
+    file.header.finishedAt = this.ports.clock.now();
+    file.touchHeader();
+    await file.flush();
+    this.emitHeader(file.header);
+  }
+
   private control<T>(jobId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(jobId) ?? Promise.resolve();
     const next = previous.then(work, work);
@@ -300,7 +327,7 @@ export class JobRunner {
   }
 
   private emit(execution: Execution): void {
-    this.publish(progressOf(execution.file.header, this.ports.clock.now(), execution.sample, this.ceilingPerSecond()));
+    this.publish(progressOf(execution.file.header, this.ports.clock.now(), execution.sample, this.ceilingPerSecond(), execution.inFlightItems));
   }
 
   private emitHeader(header: JobHeader): void {

@@ -183,7 +183,12 @@ export function decodeHeader(raw: unknown, what: string): JobHeader {
     chunkSize: num(r.chunkSize, `${what}.chunkSize`),
     chunkCount: num(r.chunkCount, `${what}.chunkCount`),
     status: status as JobHeader['status'],
-    counters: Object.fromEntries(COUNTER_NAMES.map((n) => [n, num(counters[n], `${what}.counters.${n}`)])) as unknown as JobHeader['counters'],
+    counters: {
+      ...(Object.fromEntries(COUNTER_NAMES.map((n) => [n, num(counters[n], `${what}.counters.${n}`)])) as Omit<JobHeader['counters'], 'notStarted'>),
+      // Headers written before this counter existed: every cancelled item counts as not started until the
+      // next run recounts from the item states (the truth).
+      notStarted: counters.notStarted === undefined ? num(counters.cancelled, `${what}.counters.cancelled`) : num(counters.notStarted, `${what}.counters.notStarted`),
+    },
     updatedAt: num(r.updatedAt, `${what}.updatedAt`),
     round: num(r.round, `${what}.round`),
   };

@@ -176,7 +176,7 @@ describe('jobs from the picker to the popup', () => {
     // The popup lists the job; its detail shows one row per user.
     await popup.reload();
     await popup.getByRole('heading', { name: 'Recent jobs' }).waitFor();
-    await popup.getByRole('button', { name: /^Open job from/ }).first().click();
+    await popup.getByRole('button', { name: /users? converted/ }).first().click();
     await popup.getByRole('heading', { name: 'Job details' }).waitFor();
     await expect.poll(() => popup.locator('tbody tr').count(), { timeout: 10_000 }).toBe(chosen.length);
 

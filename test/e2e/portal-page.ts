@@ -56,7 +56,14 @@ export interface PortalPage {
   selectedCount(): Promise<number>;
 }
 
-export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, tenant: SandboxTenant): Promise<PortalPage> {
+export interface PortalLook {
+  /** The admin center's own theme (the replica's `?theme=`). */
+  theme?: 'light' | 'dark';
+  /** The operating system's colour scheme as the browser reports it. */
+  osScheme?: 'light' | 'dark';
+}
+
+export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, tenant: SandboxTenant, look: PortalLook = {}): Promise<PortalPage> {
   // The worker reads its settings from storage, as the options page writes them.
   const worker = await browser.worker();
   await worker.evaluate(
@@ -64,7 +71,10 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     [tenant.clientId, tenant.tenantId] as const,
   );
   const page = await browser.context.newPage();
-  await page.goto(sandbox.urls.allUsers);
+  if (look.osScheme) await page.emulateMedia({ colorScheme: look.osScheme });
+  const url = new URL(sandbox.urls.allUsers);
+  if (look.theme) url.searchParams.set('theme', look.theme);
+  await page.goto(url.toString());
   const grid = page.frameLocator('iframe#reactview');
   const list = grid.locator('[data-replica-list="all-users"]');
   await list.locator(ROW).first().waitFor({ timeout: 30_000 });

@@ -85,7 +85,7 @@ describe('popup', () => {
     expect(bar.getAttribute('aria-valuetext')).toBe('120 of 500 processed: 110 done, 10 failed, 380 remaining');
     expect(page.root.textContent).toContain('About 3 min left');
     expect(page.root.querySelector('[aria-live="polite"][aria-atomic="true"]')?.textContent).toBe('Running: 20% processed, 10 failed.');
-    expect(page.root.textContent).toContain('2 of 3 converted, 1 failed');
+    expect(page.root.textContent).toContain('Finished with 1 failed: 2 of 3 users converted, 1 failed');
     // The page-status section keeps its place while it loads.
     expect(page.root.textContent).toContain('Checking this page…');
   });

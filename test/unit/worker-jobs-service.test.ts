@@ -2,6 +2,7 @@
 // progress broadcasts, and a job that waits for sign-in and continues after it.
 import { describe, expect, it, vi } from 'vitest';
 import { JobsService, SIGN_IN_NOTIFICATION } from '../../background/jobs-service';
+import { BADGE_COLOURS } from '../../src/job-state';
 import { jobInput, jobItems } from '../support/jobs/harness';
 import { fakeAuth, fakePorts, fakeTenant, SETTINGS } from '../support/worker-fakes';
 
@@ -27,7 +28,7 @@ describe('JobsService', () => {
     expect([...s.tenant.invited].sort()).toEqual(['u0', 'u1', 'u2']);
     await s.jobs.resumeAll();
     expect(s.ports.alarmsSet.has(ALARM)).toBe(false);
-    expect(s.ports.badges.at(-1)).toEqual({ text: '', color: '#0078d4', title: 'B2B Convert for Entra' });
+    expect(s.ports.badges.at(-1)).toEqual({ text: '', color: BADGE_COLOURS.none, title: 'B2B Convert for Entra' });
   });
 
   it('wakes on its own alarm (and no other) and drives the unfinished jobs', async () => {
@@ -48,10 +49,10 @@ describe('JobsService', () => {
     expect((await s.jobs.runner.run(header.id)).status).toBe('completed');
     await vi.waitFor(() => expect(s.ports.notifications.shown.get(`job-${header.id}`)).toBeDefined());
     expect(s.ports.notifications.shown.get(`job-${header.id}`)).toEqual({
-      title: 'Finished: conversion to external users',
+      title: 'Finished with 1 failed: conversion to external users',
       message: '2 of 3 users converted, 1 failed. Open the extension for details.',
     });
-    await vi.waitFor(() => expect(s.ports.badges.at(-1)).toEqual({ text: '1', color: '#c50f1f', title: 'B2B Convert for Entra: 1 failed in the last job' }));
+    await vi.waitFor(() => expect(s.ports.badges.at(-1)).toEqual({ text: '1', color: BADGE_COLOURS.danger, title: 'B2B Convert for Entra: Finished with 1 failed — 2 of 3 users converted, 1 failed' }));
     // Progress went to the extension pages and to the tab that submitted the job, with the final summary.
     const last = s.ports.toPages.at(-1) as { event: string; summary: { state: string; counters: { failed: number } } };
     expect(last).toMatchObject({ event: 'job/progress', jobId: header.id, summary: { state: 'completed', counters: { done: 2, failed: 1 } } });
@@ -68,7 +69,7 @@ describe('JobsService', () => {
       requireInteraction: true,
     });
     expect(s.ports.notifications.shown.get(SIGN_IN_NOTIFICATION)?.message).toMatch(/^Your sign-in session has ended\. Nothing was marked failed\./);
-    await vi.waitFor(() => expect(s.ports.badges.at(-1)).toEqual({ text: '!', color: '#8a5300', title: 'B2B Convert for Entra: sign in to continue converting 3 users' }));
+    await vi.waitFor(() => expect(s.ports.badges.at(-1)).toEqual({ text: '!', color: BADGE_COLOURS.warning, title: 'B2B Convert for Entra: sign in to continue converting 3 users' }));
     expect(s.tenant.invited.size).toBe(0);
 
     await s.jobs.signInToContinue();
@@ -83,7 +84,7 @@ describe('JobsService', () => {
     const header = await s.jobs.runner.createJob(jobInput(jobItems(20)));
     await s.jobs.resumeAll();
     // The first badge is written from the jobs as the worker found them: all 20 left.
-    expect(s.ports.badges[0]).toEqual({ text: '20', color: '#0078d4', title: 'B2B Convert for Entra: 20 users left' });
+    expect(s.ports.badges[0]).toEqual({ text: '20', color: BADGE_COLOURS.informative, title: 'B2B Convert for Entra: Running — 20 users left' });
     expect((await s.jobs.runner.run(header.id)).status).toBe('completed');
   });
 });

@@ -1,8 +1,9 @@
 // The job at a glance: state, when it ran and by whom, in which tenant, its progress and, while it runs, the time
 // left. A placeholder of the same height holds the layout until the summary arrives.
 import type { JobSummary } from '../../../src/messages';
-import { describeCounters, estimateRemainingMs, formatDateTime, formatTimeLeft, jobStateLabel } from '../../lib/format';
-import { ProgressBar } from '../common';
+import { jobOutcomeText } from '../../../src/job-state';
+import { describeCounters, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
+import { JobStateBadge, ProgressBar } from '../common';
 
 export function JobSummaryCard({ summary }: { summary: JobSummary | undefined }) {
   // Time left only while the job can move (not paused, offline or waiting for sign-in).
@@ -12,12 +13,13 @@ export function JobSummaryCard({ summary }: { summary: JobSummary | undefined })
       {summary ? (
         <>
           <p>
-            <strong>{jobStateLabel(summary.state)}</strong> · started {formatDateTime(summary.createdAt)}
+            <JobStateBadge job={summary} /> · started {formatDateTime(summary.createdAt)}
             {summary.finishedAt ? ` · finished ${formatDateTime(summary.finishedAt)}` : ''}
           </p>
           <p class="small muted wrap">
             Ran by {summary.ranBy} · tenant <span class="mono">{summary.tenantId}</span> · job <span class="mono">{summary.id}</span>
           </p>
+          <p class="outcome">{jobOutcomeText(summary)}</p>
           <ProgressBar counters={summary.counters} label="Job progress" />
           <p class="small" aria-live="polite">
             {describeCounters(summary.counters)}

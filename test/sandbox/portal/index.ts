@@ -24,6 +24,30 @@ export interface PortalReplicaOptions {
   viewDelayMs?: number;
   /** Seed of the generated class names; default random per replica. */
   classSeed?: number;
+  /** The admin center's own theme (its Settings → Appearance); `?theme=dark|light` on the page URL overrides it. */
+  theme?: PortalTheme;
+}
+
+export type PortalTheme = 'light' | 'dark';
+
+function themeOf(opts: PortalReplicaOptions, url: URL): PortalTheme {
+  const asked = url.searchParams.get('theme');
+  return asked === 'dark' || asked === 'light' ? asked : (opts.theme ?? 'light');
+}
+
+/** The portal's dark theme, over the light rules (the colours of the admin center's dark mode, approximately). */
+function frameDarkStyles(C: ClassNames): string {
+  return `
+  html,body{color:#f3f2f1;background:#1b1a19}
+  .${C.commandBar},.${C.header},.${C.row}{border-color:#3b3a39}
+  .${C.cmdButton}{color:#f3f2f1}.${C.cmdButton}:hover{background:#323130}
+  .${C.cmdIcon},.${C.link}{color:#479ef5}
+  .${C.disabled},.${C.disabled} .${C.cmdIcon}{color:#797775}
+  .${C.searchBox}{border-color:#979593}.${C.searchBox}-field{color:#f3f2f1}
+  .${C.resultMessage},.${C.shimmer},.${C.empty}{color:#c8c6c4}
+  .${C.row}:hover{background:#323130}.${C.rowSelected}{background:#3b3a39}
+  .${C.headerCheck},.${C.check}{border-color:#c8c6c4}
+  `;
 }
 
 export const TOP_HOSTS = ['entra.microsoft.com', 'portal.azure.com', 'ms.portal.azure.com'] as const;
@@ -112,8 +136,8 @@ function topPage(opts: PortalReplicaOptions, url: URL, frameSrc: string, nonce: 
  .fxs-blade{margin:0 16px;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
  .fxs-blade-title{padding:12px 16px 0;margin:0;font-size:20px;font-weight:600}
  iframe.fxs-reactview-frame{border:0;width:100%;height:720px;display:block}
-</style></head>
-<body>
+${themeOf(opts, url) === 'dark' ? ' body{color:#f3f2f1;background:#11100f} .fxs-blade{background:#1b1a19} .fxs-breadcrumb a{color:#479ef5}\n' : ''}</style></head>
+<body class="fxs-theme-${themeOf(opts, url)}">
 <header class="fxs-topbar" role="banner"><span class="fxs-topbar-brand">Microsoft Entra admin center</span>
 ${tenant ? `<span class="fxs-topbar-tenant" data-tenant-id="${esc(tenant.tenantId)}" title="${esc(tenant.displayName ?? tenant.domain)}">${esc(tenant.domain)}</span>` : ''}
 </header>
@@ -128,11 +152,11 @@ ${tenant ? `<span class="fxs-topbar-tenant" data-tenant-id="${esc(tenant.tenantI
 }
 
 /** The frame's HTML; `standalone` renders the grid at once, without waiting for the portal (fixtures). */
-export function framePage(layout: PortalLayout, classes: ClassNames, nonce: string, extra: { standalone?: boolean; idSeed?: number } = {}): string {
+export function framePage(layout: PortalLayout, classes: ClassNames, nonce: string, extra: { standalone?: boolean; idSeed?: number; theme?: PortalTheme } = {}): string {
   const config = { layout, classes, standalone: extra.standalone === true, idSeed: extra.idSeed ?? 100 + Math.floor(Math.random() * 800) };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>React View</title>
-<style>${frameStyles(classes)}</style></head>
+<style>${frameStyles(classes)}${extra.theme === 'dark' ? frameDarkStyles(classes) : ''}</style></head>
 <body class="${classes.body}"><div id="root"></div>
 <script type="application/json" id="replica-config">${scriptJson(config)}</script>
 <script nonce="${nonce}">${readAsset('frame-app.js')}</script>
@@ -154,7 +178,7 @@ export function createPortalReplica(opts: PortalReplicaOptions): HostApp {
         if (url.pathname === '/favicon.ico') return send(res, 404, 'text/plain', 'not found');
         const origin = `https://${host}${port}`;
         const frameSrc = `https://${frameHost}${port}/React/Index?reactView=true&trustedAuthority=${encodeURIComponent(origin)}` +
-          `&l=en.en-us&extensionName=Microsoft_AAD_UsersAndTenants&sessionId=${randomBytes(8).toString('hex')}`;
+          `&l=en.en-us&extensionName=Microsoft_AAD_UsersAndTenants&sessionId=${randomBytes(8).toString('hex')}&theme=${themeOf(opts, url)}`;
         return send(res, 200, 'text/html; charset=utf-8', topPage(opts, url, frameSrc, nonce), {
           'content-security-policy': `default-src 'self'; script-src 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; frame-src https:`,
         });
@@ -162,7 +186,7 @@ export function createPortalReplica(opts: PortalReplicaOptions): HostApp {
 
       if (isPortalFrameHost(host)) {
         if (url.pathname === '/React/Index') {
-          return send(res, 200, 'text/html; charset=utf-8', framePage(opts.layout, classes, nonce), {
+          return send(res, 200, 'text/html; charset=utf-8', framePage(opts.layout, classes, nonce, { theme: themeOf(opts, url) }), {
             'content-security-policy': `default-src 'self'; script-src 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors ${TOP_HOSTS.map((h) => `https://${h}${port}`).join(' ')}`,
           });
         }
