@@ -65,6 +65,8 @@ export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(
     ...(progress.etaMs !== undefined ? { etaMs: progress.etaMs } : {}),
     ...(progress.inFlight > 0 && progress.status === header.status ? { inFlight: progress.inFlight } : {}),
     ...(header.pauseReason ? { pauseReason: `${header.pauseReason.message} (${header.pauseReason.code})` } : {}),
+    ...(header.sponsors ? { sponsors: header.sponsors.map((s) => ({ id: s.id, displayName: s.displayName })) } : {}),
+    ...(header.planHash ? { planHash: header.planHash } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { GraphApi } from '../src/graph/client';
 import { GraphApiError } from '../src/graph/errors';
 import type { JobHeader } from '../src/jobs';
 import type { RequestOf } from '../src/messages';
+import { planHash } from '../src/plan/plan';
 import { checkSubmission } from '../src/submission';
 import type { JobsService } from './jobs-service';
 import { tenantFacts } from '../src/directory-reads';
@@ -24,7 +25,8 @@ export async function submitJob(
       `Nothing was converted: you are signed in to tenant ${account.tenantId}, but the review was for tenant ${request.expectedTenantId}. Sign in to the right tenant and review again.`,
     );
   }
-  const ids = request.items.map((i) => i.userId);
+  const sponsorIds = request.options.sponsors ?? [];
+  const ids = [...request.items.map((i) => i.userId), ...sponsorIds];
   const [byIds, direct, tenant] = await Promise.all([graph.getUsersByIds(ids), graph.directoryRoleHolders(CHECKED_ROLE_IDS), tenantFacts(graph)]);
   const failure = byIds.failed.values().next();
   if (!failure.done) throw new GraphApiError(failure.value);
@@ -33,16 +35,25 @@ export async function submitJob(
       `Nothing was converted: Microsoft Graph refused to read the users' directory roles (${direct.denied.code}). Review again and acknowledge that their roles were not checked.`,
     );
   }
+  const users = new Map([...byIds.users].map(([id, u]) => [id.toLowerCase(), u]));
   const check = checkSubmission(request.items, request.options, {
     signedInUserId: account.objectId,
     verifiedDomains: tenant.verifiedDomains,
-    users: new Map([...byIds.users].map(([id, u]) => [id.toLowerCase(), u])),
+    users,
     roles: direct.roles,
+    sponsors: new Map(sponsorIds.map((id) => id.toLowerCase()).flatMap((id) => (users.has(id) ? [[id, users.get(id)!] as const] : []))),
   });
   if (!check.ok) {
     const shown = check.refusals.slice(0, 5).map((r) => `${r.userPrincipalName}: ${r.message}`);
     const more = check.refusals.length > 5 ? ` …and ${check.refusals.length - 5} more.` : '';
     throw new SubmissionRefused(`Nothing was converted: ${check.refusals.length} user(s) cannot be converted as reviewed. ${shown.join(' ')}${more} Review again.`);
   }
-  return jobs.start({ tenantId: account.tenantId, ranBy: account.username, items: check.items, options: check.options }, submitterTabId);
+  // The job's own plan hash, from what it will write: equal to the exported plan's unless something changed since.
+  const hash = planHash({ tenantId: account.tenantId, options: check.options, items: check.items });
+  if (request.planHash !== undefined && request.planHash !== hash) {
+    throw new SubmissionRefused(
+      'Nothing was converted: the job would differ from the plan you exported (the directory or the review changed since). Export the plan again and have it approved, or convert without the plan.',
+    );
+  }
+  return jobs.start({ tenantId: account.tenantId, ranBy: account.username, items: check.items, options: check.options, planHash: hash }, submitterTabId);
 }

@@ -49,6 +49,8 @@ export const invitationOptionsSchema = z.strictObject({
   customizedMessageBody: shortText(4000).optional(),
   inviteRedirectUrl: redirectUrlSchema,
   setUserTypeGuest: z.boolean(),
+  /** Object ids of the sponsors named on every invitation (Learn: at most five); the worker re-reads them. */
+  sponsors: z.array(objectId).max(5).optional(),
 });
 export type InvitationOptions = z.infer<typeof invitationOptionsSchema>;
 
@@ -101,6 +103,8 @@ const requestSchemas = {
     expectedTenantId: objectId,
     /** The admin acknowledged that the users' directory roles could not be read (pre-flight `rolesNotVerified`). */
     acknowledgeUnverifiedRoles: z.boolean().optional(),
+    /** The hash of the plan the review exported (src/plan/plan.ts): the worker refuses a job that would differ. */
+    planHash: z.string().regex(/^[0-9a-f]{64}$/, 'not a plan hash').optional(),
   }),
   'job/list': z.strictObject({}),
   'job/get': z.strictObject({ jobId }),
@@ -385,6 +389,10 @@ export interface JobSummary {
   inFlight?: number;
   /** Why the engine paused the job by itself (e.g. the sign-in could not be renewed), with Graph's code. */
   pauseReason?: string;
+  /** Sponsors named on the job's invitations (names as Graph had them when the job was submitted). */
+  sponsors?: Array<{ id: string; displayName: string }>;
+  /** Hash of the plan the job writes: the same as the exported plan's when the job was made from it. */
+  planHash?: string;
 }
 
 export interface JobItemView {

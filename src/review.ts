@@ -5,6 +5,8 @@
 // needs. One set of rules for both: no DOM here.
 import { evaluateEligibility, type EligibilityStatus } from './eligibility';
 import { describeEmailSyntaxError, emailDomain, emailSyntaxError, isEmailOnUser, isInVerifiedDomain, validateEmailEdits, type EmailEditError } from './email';
+import { MAX_SPONSORS } from './graph/requests';
+import type { Sponsor } from './jobs/model';
 import { MAX_USERS_PER_JOB, type InvitationOptions, type JobItemInput, type PreflightResult, type PreflightUser, type RequestOf } from './messages';
 
 // ---- Edits ----
@@ -305,9 +307,14 @@ export interface OptionsDraft {
   ccRecipient: string;
   inviteRedirectUrl: string;
   setUserTypeGuest: boolean;
+  /** Sponsors named on every invitation (`invitedUserSponsors`), with the names the review shows. */
+  sponsors: Sponsor[];
 }
 
-/** No invitation email, redirect to the tenant's My Apps, user type unchanged. */
+/** The name the review gives the signed-in admin as the default sponsor. */
+export const SIGNED_IN_SPONSOR_NAME = 'You (signed-in admin)';
+
+/** No invitation email, redirect to the tenant's My Apps, user type unchanged, the signed-in admin as sponsor. */
 export function initialOptions(result: PreflightResult): OptionsDraft {
   return {
     sendInvitationMessage: false,
@@ -316,6 +323,7 @@ export function initialOptions(result: PreflightResult): OptionsDraft {
     ccRecipient: '',
     inviteRedirectUrl: result.defaultRedirectUrl,
     setUserTypeGuest: false,
+    sponsors: result.signedInUserId ? [{ id: result.signedInUserId, displayName: SIGNED_IN_SPONSOR_NAME }] : [],
   };
 }
 
@@ -336,6 +344,8 @@ export function validateOptions(o: OptionsDraft): OptionErrors {
   if (url === '') errors.inviteRedirectUrl = 'Enter the https:// address users land on after accepting (e.g. the My Apps portal).';
   else if (!parsed || parsed.protocol !== 'https:') errors.inviteRedirectUrl = 'The redirect URL must be a full https:// address.';
   else if (url.length > 2048) errors.inviteRedirectUrl = 'The redirect URL is too long (2,048 characters at most).';
+  // Learn (b2b-sponsors): at most five sponsors for one guest user.
+  if ((o.sponsors ?? []).length > MAX_SPONSORS) errors.sponsors = `At most ${MAX_SPONSORS} sponsors can be named; remove ${(o.sponsors ?? []).length - MAX_SPONSORS}.`;
   if (o.sendInvitationMessage) {
     const cc = o.ccRecipient.trim();
     const ccError = cc === '' ? undefined : emailSyntaxError(cc);
@@ -360,6 +370,7 @@ export function toInvitationOptions(o: OptionsDraft): InvitationOptions {
     ...(send && o.customizedMessageBody.trim() ? { customizedMessageBody: o.customizedMessageBody } : {}),
     inviteRedirectUrl: o.inviteRedirectUrl.trim(),
     setUserTypeGuest: o.setUserTypeGuest,
+    ...((o.sponsors ?? []).length > 0 ? { sponsors: [...new Set((o.sponsors ?? []).map((s) => s.id))] } : {}),
   };
 }
 

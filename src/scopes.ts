@@ -67,6 +67,7 @@ const SATISFIED_BY: Readonly<Record<string, readonly string[]>> = {
   ],
   'user.invite.all': ['user.readwrite.all', 'directory.readwrite.all'],
   'user.readwrite.all': ['directory.readwrite.all'],
+  'user-converttointernal.readwrite.all': ['user.readwrite.all', 'directory.readwrite.all'],
 };
 
 /**
@@ -111,4 +112,20 @@ export function grantedTier(scp: string | readonly string[] | undefined | null):
     if (tier !== undefined && coversTier(scp, tier)) return tier;
   }
   return undefined;
+}
+
+/**
+ * The undo feature's permissions (preview): reading, plus User-ConvertToInternal.ReadWrite.All, the least privileged
+ * permission Learn names for convertExternalToInternalMemberUser. Outside the tier chain on purpose: asked for only
+ * when the admin turns the feature on, and never implied by the write tier.
+ */
+export const UNDO_PERMISSIONS: readonly string[] = [...READ, 'User-ConvertToInternal.ReadWrite.All'];
+
+export function undoScopes(cloud?: Cloud): string[] {
+  return UNDO_PERMISSIONS.map((p) => (cloud === undefined ? p : graphScope(cloud, p)));
+}
+
+export function coversUndo(scp: string | readonly string[] | undefined | null): boolean {
+  const granted = parseScopes(scp);
+  return UNDO_PERMISSIONS.every((p) => hasPermission(granted, p));
 }

@@ -1,7 +1,7 @@
 // The worker's own check of a submitted review, against users re-read from Graph just now: the page that
 // submitted is not trusted to have applied the rules, and the directory may have changed since the review.
 import { evaluateEligibility } from './eligibility';
-import type { JobItemInput as EngineItem, JobOptions } from './jobs/model';
+import type { JobItemInput as EngineItem, JobOptions, Sponsor } from './jobs/model';
 import type { InvitationOptions, JobItemInput } from './messages';
 import type { GraphUser } from './users';
 
@@ -10,6 +10,8 @@ export interface SubmissionContext {
   verifiedDomains: readonly string[];
   users: ReadonlyMap<string, GraphUser>;
   roles: ReadonlyMap<string, readonly string[]>;
+  /** The sponsors asked for, as just re-read from Graph (lower-case id → user); absent ones are refused. */
+  sponsors?: ReadonlyMap<string, GraphUser>;
 }
 
 export interface Refusal {
@@ -58,16 +60,36 @@ export function checkSubmission(items: readonly JobItemInput[], options: Invitat
       setGuest: options.setUserTypeGuest,
     });
   }
+  const sponsors: Sponsor[] = [];
+  for (const id of new Set((options.sponsors ?? []).map((s) => s.toLowerCase()))) {
+    const sponsor = ctx.sponsors?.get(id);
+    if (!sponsor) {
+      refusals.push({ userId: id, userPrincipalName: id, message: 'This sponsor is not a user of the directory (deleted, or never was).' });
+      continue;
+    }
+    if ((sponsor.externalUserState ?? '') !== '' || sponsor.userType === 'Guest') {
+      // Our rule, not a documented service rule: a sponsor is accountable for the guest inside the tenant.
+      refusals.push({ userId: sponsor.id, userPrincipalName: sponsor.userPrincipalName ?? id, message: 'A sponsor must be an internal member of the directory, not a guest or external user.' });
+      continue;
+    }
+    if (accepted.some((a) => a.userId.toLowerCase() === id)) {
+      refusals.push({ userId: sponsor.id, userPrincipalName: sponsor.userPrincipalName ?? id, message: 'A user being converted cannot sponsor the conversion.' });
+      continue;
+    }
+    sponsors.push({ id: sponsor.id, displayName: sponsor.displayName ?? sponsor.userPrincipalName ?? sponsor.id });
+  }
   if (refusals.length > 0) return { ok: false, refusals };
+  return { ok: true, items: accepted, options: toJobOptions(options, sponsors) };
+}
+
+/** The engine's options for the review's: the message fields only when filled in, the sponsors as re-read. */
+export function toJobOptions(options: InvitationOptions, sponsors: readonly Sponsor[] = []): JobOptions {
   return {
-    ok: true,
-    items: accepted,
-    options: {
-      sendInvitationMessage: options.sendInvitationMessage,
-      inviteRedirectUrl: options.inviteRedirectUrl,
-      ...(options.messageLanguage ? { messageLanguage: options.messageLanguage } : {}),
-      ...(options.ccRecipient ? { ccRecipient: options.ccRecipient } : {}),
-      ...(options.customizedMessageBody ? { customizedMessageBody: options.customizedMessageBody } : {}),
-    },
+    sendInvitationMessage: options.sendInvitationMessage,
+    inviteRedirectUrl: options.inviteRedirectUrl,
+    ...(options.messageLanguage ? { messageLanguage: options.messageLanguage } : {}),
+    ...(options.ccRecipient ? { ccRecipient: options.ccRecipient } : {}),
+    ...(options.customizedMessageBody ? { customizedMessageBody: options.customizedMessageBody } : {}),
+    ...(sponsors.length > 0 ? { sponsors: sponsors.map((s) => ({ id: s.id, displayName: s.displayName })) } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // spreadsheet (no cell is ever taken as a formula) and exactly recoverable by parsing it back.
 import Papa from 'papaparse';
 import type { JobItemView, JobSummary } from '../../src/messages';
+import { BOM, guardCell, unguardCell } from '../../src/spreadsheet';
 import { toIso } from './format';
 
 export const CSV_COLUMNS = [
@@ -43,21 +44,7 @@ export function csvRow(job: Pick<JobSummary, 'id' | 'tenantId' | 'ranBy'>, item:
   };
 }
 
-// Spreadsheets treat a cell starting with one of these as a formula (CR and tab too, after trimming).
-// A leading apostrophe is guarded as well, so that removing exactly one guard quote is always reversible.
-const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', "'"]);
-
-/** Prefix a cell that a spreadsheet could run as a formula with a single quote. */
-export function guardCell(value: string): string {
-  return value.length > 0 && TRIGGERS.has(value[0]!) ? `'${value}` : value;
-}
-
-/** Undo `guardCell`. */
-export function unguardCell(value: string): string {
-  return value.length > 1 && value[0] === "'" && TRIGGERS.has(value[1]!) ? value.slice(1) : value;
-}
-
-const BOM = '\uFEFF';
+export { guardCell, unguardCell };
 
 /** CSV text (UTF-8 BOM for spreadsheet apps, CRLF line ends, every field guarded). */
 export function toCsv(rows: readonly CsvRow[]): string {

@@ -11,6 +11,7 @@ import { ItemFilters } from './job-detail/ItemFilters';
 import { ItemsTable } from './job-detail/ItemsTable';
 import { JobActions } from './job-detail/JobActions';
 import { JobDetailHeader } from './job-detail/JobDetailHeader';
+import { JobPlanFacts } from './job-detail/JobPlanFacts';
 import { JobSummaryCard } from './job-detail/JobSummaryCard';
 import { Pager } from './job-detail/Pager';
 
@@ -105,6 +106,7 @@ export function JobDetail(props: JobDetailProps) {
     <div>
       <JobDetailHeader onBack={props.onBack} onOpenInTab={props.onOpenInTab} />
       <JobSummaryCard summary={summary} />
+      <JobPlanFacts summary={summary} />
       <JobActions
         services={services}
         jobId={jobId}

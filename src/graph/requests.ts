@@ -148,7 +148,15 @@ export interface InvitationOptions {
   };
   /** Re-invite an already converted user (needs User.ReadWrite.All). */
   resetRedemption?: boolean;
+  /**
+   * Object ids of the users (or groups) who sponsor the invited user: at most five. Without any, Entra makes the
+   * inviter the sponsor (https://learn.microsoft.com/entra/external-id/b2b-sponsors).
+   */
+  sponsors?: readonly string[];
 }
+
+/** Learn: "You can assign a maximum of five sponsors to a single guest user" (b2b-sponsors). */
+export const MAX_SPONSORS = 5;
 
 export interface InvitationBody {
   invitedUserEmailAddress: string;
@@ -161,6 +169,8 @@ export interface InvitationBody {
   };
   invitedUser: { id: string };
   resetRedemption?: boolean;
+  /** v1.0 `invitedUserSponsors`: directoryObject references by id. */
+  invitedUserSponsors?: Array<{ id: string }>;
 }
 
 export function buildInvitationBody(o: InvitationOptions): InvitationBody {
@@ -184,6 +194,9 @@ export function buildInvitationBody(o: InvitationOptions): InvitationBody {
     if (Object.keys(info).length > 0) body.invitedUserMessageInfo = info;
   }
   if (o.resetRedemption === true) body.resetRedemption = true;
+  const sponsors = [...new Set((o.sponsors ?? []).map((id) => id.trim()).filter((id) => id !== ''))];
+  if (sponsors.length > MAX_SPONSORS) throw new RangeError(`an invitation takes at most ${MAX_SPONSORS} sponsors, got ${sponsors.length}`);
+  if (sponsors.length > 0) body.invitedUserSponsors = sponsors.map((id) => ({ id }));
   return body;
 }
 

@@ -1,4 +1,5 @@
 // Creating, listing, reading and deleting jobs: plain functions over the store port.
+import { MAX_SPONSORS } from '../graph/requests';
 import {
   decodeHeader,
   decodeIndex,
@@ -59,6 +60,11 @@ function validate(input: CreateJobInput): void {
   input.items.forEach((item, i) => {
     if (!item.userId.trim()) throw new JobInputError(`item ${i}: userId is required`);
   });
+  const sponsors = input.options.sponsors ?? [];
+  // Learn (b2b-sponsors): at most five sponsors per guest user.
+  if (sponsors.length > MAX_SPONSORS) throw new JobInputError(`at most ${MAX_SPONSORS} sponsors, got ${sponsors.length}`);
+  if (sponsors.some((s) => !s.id.trim())) throw new JobInputError('a sponsor needs an object id');
+  if (input.planHash !== undefined && !/^[0-9a-f]{64}$/.test(input.planHash)) throw new JobInputError('planHash must be a SHA-256 hex digest');
 }
 
 /** Items the engine refuses up front; they are kept in the job (as blocked) so the report shows them. */
@@ -125,6 +131,8 @@ export async function createJob(store: JobStorePort, input: CreateJobInput, opts
     counters,
     updatedAt: createdAt,
     round: 0,
+    ...(input.planHash ? { planHash: input.planHash } : {}),
+    ...(input.options.sponsors && input.options.sponsors.length > 0 ? { sponsors: input.options.sponsors.map((s) => ({ ...s })) } : {}),
   };
   await store.set({ [keys.spec(id)]: encodeSpec(input.options) });
   await store.set({ [keys.header(id)]: encodeHeader(header) });

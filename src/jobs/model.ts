@@ -29,6 +29,13 @@ export interface JobOptions {
   /** Plain text only. */
   customizedMessageBody?: string;
   inviteRedirectUrl: string;
+  /** Sponsors named on every invitation (`invitedUserSponsors`), as the worker read them from Graph. */
+  sponsors?: Sponsor[];
+}
+
+export interface Sponsor {
+  id: string;
+  displayName: string;
 }
 
 export interface CreateJobInput {
@@ -39,6 +46,8 @@ export interface CreateJobInput {
   ranBy: string;
   items: readonly JobItemInput[];
   options: JobOptions;
+  /** Hash of the plan the admin exported and approved (src/plan/plan.ts): matches a job to its plan. */
+  planHash?: string;
 }
 
 /** Why an item failed or is blocked. `status` 0 means the engine decided, not the service. */
@@ -145,6 +154,10 @@ export interface JobHeader {
   updatedAt: number;
   /** Incremented by retryFailed. */
   round: number;
+  /** Hash of the plan this job writes (src/plan/plan.ts `planHash`), kept for matching it to the approved plan. */
+  planHash?: string;
+  /** The sponsors the invitations name (a copy of the spec's, so job lists show them without reading the spec). */
+  sponsors?: Sponsor[];
 }
 
 /** One item as the UI reads it back. */

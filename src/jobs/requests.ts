@@ -20,6 +20,7 @@ export function invitationBody(item: Pick<JobItemInput, 'userId' | 'email'>, opt
       ...(options.customizedMessageBody ? { customizedMessageBody: options.customizedMessageBody } : {}),
     },
     ...(extra.resetRedemption ? { resetRedemption: true } : {}),
+    ...(options.sponsors && options.sponsors.length > 0 && !extra.resetRedemption ? { sponsors: options.sponsors.map((s) => s.id) } : {}),
   });
 }
 

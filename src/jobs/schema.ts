@@ -6,7 +6,7 @@
 //   <root>.<id>.states.<c>       { v, states: StateTuple[] }      mutable, rewritten only when dirty
 // Immutable item data is split from the mutable state so a transition rewrites a few KB, not the UPNs
 // and names of 200 users. Tuples instead of objects keep a 50,000-user job within a few MB.
-import { JOB_STATUSES, type ItemState, type ItemStatus, type JobHeader, type JobItemInput, type JobOptions, type JobStatus, type Reason } from './model';
+import { JOB_STATUSES, type ItemState, type ItemStatus, type JobHeader, type JobItemInput, type JobOptions, type JobStatus, type Reason, type Sponsor } from './model';
 
 export const SCHEMA_VERSION = 1;
 export const KEY_ROOT = 'b2bc.jobs';
@@ -197,6 +197,8 @@ export function decodeHeader(raw: unknown, what: string): JobHeader {
     header.pauseReason = { status: num(p.status, 'pauseReason.status'), code: str(p.code, 'pauseReason.code'), message: str(p.message, 'pauseReason.message') };
   }
   if (r.cancelRequested === true) header.cancelRequested = true;
+  if (r.planHash !== undefined) header.planHash = str(r.planHash, `${what}.planHash`);
+  if (r.sponsors !== undefined) header.sponsors = decodeSponsors(r.sponsors, `${what}.sponsors`);
   if (r.startedAt !== undefined) header.startedAt = num(r.startedAt, `${what}.startedAt`);
   if (r.finishedAt !== undefined) header.finishedAt = num(r.finishedAt, `${what}.finishedAt`);
   return header;
@@ -204,11 +206,24 @@ export function decodeHeader(raw: unknown, what: string): JobHeader {
 
 /** A copy safe to hand to the store (and to callers, who must not mutate the engine's header). */
 export function encodeHeader(header: JobHeader): JobHeader {
-  return { ...header, v: SCHEMA_VERSION, counters: { ...header.counters }, ...(header.pauseReason ? { pauseReason: { ...header.pauseReason } } : {}) };
+  return {
+    ...header,
+    v: SCHEMA_VERSION,
+    counters: { ...header.counters },
+    ...(header.pauseReason ? { pauseReason: { ...header.pauseReason } } : {}),
+    ...(header.sponsors ? { sponsors: header.sponsors.map((s) => ({ ...s })) } : {}),
+  };
+}
+
+function decodeSponsors(raw: unknown, what: string): Sponsor[] {
+  return arr(raw, what).map((item, i) => {
+    const s = asRecord(item, `${what}[${i}]`);
+    return { id: str(s.id, `${what}[${i}].id`), displayName: str(s.displayName, `${what}[${i}].displayName`) };
+  });
 }
 
 export function encodeSpec(options: JobOptions): { v: number; options: JobOptions } {
-  return { v: SCHEMA_VERSION, options: { ...options } };
+  return { v: SCHEMA_VERSION, options: { ...options, ...(options.sponsors ? { sponsors: options.sponsors.map((s) => ({ ...s })) } : {}) } };
 }
 
 export function decodeSpec(raw: unknown, what: string): JobOptions {
@@ -221,6 +236,7 @@ export function decodeSpec(raw: unknown, what: string): JobOptions {
   if (o.messageLanguage !== undefined) options.messageLanguage = str(o.messageLanguage, `${what}.messageLanguage`);
   if (o.ccRecipient !== undefined) options.ccRecipient = str(o.ccRecipient, `${what}.ccRecipient`);
   if (o.customizedMessageBody !== undefined) options.customizedMessageBody = str(o.customizedMessageBody, `${what}.customizedMessageBody`);
+  if (o.sponsors !== undefined) options.sponsors = decodeSponsors(o.sponsors, `${what}.sponsors`);
   return options;
 }
 

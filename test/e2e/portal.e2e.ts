@@ -281,7 +281,10 @@ describe.each(PORTAL_LAYOUTS)('All users page, %s layout', (layout) => {
         sendInvitationMessage: true,
         invitedUserMessageInfo: { messageLanguage: 'de-DE', ccRecipients: [{ emailAddress: { address: cc } }], customizedMessageBody: message },
         invitedUser: { id: u.id },
+        // The review names the signed-in admin as the sponsor by default (invitedUserSponsors, v1.0).
+        invitedUserSponsors: [{ id: sandbox.graph.state().adminUserId }],
       });
+      expect(sandbox.graph.sponsorsOf(u.id)).toEqual([sandbox.graph.state().adminUserId]);
       expect(inv.messageSent).toBe(true);
     }
     // userType Guest for each of them, as PATCHes inside $batch requests, and for nobody else; before its invitation,

@@ -278,6 +278,8 @@ describe('the review dialog', () => {
         customizedMessageBody: 'Welcome back as a partner.',
         inviteRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`,
         setUserTypeGuest: true,
+        // The signed-in admin is the default sponsor.
+        sponsors: [ADMIN],
       },
       items: [
         { userId: id(1), userPrincipalName: 'user1@contoso.com', displayName: 'User 1', email: 'first.last@partner.example', addToOtherMails: true, privilegedOverride: false },

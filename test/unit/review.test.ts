@@ -329,7 +329,7 @@ describe('the job request', () => {
     const edits = applyEdit(p, initialEdits(p), id(3), { email: '  user3@fabrikam.example ' });
     expect(submission(p, edits)).toEqual({
       expectedTenantId: TENANT,
-      options: { sendInvitationMessage: false, inviteRedirectUrl: p.defaultRedirectUrl, setUserTypeGuest: false },
+      options: { sendInvitationMessage: false, inviteRedirectUrl: p.defaultRedirectUrl, setUserTypeGuest: false, sponsors: [id(999)] },
       items: [
         { userId: id(1), userPrincipalName: 'user1@contoso.com', displayName: 'x'.repeat(1024), email: 'user1@fabrikam.example', addToOtherMails: false, privilegedOverride: false },
         { userId: id(3), userPrincipalName: 'user3@contoso.com', displayName: 'User 3', email: 'user3@fabrikam.example', addToOtherMails: false, privilegedOverride: false },
@@ -346,12 +346,21 @@ describe('the job request', () => {
 });
 
 describe('invitation options', () => {
-  it('defaults: no email, redirect to My Apps, no userType change', () => {
+  it('defaults: no email, redirect to My Apps, no userType change, the signed-in admin as sponsor', () => {
     const o = initialOptions(preflight([]));
     expect(o.sendInvitationMessage).toBe(false);
     expect(o.setUserTypeGuest).toBe(false);
     expect(validateOptions(o)).toEqual({});
-    expect(toInvitationOptions(o)).toEqual({ sendInvitationMessage: false, inviteRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`, setUserTypeGuest: false });
+    expect(toInvitationOptions(o)).toEqual({ sendInvitationMessage: false, inviteRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`, setUserTypeGuest: false, sponsors: [id(999)] });
+  });
+
+  it('names at most five sponsors (Learn: b2b-sponsors), each once', () => {
+    const o = initialOptions(preflight([]));
+    const six = [1, 2, 3, 4, 5, 6].map((n) => ({ id: id(n), displayName: `S${n}` }));
+    expect(validateOptions({ ...o, sponsors: six }).sponsors).toBe('At most 5 sponsors can be named; remove 1.');
+    expect(validateOptions({ ...o, sponsors: six.slice(0, 5) })).toEqual({});
+    expect(toInvitationOptions({ ...o, sponsors: [six[0]!, six[0]!, six[1]!] }).sponsors).toEqual([id(1), id(2)]);
+    expect(toInvitationOptions({ ...o, sponsors: [] })).not.toHaveProperty('sponsors');
   });
 
   it('validates cc, redirect URL, language and message length when a message is sent', () => {
@@ -369,7 +378,7 @@ describe('invitation options', () => {
   });
 
   it('maps to the job options: the message fields only when a message is sent, and only those filled in', () => {
-    const base = { ...initialOptions(preflight([])), messageLanguage: ' de-DE ', ccRecipient: ' desk@fabrikam.example ', customizedMessageBody: 'Willkommen.', inviteRedirectUrl: ' https://x.example/ ', setUserTypeGuest: true };
+    const base = { ...initialOptions(preflight([])), sponsors: [], messageLanguage: ' de-DE ', ccRecipient: ' desk@fabrikam.example ', customizedMessageBody: 'Willkommen.', inviteRedirectUrl: ' https://x.example/ ', setUserTypeGuest: true };
     expect(toInvitationOptions(base)).toEqual({ sendInvitationMessage: false, inviteRedirectUrl: 'https://x.example/', setUserTypeGuest: true });
     expect(toInvitationOptions({ ...base, sendInvitationMessage: true })).toEqual({
       sendInvitationMessage: true,

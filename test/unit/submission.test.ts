@@ -60,3 +60,31 @@ describe('checkSubmission', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('checkSubmission: sponsors', () => {
+  const withSponsors = (ids: string[]): InvitationOptions => ({ ...options, sponsors: ids });
+  const sponsorCtx = (users: GraphUser[], sponsors: GraphUser[]): SubmissionContext => ({ ...ctx(users), sponsors: new Map(sponsors.map((s) => [s.id.toLowerCase(), s])) });
+
+  it('names the sponsors with the names Graph has for them, in the order asked, each once', () => {
+    const r = checkSubmission([item(1)], withSponsors([id(7), id(8), id(7).toUpperCase()]), sponsorCtx([user(1)], [user(7, { displayName: 'Sam Sponsor' }), user(8)]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.options.sponsors).toEqual([{ id: id(7), displayName: 'Sam Sponsor' }, { id: id(8), displayName: 'U8' }]);
+  });
+
+  it('refuses a sponsor who is not in the directory, a guest or external user, or one of the users converted', () => {
+    const r = checkSubmission(
+      [item(1)],
+      withSponsors([id(5), id(6), id(1), id(4)]),
+      sponsorCtx([user(1)], [user(6, { userType: 'Guest' }), user(1), user(4, { externalUserState: 'Accepted' })]),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.refusals.map((x) => [x.userId, x.message])).toEqual([
+      [id(5), 'This sponsor is not a user of the directory (deleted, or never was).'],
+      [id(6), 'A sponsor must be an internal member of the directory, not a guest or external user.'],
+      [id(1), 'A user being converted cannot sponsor the conversion.'],
+      [id(4), 'A sponsor must be an internal member of the directory, not a guest or external user.'],
+    ]);
+  });
+});

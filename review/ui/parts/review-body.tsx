@@ -17,7 +17,12 @@ import {
 } from '../../../src/review';
 import type { AuthView } from '../../../content/auth-watch';
 import { describeFailure, type Failure, type Services } from '../../../content/services';
+import { buildPlan } from '../../../src/plan/plan';
 import { ConfirmFooter } from './confirm-footer';
+import { GuidancePanel } from './guidance-panel';
+import { PlanExport } from './plan-export';
+import { SponsorPicker } from './sponsor-picker';
+import { UserWarnings } from './user-warnings';
 import { InvitationOptions } from './invitation-options';
 import { ReviewWarnings } from './review-warnings';
 import { SelectionSummary } from './selection-summary';
@@ -48,10 +53,12 @@ export function ReviewBody(p: {
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<Failure | undefined>(undefined);
   const [rolesAcknowledged, setRolesAcknowledged] = useState(false);
+  const [exportedHash, setExportedHash] = useState<string | undefined>(undefined);
 
   const verdicts = useMemo(() => evaluateRows(result, edits), [result, edits]);
   const counts = countRows(result, verdicts);
   const optionErrors = validateOptions(options);
+  const plan = useMemo(() => buildPlan(result, edits, verdicts, options), [result, edits, verdicts, options]);
   const mismatch = auth.state === 'ready' ? auth.status.tenantMismatch : undefined;
   const problem = confirmProblem(counts, optionErrors, mismatch, { notVerified: result.rolesNotVerified !== undefined, acknowledged: rolesAcknowledged });
   const gateReason = p.gate.verdict.ready ? undefined : p.gate.verdict.reason;
@@ -65,8 +72,10 @@ export function ReviewBody(p: {
   const confirm = async (e: Event) => {
     // The gate is asked again at the moment of the click: the page may have covered the dialog since the last render.
     if (!trusted(e) || !canConfirm || !p.gate.readyNow()) return;
-    const submission = buildSubmission(result, edits, verdicts, options, rolesAcknowledged);
-    if (submission.items.length === 0) return;
+    const built = buildSubmission(result, edits, verdicts, options, rolesAcknowledged);
+    if (built.items.length === 0) return;
+    // The exported plan's hash goes with the job only while the review still is that plan.
+    const submission = exportedHash !== undefined && exportedHash === plan.hash ? { ...built, planHash: exportedHash } : built;
     setBusy(true);
     setSubmitError(undefined);
     try {
@@ -88,9 +97,13 @@ export function ReviewBody(p: {
     <>
       <div class="body">
         <ReviewWarnings tenantMismatch={mismatch} result={result} rolesAcknowledged={rolesAcknowledged} onAcknowledgeRoles={setRolesAcknowledged} trusted={trusted} />
+        <GuidancePanel result={result} options={options} />
         <SelectionSummary result={result} counts={counts} />
         <UserTable result={result} edits={edits} verdicts={verdicts} onEdit={edit} trusted={trusted} />
+        <UserWarnings result={result} edits={edits} verdicts={verdicts} />
         <InvitationOptions options={options} errors={optionErrors} set={setOption} trusted={trusted} />
+        <SponsorPicker sponsors={options.sponsors ?? []} error={optionErrors.sponsors} set={(s) => setOption('sponsors', s)} services={services} trusted={trusted} />
+        <PlanExport plan={plan} exportedHash={exportedHash} onExported={setExportedHash} trusted={trusted} />
         {submitError ? <SubmitError failure={submitError} trusted={trusted} signIn={p.signIn} onFailure={setSubmitError} /> : null}
       </div>
       <ConfirmFooter

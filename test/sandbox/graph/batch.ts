@@ -127,8 +127,10 @@ export function runBatch(
       });
     } else {
       const u = new URL(it.url.startsWith('/') ? it.url : `/${it.url}`, 'https://graph.microsoft.com');
-      const path = `/v1.0${u.pathname}`;
-      if (/^\/v1\.0\/\$batch\/?$/i.test(path)) {
+      // Items are relative to the envelope's version: /beta/$batch runs beta requests.
+      const version = /^\/beta\//i.test(outer.path) ? '/beta' : '/v1.0';
+      const path = `${version}${u.pathname}`;
+      if (/^\/(v1\.0|beta)\/\$batch\/?$/i.test(path)) {
         res = errorResponse(badRequest('Nested batch requests are not supported.'), { nowMs: core.clock(), ...itemIds });
       } else {
         const req: GraphRequest = {

@@ -3,7 +3,7 @@
 import { GraphError, tooManyRequests } from './errors';
 import type { GraphFaults, GraphRequest } from './model';
 
-const BATCH_PATH = /^\/v1\.0\/\$batch\/?$/i;
+const BATCH_PATH = /^\/(v1\.0|beta)\/\$batch\/?$/i;
 export const isBatchPath = (path: string) => BATCH_PATH.test(path);
 
 const FIVE_XX: Record<number, string> = {

@@ -12,6 +12,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenSigner } from '../tokens';
 import type { HostApp, SandboxRoleAssignment, SandboxTenant, SandboxUser } from '../types';
 import { runBatch } from './batch';
+import { conversionLog, type ConversionRecord } from './convert-to-internal';
+import { sponsorsOf } from './sponsors';
 import { handleControl } from './control';
 import { FaultController, isBatchPath } from './faults';
 import type { GraphFaults, GraphRequest, GraphResponse, InvitationRecord, Json, LoggedInnerRequest, LoggedRequest } from './model';
@@ -53,6 +55,10 @@ export interface GraphEmulator extends HostApp {
   seed(tenant: SandboxTenant): void;
   state(): GraphEmulatorState;
   /** PendingAcceptance → Accepted (there is no Graph API for this; the user does it by signing in). */
+  /** The sponsors an invitation set on the user (the inviter when it named none): sponsors.ts. */
+  sponsorsOf(userId: string): string[];
+  /** Every convertExternalToInternalMemberUser the emulator applied, in order: convert-to-internal.ts. */
+  conversions(): ConversionRecord[];
   redeem(userId: string): void;
   requestLog(): LoggedRequest[];
   clearLog(): void;
@@ -124,6 +130,12 @@ export function createGraphEmulator(opts: GraphEmulatorOptions): GraphEmulator {
         invitations: core.store.invitations,
         faults: faults.get(),
       });
+    },
+    sponsorsOf(userId) {
+      return sponsorsOf(core.store, userId);
+    },
+    conversions() {
+      return structuredClone(conversionLog(core.store));
     },
     redeem(userId) {
       const u = core.store.findUser(userId);

@@ -10,6 +10,7 @@ import { GraphError, badRequest, notFound, tooManyRequests } from './errors';
 import type { Caller, GraphRequest, GraphResponse, Json, JsonObject } from './model';
 import { GRAPH_ORIGIN } from './query';
 import type { SlidingWindowLimiter } from './rate-limit';
+import { invitationSponsors, setSponsors } from './sponsors';
 import { graphTime, type DirectoryStore } from './store';
 import { propertyNames } from '../../contract/graph-contract';
 
@@ -202,6 +203,7 @@ export function postInvitation(
   }
   // A tenant that wants more than User.Invite.All to convert an existing user answers like any missing permission.
   if (p.invitedUserId !== undefined && store.tenant.rules?.conversionNeedsUserReadWriteAll === true) requireScope(caller, WRITE_SCOPES);
+  const sponsors = invitationSponsors(store, req.body as JsonObject, caller.oid);
   let user: SandboxUser;
   if (p.invitedUserId !== undefined) {
     const found = store.findUser(p.invitedUserId);
@@ -213,6 +215,7 @@ export function postInvitation(
     user = newGuest(store, p);
   }
 
+  setSponsors(store, user.id, sponsors);
   // userType is deliberately untouched: invitedUserType only describes the invitation.
   user.externalUserState = 'PendingAcceptance';
   user.externalUserStateChangeDateTime = graphTime(ctx.now);

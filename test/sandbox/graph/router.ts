@@ -6,6 +6,7 @@ import { authenticate } from './auth';
 import { GraphError, JSON_TYPE, badRequest, errorResponse } from './errors';
 import type { FaultController } from './faults';
 import { getOrganization, getRoleAssignment, listDomains, listRoleAssignments, listRoleEligibilitySchedules } from './directory';
+import { convertExternalToInternal } from './convert-to-internal';
 import { postInvitation } from './invitations';
 import type { Caller, GraphRequest, GraphResponse } from './model';
 import type { SlidingWindowLimiter } from './rate-limit';
@@ -70,14 +71,22 @@ export function requireJsonContentType(req: GraphRequest): void {
     throw new GraphError(415, 'UnsupportedMediaType', "A write request needs the header 'Content-Type: application/json'.");
   }
 }
+// The beta endpoints the product uses (only these: anything else under /beta is "not found").
+const BETA_ROUTES: Route[] = [
+  {
+    pattern: /^\/beta\/users\/([^/]+)\/convertExternalToInternalMemberUser$/i,
+    methods: { POST: (c, who, r, [k]) => convertExternalToInternal(c.store, who, r, k as string, c.clock()) },
+  },
+];
 
 function route(core: Core, caller: Caller, req: GraphRequest): GraphResponse {
   const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
-  if (!/^\/v1\.0(\/|$)/i.test(path)) {
+  const beta = /^\/beta(\/|$)/i.test(path);
+  if (!beta && !/^\/v1\.0(\/|$)/i.test(path)) {
     const version = path.split('/')[1] ?? '';
     throw badRequest(`Invalid version: ${version}`);
   }
-  for (const r of ROUTES) {
+  for (const r of beta ? BETA_ROUTES : ROUTES) {
     const m = r.pattern.exec(path);
     if (!m) continue;
     const handler = r.methods[req.method.toUpperCase()];

@@ -1,0 +1,31 @@
+// "Before you convert": what changes for these users, each statement with the Microsoft Learn page it comes from.
+// Collapsible (a <details>), closed by default so the list stays in view; the facts are src/guidance.ts's.
+import { guidanceFor } from '../../../src/guidance';
+import { LEARN_PAGES } from '../../../src/learn';
+import type { OptionsDraft } from '../../../src/review';
+import type { PreflightResult } from '../../../src/messages';
+
+export function GuidancePanel(p: { result: PreflightResult; options: OptionsDraft }) {
+  const facts = guidanceFor({
+    tenantId: p.result.tenantId,
+    redirectUrl: p.options.inviteRedirectUrl.trim() || p.result.defaultRedirectUrl,
+    setUserTypeGuest: p.options.setUserTypeGuest,
+    anySynced: p.result.users.some((u) => u.graph.onPremisesSyncEnabled === true || (u.graph.onPremisesUserPrincipalName ?? '') !== ''),
+    sponsorCount: (p.options.sponsors ?? []).length,
+  });
+  return (
+    <details class="guidance" data-b2b="guidance">
+      <summary>What changes for these users</summary>
+      <ul aria-label="What changes for these users">
+        {facts.map((f) => (
+          <li key={f.id} data-fact={f.id}>
+            {f.text}{' '}
+            <a href={LEARN_PAGES[f.source].url} target="_blank" rel="noopener noreferrer">
+              (Learn: {LEARN_PAGES[f.source].title})
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

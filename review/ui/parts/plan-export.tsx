@@ -1,0 +1,41 @@
+// Export the plan before anything is written: as CSV for a change board, and as a Microsoft Graph PowerShell script
+// that makes exactly the same writes. The plan's hash is shown; the job submitted from this review carries it
+// (the worker refuses a job that would differ from the exported plan).
+import { planFileName, planToCsv } from '../../../src/plan/csv';
+import type { Plan } from '../../../src/plan/plan';
+import { planToPowerShell } from '../../../src/plan/powershell';
+import { downloadText } from '../../../popup/lib/download';
+import type { IsTrusted } from './types';
+
+export function PlanExport(p: { plan: Plan; exportedHash: string | undefined; onExported: (hash: string) => void; trusted: IsTrusted }) {
+  const disabled = p.plan.convertCount === 0;
+  const exportCsv = (e: Event) => {
+    if (!p.trusted(e) || disabled) return;
+    downloadText(planFileName(p.plan, 'csv'), planToCsv(p.plan));
+    p.onExported(p.plan.hash);
+  };
+  const exportScript = (e: Event) => {
+    if (!p.trusted(e) || disabled) return;
+    downloadText(planFileName(p.plan, 'ps1'), planToPowerShell(p.plan, { exportedAt: new Date().toISOString() }), 'text/plain;charset=utf-8');
+    p.onExported(p.plan.hash);
+  };
+  const stale = p.exportedHash !== undefined && p.exportedHash !== p.plan.hash;
+  return (
+    <section class="plan-export" aria-label="Export plan" data-b2b="plan-export">
+      <button type="button" onClick={exportCsv} disabled={disabled}>
+        Export plan as CSV
+      </button>{' '}
+      <button type="button" onClick={exportScript} disabled={disabled}>
+        Export plan as PowerShell script
+      </button>
+      <p>
+        Plan hash <code data-b2b="plan-hash">{p.plan.hash}</code>: nothing is written until you convert; the job keeps this hash.
+      </p>
+      {stale ? (
+        <p class="msg warn" role="status">
+          The plan changed since you exported it: export it again, or the job will not carry the exported plan's hash.
+        </p>
+      ) : null}
+    </section>
+  );
+}

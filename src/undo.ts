@@ -1,0 +1,123 @@
+// Undo a conversion (preview): convert a user this extension converted, and who accepted, back to an internal member
+// with Microsoft Graph's BETA action convertExternalToInternalMemberUser. What Learn documents, and this module
+// applies before anything is sent:
+// - POST /beta/users/{id}/convertExternalToInternalMemberUser; least privileged delegated permission
+//   User-ConvertToInternal.ReadWrite.All (User.ReadWrite.All also works); the admin needs at least User Administrator.
+//   https://learn.microsoft.com/graph/api/user-convertexternaltointernalmemberuser?view=graph-rest-beta
+// - cloud users: `userPrincipalName` (its domain a verified domain of the tenant) and `passwordProfile` are required;
+//   `mail` is optional and, when given, in a verified domain. Users synced from on-premises: neither UPN nor password.
+// - only externally authenticated users are eligible; "a user cannot be converted if they have a role assigned".
+//   https://learn.microsoft.com/entra/identity/users/convert-external-users-internal
+// Product rules of ours: only users a job of this extension converted; only once they accepted (a guess that a user
+// still PendingAcceptance does not count as externally authenticated).
+import { emailDomain, isInVerifiedDomain } from './email';
+import type { GraphUser } from './users';
+
+/** The beta permission the undo feature asks for, only when the admin turns the feature on. */
+export const UNDO_PERMISSION = 'User-ConvertToInternal.ReadWrite.All';
+/** Graph version of the action: beta today, which the UI states. */
+export const UNDO_GRAPH_VERSION = 'beta';
+
+export interface UndoCandidate {
+  user: GraphUser;
+  /** Directory role template ids the user holds. */
+  roles: readonly string[];
+  /** A job of this extension converted this user (its invitation is known applied). */
+  convertedByUs: boolean;
+}
+
+export interface UndoInput {
+  /** New UPN (cloud users): defaults to the current one when its domain is verified. */
+  userPrincipalName: string;
+  /** Temporary password (cloud users); the user changes it at next sign-in. */
+  password: string;
+  /** Optional new mail (cloud users), in a verified domain. */
+  mail?: string;
+}
+
+export type UndoProblem = { code: string; message: string };
+
+export function isSynced(user: Pick<GraphUser, 'onPremisesSyncEnabled' | 'onPremisesUserPrincipalName'>): boolean {
+  return user.onPremisesSyncEnabled === true || (user.onPremisesUserPrincipalName ?? '') !== '';
+}
+
+/** Why a user cannot be converted back (empty when they can). */
+export function undoBlocks(c: UndoCandidate): UndoProblem[] {
+  const out: UndoProblem[] = [];
+  if (!c.convertedByUs) out.push({ code: 'notOurs', message: 'This extension did not convert this user: it undoes only its own conversions.' });
+  if (c.user.externalUserState !== 'Accepted') {
+    out.push({
+      code: 'notAccepted',
+      message: c.user.externalUserState === 'PendingAcceptance'
+        ? 'This user has not accepted the invitation yet, so they do not sign in externally (guess: Graph refuses such a user as already internal).'
+        : 'This user is not an external user: Graph converts only externally authenticated users.',
+    });
+  }
+  if (c.roles.length > 0) out.push({ code: 'hasRole', message: 'This user holds a directory role: Learn lists "a user cannot be converted if they have a role assigned" as a known issue. Remove the roles first.' });
+  return out;
+}
+
+/** Problems with what the admin entered for one user (empty when the request may be sent). */
+export function undoInputProblems(user: GraphUser, input: UndoInput, verifiedDomains: readonly string[]): UndoProblem[] {
+  if (isSynced(user)) return []; // on-premises manages the UPN and password: nothing is sent for them
+  const out: UndoProblem[] = [];
+  const upn = input.userPrincipalName.trim();
+  if (upn === '') out.push({ code: 'upnEmpty', message: 'Enter the user principal name the user will sign in with.' });
+  else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn)) out.push({ code: 'upnSyntax', message: 'The user principal name must look like name@domain.' });
+  else if (!isInVerifiedDomain(upn, verifiedDomains)) out.push({ code: 'upnDomain', message: `${emailDomain(upn)} is not a verified domain of this tenant; the new UPN must be in one.` });
+  if (!passwordAcceptable(input.password)) {
+    out.push({ code: 'password', message: 'The temporary password needs at least 8 characters from three of: lower case, upper case, digits, symbols.' });
+  }
+  const mail = input.mail?.trim();
+  if (mail !== undefined && mail !== '' && !isInVerifiedDomain(mail, verifiedDomains)) {
+    out.push({ code: 'mailDomain', message: `${emailDomain(mail)} is not a verified domain of this tenant; a new mail must be in one (or leave it empty).` });
+  }
+  return out;
+}
+
+/** Entra's usual password complexity (our check, so the admin hears of it before Graph refuses). */
+export function passwordAcceptable(p: string): boolean {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
+  return p.length >= 8 && p.length <= 256 && classes >= 3;
+}
+
+/** The UPN the undo review proposes: the user's own when its domain is verified (converted internal users keep it). */
+export function proposedUpn(user: GraphUser, verifiedDomains: readonly string[]): string {
+  const upn = user.userPrincipalName ?? '';
+  return upn !== '' && !upn.includes('#EXT#') && isInVerifiedDomain(upn, verifiedDomains) ? upn : '';
+}
+
+/** A temporary password of 16 characters from all four classes, from the given random bytes source. */
+export function temporaryPassword(randomBytes: (n: number) => Uint8Array): string {
+  const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '!#$%&*+-=?@'];
+  const all = sets.join('');
+  const bytes = randomBytes(32);
+  const chars = [...bytes.slice(0, 16)].map((b, i) => {
+    const set = i < sets.length ? sets[i]! : all;
+    return set[b % set.length]!;
+  });
+  // Shuffle so the class of each position is not predictable.
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = bytes[16 + (i % 16)]! % (i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
+}
+
+/** The documented request body: UPN and password profile for cloud users (mail when given); nothing for synced users. */
+export function convertToInternalBody(user: GraphUser, input: UndoInput): Record<string, unknown> | undefined {
+  if (isSynced(user)) return undefined;
+  const mail = input.mail?.trim();
+  return {
+    userPrincipalName: input.userPrincipalName.trim(),
+    passwordProfile: { password: input.password, forceChangePasswordNextSignIn: true },
+    ...(mail ? { mail } : {}),
+  };
+}
+
+/** The request as a $batch item for /beta/$batch (the URL is relative to the beta endpoint). */
+export function convertToInternalRequest(id: string, user: GraphUser, input: UndoInput): { id: string; method: 'POST'; url: string; headers?: Record<string, string>; body?: unknown } {
+  const body = convertToInternalBody(user, input);
+  const url = `/users/${encodeURIComponent(user.id)}/convertExternalToInternalMemberUser`;
+  return body === undefined ? { id, method: 'POST', url } : { id, method: 'POST', url, headers: { 'Content-Type': 'application/json' }, body };
+}
