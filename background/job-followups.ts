@@ -5,29 +5,21 @@ import { adviceForGraphError } from '../src/graph/errors';
 import { buildUserTypeGuestPatch } from '../src/graph/requests';
 import { invitationBody } from '../src/jobs/requests';
 import type { ItemStatus, JobItemView as EngineItem, JobRunner } from '../src/jobs';
-import { decodeSpec, keys } from '../src/jobs/schema';
+import { decodeSpec } from '../src/jobs/schema';
 import type { JobItemView } from '../src/messages';
+import { localKeys, STATUS_PAGE, type FollowUpRecord, type JobRecords, type StatusRecord, type StorageArea } from '../src/storage';
 
-/** Items per status record: 3,000 = 10 × 300, so a refresh stays at ceil(N/300) round trips. */
-const STATUS_PAGE = 3000;
-
-type StatusRecord = Record<string, [string | null, string | null]>;
-interface FollowUpRecord {
-  userId: string;
-  action: 'resetRedemption' | 'setGuest';
-  at: number;
-  status: number;
-  code?: string;
-  message?: string;
-  requestId?: string;
-  inviteRedeemUrl?: string;
+/** Where follow-ups keep what they learn: the job's records, and storage.local for the job's spec. */
+export interface FollowUpStore {
+  records: JobRecords;
+  local: StorageArea;
+  /** The time recorded with each follow-up. */
+  now: () => number;
 }
-
-const statusKey = (jobId: string, page: number) => `jstatus.${jobId}.${page}`;
-const followKey = (jobId: string) => `jfollow.${jobId}`;
 
 /** Reads the invitation state of every converted user of the job; returns how many Graph round trips it took. */
 export async function refreshInvitationState(
+  store: FollowUpStore,
   runner: JobRunner,
   graph: GraphApi,
   roundTrips: () => number,
@@ -47,7 +39,7 @@ export async function refreshInvitationState(
       const result = await graph.getUsersByIds(ids);
       const record: StatusRecord = {};
       for (const u of result.users.values()) record[u.id.toLowerCase()] = [u.externalUserState, u.externalUserStateChangeDateTime];
-      await chrome.storage.local.set({ [statusKey(jobId, page)]: record });
+      await store.records.writeStatusPage(jobId, page, record);
       count += result.users.size;
     }
     if ((page + 1) * STATUS_PAGE >= total) break;
@@ -56,6 +48,7 @@ export async function refreshInvitationState(
 }
 
 export async function runFollowUp(
+  store: FollowUpStore,
   runner: JobRunner,
   graph: GraphApi,
   jobId: string,
@@ -69,7 +62,8 @@ export async function runFollowUp(
     items.push(...(await runner.readItems(jobId, { offset, limit: 1000 })).items.filter((i) => wanted.has(i.userId.toLowerCase())));
   }
   if (items.length === 0) throw new Error('None of those users are in this job.');
-  const options = decodeSpec((await chrome.storage.local.get(keys.spec(jobId)))[keys.spec(jobId)], `job ${jobId} spec`);
+  const specKey = localKeys.job.spec(jobId);
+  const options = decodeSpec((await store.local.get([specKey]))[specKey], `job ${jobId} spec`);
   const requests = items.map((item) =>
     action === 'setGuest'
       ? { method: 'PATCH' as const, url: `/users/${encodeURIComponent(item.userId)}`, body: buildUserTypeGuestPatch() }
@@ -80,7 +74,7 @@ export async function runFollowUp(
         },
   );
   const results = await graph.batch(requests);
-  const at = Date.now();
+  const at = store.now();
   const records: FollowUpRecord[] = results.map((r, i) => {
     const userId = items[i]!.userId;
     const body = r.body as { inviteRedeemUrl?: unknown } | undefined;
@@ -93,18 +87,17 @@ export async function runFollowUp(
       ...(typeof body?.inviteRedeemUrl === 'string' ? { inviteRedeemUrl: body.inviteRedeemUrl } : {}),
     };
   });
-  const previous = ((await chrome.storage.local.get(followKey(jobId)))[followKey(jobId)] as FollowUpRecord[] | undefined) ?? [];
   // Bounded: the newest 5,000 follow-ups of a job are kept.
-  await chrome.storage.local.set({ [followKey(jobId)]: [...previous, ...records].slice(-5000) });
+  await store.records.appendFollowUps(jobId, records);
   if (action === 'resetRedemption') {
     // The user is PendingAcceptance again: drop stale "Accepted" states until the next refresh.
-    await refreshInvitationStateFor(graph, jobId, items);
+    await refreshInvitationStateFor(store, graph, jobId, items);
   }
   const failed = records.filter((r) => r.code).map((r) => ({ userId: r.userId, code: r.code ?? '', message: r.message ?? '' }));
   return { succeeded: records.length - failed.length, failed };
 }
 
-async function refreshInvitationStateFor(graph: GraphApi, jobId: string, items: readonly EngineItem[]): Promise<void> {
+async function refreshInvitationStateFor(store: FollowUpStore, graph: GraphApi, jobId: string, items: readonly EngineItem[]): Promise<void> {
   const result = await graph.getUsersByIds(items.map((i) => i.userId));
   const byPage = new Map<number, StatusRecord>();
   for (const item of items) {
@@ -115,11 +108,7 @@ async function refreshInvitationStateFor(graph: GraphApi, jobId: string, items: 
     rec[u.id.toLowerCase()] = [u.externalUserState, u.externalUserStateChangeDateTime];
     byPage.set(page, rec);
   }
-  for (const [page, rec] of byPage) {
-    const key = statusKey(jobId, page);
-    const current = ((await chrome.storage.local.get(key))[key] as StatusRecord | undefined) ?? {};
-    await chrome.storage.local.set({ [key]: { ...current, ...rec } });
-  }
+  for (const [page, rec] of byPage) await store.records.mergeStatusPage(jobId, page, rec);
 }
 
 const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType'];
@@ -138,6 +127,7 @@ export function statusFilter(filter: 'all' | 'done' | 'failed' | 'blocked' | 'pe
 
 /** A page of a job's items as the popup shows them: result, Graph's error, invitation state, redeem link. */
 export async function itemsView(
+  store: FollowUpStore,
   runner: JobRunner,
   jobId: string,
   query: { offset: number; limit: number; filter?: 'all' | 'done' | 'failed' | 'blocked' | 'pending' | 'cancelled'; search?: string },
@@ -150,14 +140,14 @@ export async function itemsView(
     ...(status || search ? { filter: { ...(status ? { status } : {}), ...(search ? { text: search } : {}) } } : {}),
   });
   const pages = [...new Set(items.map((i) => Math.floor(i.index / STATUS_PAGE)))];
-  const stored = await chrome.storage.local.get([...pages.map((p) => statusKey(jobId, p)), followKey(jobId)]);
-  const follow = (stored[followKey(jobId)] as FollowUpRecord[] | undefined) ?? [];
+  const statuses = await store.records.statusPages(jobId, pages);
+  const follow = await store.records.followUps(jobId);
   const latestLink = new Map<string, FollowUpRecord>();
   for (const f of follow) if (f.inviteRedeemUrl) latestLink.set(f.userId.toLowerCase(), f);
   return {
     total,
     items: items.map((i) => {
-      const state = (stored[statusKey(jobId, Math.floor(i.index / STATUS_PAGE))] as StatusRecord | undefined)?.[i.userId.toLowerCase()];
+      const state = statuses.get(Math.floor(i.index / STATUS_PAGE))?.[i.userId.toLowerCase()];
       // A redeem link lets whoever holds it redeem the invitation: shown only while the invitation is pending,
       // never once Graph says it was accepted.
       const pending = state ? state[0] === 'PendingAcceptance' : i.invited === true;

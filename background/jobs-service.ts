@@ -1,24 +1,24 @@
-// Conversion jobs at the worker's edge: the engine (src/jobs) gets chrome.storage, the Graph layer, MSAL
-// and connectivity through its ports; this module adds what only an extension can do — resume on start
-// and by alarm, progress broadcasts, the toolbar badge and the end-of-job notification.
+// Conversion jobs at the worker's edge: the engine (src/jobs) gets storage, the Graph layer, MSAL and
+// connectivity through its ports; this module adds what only an extension can do — resume on start and by
+// alarm, progress broadcasts, the toolbar badge and the end-of-job notification — through the worker's ports
+// (worker-ports.ts), so it runs in unit tests on fakes.
 import type { Settings } from '../src/config';
 import {
   JobRunner,
   SignInNeededError,
   progressOf,
-  systemClock,
   type CreateJobInput,
   type JobHeader,
   type JobProgress,
-  type JobStorePort,
-  type NetworkPort,
 } from '../src/jobs';
 import { BADGE_COLOURS, badgeState, jobOutcomeText, jobStateText } from '../src/job-state';
 import type { JobSummary } from '../src/messages';
 import { jobsGraphPort } from '../src/jobs-graph-port';
 import type { ScopeTier } from '../src/scopes';
 import { SignInRequired, type AuthService } from './auth/auth-service';
-import { graphFor, type TokenSource } from './graph-edge';
+import type { graphFor, TokenSource } from './graph-edge';
+import { JobRecords } from '../src/storage';
+import type { WorkerPorts } from './worker-ports';
 
 const ALARM = 'b2b-jobs-resume';
 /** One notification for every job waiting for sign-in (same id: a later one replaces it, never piles up). */
@@ -31,25 +31,16 @@ function signInNeeded(error: SignInRequired): SignInNeededError {
 /** Broadcast progress at most this often per job (the engine reports every save, several a second). */
 const BROADCAST_EVERY_MS = 400;
 
-const chromeStore: JobStorePort = {
-  get: (keys) => chrome.storage.local.get([...keys]),
-  set: (entries) => chrome.storage.local.set(entries),
-  remove: (keys) => chrome.storage.local.remove([...keys]),
-};
+/** What the service needs of sign-in (the AuthService in the worker, a fake in tests). */
+export type JobsAuth = Pick<AuthService, 'token' | 'invalidate' | 'account' | 'signIn' | 'signInTier'>;
 
-const network: NetworkPort = {
-  isOnline: () => navigator.onLine,
-  onOnlineChange(listener) {
-    const online = () => listener(true);
-    const offline = () => listener(false);
-    self.addEventListener('online', online);
-    self.addEventListener('offline', offline);
-    return () => {
-      self.removeEventListener('online', online);
-      self.removeEventListener('offline', offline);
-    };
-  },
-};
+export interface JobsServiceDeps {
+  auth: JobsAuth;
+  settings: () => Promise<Settings | undefined>;
+  ports: WorkerPorts;
+  /** Builds the jobs' Graph client (graph-edge.ts's graphFor in the worker). */
+  graphClient: typeof graphFor;
+}
 
 export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(header, Date.now())): JobSummary {
   const c = header.counters;
@@ -81,16 +72,24 @@ export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(
 
 export class JobsService {
   readonly runner: JobRunner;
+  /** Every record of a job, engine's and worker's (src/storage/job-records.ts). */
+  readonly records: JobRecords;
+  private readonly auth: JobsAuth;
+  private readonly settings: () => Promise<Settings | undefined>;
+  private readonly ports: WorkerPorts;
+  private readonly graphClient: typeof graphFor;
   private lastBroadcast = new Map<string, { at: number; status: string; phase: string }>();
   /** The engine's latest progress per job: its ETA uses the rate observed in this run. */
   private latest = new Map<string, JobProgress>();
 
-  constructor(
-    private readonly auth: AuthService,
-    private readonly settings: () => Promise<Settings | undefined>,
-  ) {
+  constructor(deps: JobsServiceDeps) {
+    this.auth = deps.auth;
+    this.settings = deps.settings;
+    this.ports = deps.ports;
+    this.graphClient = deps.graphClient;
+    this.records = new JobRecords(deps.ports.storage);
     this.runner = new JobRunner({
-      store: chromeStore,
+      store: deps.ports.storage.local,
       graph: jobsGraphPort((kind) => this.graph(kind)),
       auth: {
         // The engine asks after a 401 that survived the Graph layer's own renewal: try once more, silently.
@@ -104,8 +103,8 @@ export class JobsService {
           }
         },
       },
-      network,
-      clock: systemClock,
+      network: deps.ports.network,
+      clock: deps.ports.clock,
       onProgress: (p) => this.onProgress(p),
     });
   }
@@ -130,7 +129,7 @@ export class JobsService {
     const effective: ScopeTier = tier === 'invite' && granted.includes('write') ? 'write' : tier;
     // Asked first, outside the SDK (which would report a failure here as a network error: an unknown outcome).
     await tokens.token(effective);
-    return graphFor(tokens, settings, effective, { noRetries: true });
+    return this.graphClient(tokens, settings, effective, { noRetries: true });
   }
 
   /**
@@ -138,9 +137,9 @@ export class JobsService {
    * way), and the sign-in notification goes.
    */
   afterSignIn(tenantId: string): void {
-    void chrome.alarms.create(ALARM, { periodInMinutes: 0.5 });
+    this.ports.alarms.repeat(ALARM, 0.5);
     this.runner.resumeAfterSignIn(tenantId).catch((error: unknown) => console.error('resume after sign-in failed:', error));
-    void chrome.notifications.clear(SIGN_IN_NOTIFICATION).catch(() => undefined);
+    void this.ports.notifications.clear(SIGN_IN_NOTIFICATION);
   }
 
   /** Jobs that wait for the admin to sign in. */
@@ -158,14 +157,14 @@ export class JobsService {
   async start(input: CreateJobInput, submitterTabId: number | undefined): Promise<JobHeader> {
     await this.enforceHistoryCap(input.items.length);
     const header = await this.runner.createJob(input);
-    if (submitterTabId !== undefined) await chrome.storage.session.set({ [`jobtab:${header.id}`]: submitterTabId });
+    if (submitterTabId !== undefined) await this.records.setSubmitterTab(header.id, submitterTabId);
     this.drive(header.id);
     return header;
   }
 
   /** Runs a job in the background of the worker; the alarm brings it back if the worker dies meanwhile. */
   drive(jobId: string): void {
-    void chrome.alarms.create(ALARM, { periodInMinutes: 0.5 });
+    this.ports.alarms.repeat(ALARM, 0.5);
     this.runner.run(jobId).catch((error: unknown) => console.error(`job ${jobId} stopped:`, error));
   }
 
@@ -174,13 +173,13 @@ export class JobsService {
     const jobs = await this.runner.listJobs();
     const unfinished = jobs.filter((j) => j.status === 'running' || j.status === 'paused-offline' || j.status === 'cancelling');
     for (const job of unfinished) this.drive(job.id);
-    if (unfinished.length === 0) await chrome.alarms.clear(ALARM);
+    if (unfinished.length === 0) await this.ports.alarms.clear(ALARM);
     await this.updateBadge(jobs);
   }
 
   listenForAlarms(): void {
-    chrome.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === ALARM) void this.resumeAll();
+    this.ports.alarms.onAlarm((name) => {
+      if (name === ALARM) void this.resumeAll();
     });
   }
 
@@ -196,7 +195,7 @@ export class JobsService {
 
   private summaryWithEta(header: JobHeader): JobSummary {
     const latest = this.latest.get(header.id);
-    return summaryOf(header, latest && latest.updatedAt >= header.updatedAt ? latest : progressOf(header, Date.now()));
+    return summaryOf(header, latest && latest.updatedAt >= header.updatedAt ? latest : progressOf(header, this.ports.clock.now()));
   }
 
   /** Keeps history bounded: at most 50 jobs and 250,000 users; the oldest finished jobs go first. */
@@ -207,17 +206,21 @@ export class JobsService {
     for (const job of jobs) {
       if (count <= 50 && users <= 250_000) break;
       if (job.status !== 'completed' && job.status !== 'cancelled') continue;
-      await this.runner.deleteJob(job.id);
+      await this.deleteJob(job.id);
       count -= 1;
       users -= job.total;
     }
   }
 
+  /** The job and every record it wrote (invitation state, follow-ups, its tab), in one operation. */
+  private deleteJob(jobId: string): Promise<void> {
+    return this.records.removeJob(jobId, (id) => this.runner.deleteJob(id));
+  }
+
   async clearHistory(): Promise<void> {
     for (const job of await this.runner.listJobs()) {
       if ((job.status === 'completed' || job.status === 'cancelled') && !this.runner.isActive(job.id)) {
-        await this.runner.deleteJob(job.id);
-        await chrome.storage.local.remove([`jstatus.${job.id}`, `jfollow.${job.id}`]);
+        await this.deleteJob(job.id);
       }
     }
     await this.updateBadge(await this.runner.listJobs());
@@ -226,7 +229,7 @@ export class JobsService {
   private onProgress(progress: JobProgress): void {
     this.latest.set(progress.jobId, progress);
     const last = this.lastBroadcast.get(progress.jobId);
-    const now = Date.now();
+    const now = this.ports.clock.now();
     const statusChanged = last?.status !== progress.status;
     // "Pausing — N in flight" → "Paused" is a change the admin must see even within the throttle.
     const phase = `${progress.status}:${progress.inFlight > 0}`;
@@ -243,48 +246,38 @@ export class JobsService {
     if (!header) return;
     const message = { event: 'job/progress', jobId, summary: this.summaryWithEta(header) };
     // Extension pages hear runtime messages; content scripts only hear messages sent to their tab.
-    void chrome.runtime.sendMessage(message).catch(() => undefined);
-    const tab = (await chrome.storage.session.get(`jobtab:${jobId}`))[`jobtab:${jobId}`] as number | undefined;
-    if (tab !== undefined) void chrome.tabs.sendMessage(tab, message).catch(() => undefined);
+    this.ports.messaging.toPages(message);
+    const tab = await this.records.submitterTab(jobId);
+    if (tab !== undefined) this.ports.messaging.toTab(tab, message);
     await this.updateBadge(jobs);
   }
 
   /** The toolbar badge from the jobs' summaries (src/job-state.ts decides text, tone and title). */
   private async updateBadge(jobs: JobHeader[]): Promise<void> {
     const badge = badgeState(jobs.map((j) => this.summaryWithEta(j)));
-    await chrome.action.setBadgeText({ text: badge.text });
-    await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[badge.tone] });
-    await chrome.action.setTitle({ title: badge.title });
+    await this.ports.badge.show({ text: badge.text, color: BADGE_COLOURS[badge.tone], title: badge.title });
   }
 
   /** One notification, whatever the number of waiting jobs; clicking it starts the sign-in (service-worker.ts). */
   private async notifySignInNeeded(): Promise<void> {
     const waiting = await this.waitingForSignIn();
     if (waiting.length === 0) return;
-    const users = waiting.reduce((n, j) => n + progressOf(j, Date.now()).remaining, 0);
+    const users = waiting.reduce((n, j) => n + progressOf(j, this.ports.clock.now()).remaining, 0);
     const reason = waiting[0]?.pauseReason;
-    await chrome.notifications
-      .create(SIGN_IN_NOTIFICATION, {
-        type: 'basic',
-        iconUrl: chrome.runtime.getURL('popup/icons/icon-128.png'),
-        title: `Sign in to continue converting ${users} user${users === 1 ? '' : 's'}`,
-        message: `${reason ? reason.message : 'Your sign-in session has ended.'} Nothing was marked failed. Click here to sign in; the conversion then continues by itself.`,
-        requireInteraction: true,
-      })
-      .catch(() => undefined);
+    await this.ports.notifications.show(SIGN_IN_NOTIFICATION, {
+      title: `Sign in to continue converting ${users} user${users === 1 ? '' : 's'}`,
+      message: `${reason ? reason.message : 'Your sign-in session has ended.'} Nothing was marked failed. Click here to sign in; the conversion then continues by itself.`,
+      requireInteraction: true,
+    });
   }
 
   private async notifyEnd(progress: JobProgress): Promise<void> {
     const header = (await this.runner.listJobs()).find((j) => j.id === progress.jobId);
     if (!header) return;
     const summary = summaryOf(header, progress);
-    await chrome.notifications
-      .create(`job-${progress.jobId}`, {
-        type: 'basic',
-        iconUrl: chrome.runtime.getURL('popup/icons/icon-128.png'),
-        title: `${jobStateText(summary).label}: conversion to external users`,
-        message: `${jobOutcomeText(summary)}. Open the extension for details.`,
-      })
-      .catch(() => undefined);
+    await this.ports.notifications.show(`job-${progress.jobId}`, {
+      title: `${jobStateText(summary).label}: conversion to external users`,
+      message: `${jobOutcomeText(summary)}. Open the extension for details.`,
+    });
   }
 }

@@ -2,8 +2,9 @@
 // content scripts cannot read it). The rules for who may claim one are in src/review-handoff.ts.
 import { claimReview, type StoredReview } from '../src/review-handoff';
 import type { PendingReview } from '../src/messages';
+import { sessionKeys } from '../src/storage';
 
-const key = (tabId: number) => `review:${tabId}`;
+const key = sessionKeys.review;
 export const REVIEW_PAGE = 'review/review.html';
 
 async function read(tabId: number): Promise<StoredReview | undefined> {

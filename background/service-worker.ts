@@ -3,10 +3,12 @@
 import type { AuthStatus } from '../src/messages';
 import { AuthService, SignInRequired } from './auth/auth-service';
 import { listen, type Handlers } from './router';
-import { forgetClosedTabs, pageStatus, recordPage, tabsWithPages } from './page-status';
+import { PageStatusService } from './page-status';
 import { tenantMismatch } from '../src/tenant-match';
 import { onSettingsChanged, readSettings } from './settings';
 import { graphFor } from './graph-edge';
+import { browserPorts } from './browser-ports';
+import { migrateStorage, sessionKeys } from '../src/storage';
 import { allFound, preflight, resolveIdentifiers, searchUsers, setupReads, tenantFacts, type TenantFacts } from '../src/directory-reads';
 import { checkSetup, type SetupFacts } from '../src/setup-check';
 import { isCloud } from '../src/clouds';
@@ -15,19 +17,24 @@ import { JobsService, SIGN_IN_NOTIFICATION, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
 import { submitJob } from './submit-job';
 import { forgetReviewsOfClosedTabs, getReview, openReview, openReviewInWindow, openReviewWindow } from './reviews';
-import { restrictToTrustedContexts } from './storage-access';
 
-const TENANT_FACTS = 'tenantFacts';
+const TENANT_FACTS = sessionKeys.tenantFacts;
+
+/** The browser's APIs as the services' ports, built once (browser-ports.ts). */
+const ports = browserPorts();
+const pages = new PageStatusService(ports.storage.session, ports.tabs);
 
 /** Extension pages hear runtime messages; the content scripts of admin-center tabs must be told by tab. */
 async function announceAuthChange(): Promise<void> {
   const event = { event: 'auth/changed' };
-  void chrome.runtime.sendMessage(event).catch(() => undefined);
-  for (const tabId of await tabsWithPages()) void chrome.tabs.sendMessage(tabId, event).catch(() => undefined);
+  ports.messaging.toPages(event);
+  for (const tabId of await pages.tabsWithPages()) ports.messaging.toTab(tabId, event);
 }
 
 const auth = new AuthService(async () => (await readSettings()).settings);
-const jobs = new JobsService(auth, async () => (await readSettings()).settings);
+const jobs = new JobsService({ auth, settings: async () => (await readSettings()).settings, ports, graphClient: graphFor });
+/** Where follow-ups keep invitation states and Graph's answers. */
+const followUps = { records: jobs.records, local: ports.storage.local, now: () => ports.clock.now() };
 
 /** Settings, the signed-in account and a Graph client for a tier; a clear error when any is missing. */
 async function session(tier: ScopeTier) {
@@ -44,7 +51,7 @@ async function session(tier: ScopeTier) {
 async function authStatus(tabId?: number): Promise<AuthStatus> {
   const merged = await readSettings();
   const account = merged.settings ? await auth.account() : undefined;
-  const page = tabId === undefined ? undefined : await pageStatus(tabId);
+  const page = tabId === undefined ? undefined : await pages.pageStatus(tabId);
   const status: AuthStatus = {
     configured: merged.settings !== undefined,
     configProblem: merged.errors.map((e) => e.message).join(' ') || undefined,
@@ -57,7 +64,7 @@ async function authStatus(tabId?: number): Promise<AuthStatus> {
     pageTenant: page?.tenantHint,
   };
   if (account) {
-    const facts = (await chrome.storage.session.get(TENANT_FACTS))[TENANT_FACTS] as TenantFacts | undefined;
+    const facts = (await ports.storage.session.get([TENANT_FACTS]))[TENANT_FACTS] as TenantFacts | undefined;
     const known = facts?.tenantId === account.tenantId ? facts : undefined;
     if (known?.tenantName) status.tenantName = known.tenantName;
     const mismatch = tenantMismatch(page?.tenantHint, { tenantId: account.tenantId, ...(known ? { tenantName: known.tenantName, verifiedDomains: known.verifiedDomains } : {}) });
@@ -98,22 +105,22 @@ const handlers: Handlers = {
     // name and verified domains (the page may name its tenant by domain).
     const { graph } = await session('read');
     await graph.me();
-    await chrome.storage.session.set({ [TENANT_FACTS]: await tenantFacts(graph) });
+    await ports.storage.session.set({ [TENANT_FACTS]: await tenantFacts(graph) });
     void announceAuthChange();
     return authStatus(ctx.tabId);
   },
   'auth/signOut': async (_p, ctx) => {
     await auth.signOut();
-    await chrome.storage.session.remove(TENANT_FACTS);
+    await ports.storage.session.remove([TENANT_FACTS]);
     void announceAuthChange();
     return authStatus(ctx.tabId);
   },
   'page/report': async (report, ctx) => {
-    if (ctx.tabId !== undefined) await recordPage(ctx.tabId, ctx.frameId ?? 0, report);
+    if (ctx.tabId !== undefined) await pages.recordPage(ctx.tabId, ctx.frameId ?? 0, report);
     return null;
   },
   'page/status': async ({ tabId }) => {
-    const { recognized, layout, missing } = await pageStatus(tabId);
+    const { recognized, layout, missing } = await pages.pageStatus(tabId);
     return { recognized, layout, missing };
   },
   'users/preflight': async ({ userIds }) => {
@@ -146,7 +153,7 @@ const handlers: Handlers = {
   },
   'job/list': () => jobs.summaries(),
   'job/get': ({ jobId }) => jobs.summary(jobId),
-  'job/items': (query) => itemsView(jobs.runner, query.jobId, query),
+  'job/items': (query) => itemsView(followUps, jobs.runner, query.jobId, query),
   'job/control': async ({ jobId, action }) => {
     switch (action) {
       case 'pause':
@@ -176,11 +183,11 @@ const handlers: Handlers = {
   },
   'job/refreshStatus': async ({ jobId }) => {
     const { graph, counter } = await session('read');
-    return refreshInvitationState(jobs.runner, graph, () => counter.roundTrips, jobId);
+    return refreshInvitationState(followUps, jobs.runner, graph, () => counter.roundTrips, jobId);
   },
   'job/followUp': async ({ jobId, userIds, action }) => {
     const { graph } = await session('write');
-    return { jobId, ...(await runFollowUp(jobs.runner, graph, jobId, userIds, action)) };
+    return { jobId, ...(await runFollowUp(followUps, jobs.runner, graph, jobId, userIds, action)) };
   },
   'history/clear': async () => {
     await jobs.clearHistory();
@@ -191,22 +198,25 @@ const handlers: Handlers = {
 listen(handlers);
 // Content scripts never read storage: keep the job history (UPNs, emails) out of their reach. storage.local can be
 // restricted from Chrome 140 only; the manifest allows 116, where this is skipped (see storage-access.ts).
-void restrictToTrustedContexts(chrome.storage);
-forgetClosedTabs();
+void ports.restrictStorage();
+pages.forgetClosedTabs();
 forgetReviewsOfClosedTabs();
 jobs.listenForAlarms();
 onSettingsChanged(() => void announceAuthChange());
-// A job interrupted by the worker's death or a browser restart continues from where it was.
-void jobs.resumeAll();
-chrome.runtime.onStartup.addListener(() => {
+// Storage written by an older version is brought to the current layout first; then a job interrupted by the
+// worker's death or a browser restart continues from where it was.
+void migrateStorage(ports.storage)
+  .catch((e: unknown) => console.error('storage migration failed', e))
+  .then(() => jobs.resumeAll());
+ports.onBrowserStart(() => {
   void jobs.resumeAll();
   // A new browser session: find out once, silently, whether the sign-in still works (the account card says).
   void auth.probeSession().then(() => announceAuthChange());
 });
 // The "sign in to continue" notification: clicking it is the sign-in; the waiting jobs then continue.
-chrome.notifications.onClicked.addListener((id) => {
+ports.notifications.onClicked((id) => {
   if (id !== SIGN_IN_NOTIFICATION) return;
-  void chrome.notifications.clear(id);
+  void ports.notifications.clear(id);
   jobs.signInToContinue().then(
     () => announceAuthChange(),
     (e: unknown) => console.error('sign-in from the notification failed', e),

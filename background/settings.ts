@@ -1,9 +1,10 @@
 // Settings in force: enterprise policy (storage.managed) over what the admin saved (storage.local).
 import { mergeSettings, type MergedSettings } from '../src/config';
+import { localKeys } from '../src/storage';
 
-const LOCAL_KEY = 'settings';
+const LOCAL_KEY = localKeys.settings;
 /** Last policy seen: Chromium's first storage.managed read after start-up takes seconds (policy service). */
-const POLICY_CACHE = 'policyCache';
+const POLICY_CACHE = localKeys.policyCache;
 
 let freshPolicy: Promise<unknown> | undefined;
 

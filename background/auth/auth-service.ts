@@ -11,6 +11,7 @@ import {
 } from '../../src/sign-in-errors';
 import type { AccountView } from '../../src/messages';
 import { askMsalHost, closeMsalHost } from './msal-host-client';
+import { localKeys, sessionKeys } from '../../src/storage';
 import type { MsalHostConfig, TokenGrant } from './msal-host-protocol';
 
 /** Raised when a token cannot be had without the admin: the message says what to do. */
@@ -25,13 +26,13 @@ export class SignInRequired extends Error {
   }
 }
 
-const ACCOUNT_KEY = 'account';
+const ACCOUNT_KEY = localKeys.account;
 /**
  * storage.session (cleared when the browser restarts, kept across worker restarts): set when a token was obtained
  * for the stored account in this browser session, removed when one could not be had without the admin. The
  * account card calls the session ended unless this says otherwise.
  */
-const SESSION_KEY = 'authSession';
+const SESSION_KEY = sessionKeys.authSession;
 const TIER_LABEL: Record<ScopeTier, string> = {
   read: 'read users and roles',
   invite: 'invite users',
@@ -40,7 +41,7 @@ const TIER_LABEL: Record<ScopeTier, string> = {
 /** Renew this long before expiry so a token never expires mid-request. */
 const EXPIRY_MARGIN_MS = 2 * 60_000;
 
-interface StoredAccount extends AccountView {
+export interface StoredAccount extends AccountView {
   /** Tiers whose scopes the last grants carried; shown in the popup, used to skip needless prompts. */
   grantedTiers: ScopeTier[];
   /** Settings the account was signed in with: a change of client/tenant/cloud means signing in again. */

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { backgroundSenderUrl, eventSchema, isFromWorker } from '../../src/messages';
 import { createClient } from '../../src/messaging-client';
+import { localKeys } from '../../src/storage/keys';
 import type { EventSubscribe, HostAccess, KeyValueStore, OptionsServices, PopupServices, UiServices } from './platform';
 
 export const request = createClient((m) => browser.runtime.sendMessage(m));
@@ -89,8 +90,8 @@ export function optionsServices(): OptionsServices {
     ...uiServices(),
     // No policy store (or no schema) makes managed.get throw: that means "no policy".
     readPolicy: () => chrome.storage.managed.get().catch(() => ({})),
-    readLocal: () => chrome.storage.local.get('settings').then((r) => r.settings as unknown),
-    saveLocal: (settings) => chrome.storage.local.set({ settings }),
+    readLocal: () => chrome.storage.local.get(localKeys.settings).then((r) => r[localKeys.settings] as unknown),
+    saveLocal: (settings) => chrome.storage.local.set({ [localKeys.settings]: settings }),
     // Called synchronously from the Save handler so the permission prompt counts as part of the click.
     requestOrigins: (origins) => chrome.permissions.request({ origins }),
     hostAccess,

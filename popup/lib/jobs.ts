@@ -1,5 +1,6 @@
 // Keeping the popup's list of jobs current from replies and progress events.
 import type { AuthStatus, JobSummary } from '../../src/messages';
+import { sessionKeys } from '../../src/storage/keys';
 
 /** Insert or replace a job by id, newest first. */
 export function upsertJob(jobs: readonly JobSummary[], job: JobSummary): JobSummary[] {
@@ -7,7 +8,7 @@ export function upsertJob(jobs: readonly JobSummary[], job: JobSummary): JobSumm
   return [job, ...rest].sort((a, b) => b.createdAt - a.createdAt);
 }
 
-export const POPUP_CACHE_KEY = 'popupCache';
+export const POPUP_CACHE_KEY = sessionKeys.popupCache;
 /** Only this many jobs are cached for the instant first paint; the full list comes from the worker. */
 export const CACHED_JOBS = 20;
 

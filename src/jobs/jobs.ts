@@ -243,7 +243,10 @@ export async function deleteJob(store: JobStorePort, jobId: string): Promise<voi
   const header = await readHeader(store, jobId);
   await withIndexLock(store, async () => {
     const ids = decodeIndex((await store.get([keys.index()]))[keys.index()]);
-    await store.set({ [keys.index()]: encodeIndex(ids.filter((id) => id !== jobId)) });
+    const rest = ids.filter((id) => id !== jobId);
+    // The last job gone: no index at all, as before the first job (an empty index would outlive every job).
+    if (rest.length === 0) await store.remove([keys.index()]);
+    else await store.set({ [keys.index()]: encodeIndex(rest) });
   });
   const all = [keys.header(jobId), keys.spec(jobId)];
   for (let c = 0; c < header.chunkCount; c++) all.push(keys.items(jobId, c), keys.states(jobId, c));
