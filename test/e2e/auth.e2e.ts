@@ -11,6 +11,16 @@ import { call, configureForSandbox, signedIn, value, waitForJob } from './suppor
 let sandbox: Sandbox;
 let browser: ExtensionBrowser | undefined;
 
+/** Contoso whose signed-in admin holds Guest Inviter only (may invite, may not read role assignments). */
+function guestInviterOnlyTenant() {
+  const tenant = buildDemoTenant();
+  tenant.roleAssignments = [
+    ...tenant.roleAssignments.filter((a) => a.principalId !== tenant.adminUserId),
+    { id: 'gi-admin', principalId: tenant.adminUserId, roleDefinitionId: '95e79109-95c0-4d8e-aee3-d01accf2d47b', directoryScopeId: '/' },
+  ];
+  return tenant;
+}
+
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/b2b-convert-e2e.json`;
 const canWritePolicy = process.getuid?.() === 0;
@@ -116,11 +126,7 @@ describe('sign-in owned by the background', () => {
   // (https://learn.microsoft.com/en-us/graph/api/rbacapplication-list-roleassignments): the pre-flight completes with
   // the role check marked not verified, and a job needs the admin's explicit acknowledgement.
   it('a Guest-Inviter-only admin: the role check is not verified, and converting needs the acknowledgement', async () => {
-    const tenant = buildDemoTenant();
-    tenant.roleAssignments = [
-      ...tenant.roleAssignments.filter((a) => a.principalId !== tenant.adminUserId),
-      { id: 'gi-admin', principalId: tenant.adminUserId, roleDefinitionId: '95e79109-95c0-4d8e-aee3-d01accf2d47b', directoryScopeId: '/' },
-    ];
+    const tenant = guestInviterOnlyTenant();
     sandbox.graph.seed(tenant);
     try {
       browser = await launchBrowserWithExtension(sandbox);
@@ -178,11 +184,7 @@ describe('Check my setup', () => {
       'verified-domains': 'ok',
     });
 
-    const tenant = buildDemoTenant();
-    tenant.roleAssignments = [
-      ...tenant.roleAssignments.filter((a) => a.principalId !== tenant.adminUserId),
-      { id: 'gi-admin', principalId: tenant.adminUserId, roleDefinitionId: '95e79109-95c0-4d8e-aee3-d01accf2d47b', directoryScopeId: '/' },
-    ];
+    const tenant = guestInviterOnlyTenant();
     sandbox.graph.seed(tenant);
     try {
       const lines = await setupLines();
