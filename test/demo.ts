@@ -76,6 +76,9 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   // The review is the extension's own page, framed over the grid: no page script can reach it.
   const review = grid.frameLocator('iframe[data-b2b="review-frame"]');
   await review.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
+  await review.getByRole('button', { name: /^Convert \d+ users?$/ }).waitFor({ state: 'visible', timeout: 30_000 });
+  // The framed document paints after the outer page: give the compositor a frame before the screenshot.
+  await page.waitForTimeout(300);
   await shot(page, '03-review.png', 'the review dialog: proposed emails, eligibility and reasons, options, tenant summary');
 
   say('5. Convert: the job runs in the worker; the dialog follows its progress.');
