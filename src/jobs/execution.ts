@@ -363,6 +363,15 @@ export class Execution {
     }
   }
 
+  /** Writes that were marked as sent but never left: the items go back to their state before the marker. */
+  private restoreUnsent(indices: readonly number[], previous: ReadonlyMap<number, ItemState>): void {
+    for (const i of indices) {
+      const before = previous.get(i);
+      if (before) this.file.update(i, before);
+      this.route(i);
+    }
+  }
+
   /** Puts an active item where its state says it belongs. */
   private route(index: number): void {
     const state = this.file.state(index);
@@ -576,11 +585,7 @@ export class Execution {
     // Paused, cancelled, offline or re-authenticating while the marker was being written: do not send.
     if (this.mode() !== 'run' || !this.ports.network.isOnline() || this.gate.renewing) {
       pacer.release(tokens);
-      for (const i of indices) {
-        const before = previous.get(i);
-        if (before) this.file.update(i, before);
-        this.route(i);
-      }
+      this.restoreUnsent(indices, previous);
       await this.commit();
       return;
     }
@@ -594,11 +599,7 @@ export class Execution {
         // No token, so nothing left: the items are as they were before the marker, and the job waits.
         pacer.recall(tokens);
         this.waitForSignIn(error.reason);
-        for (const i of indices) {
-          const before = previous.get(i);
-          if (before) this.file.update(i, before);
-          this.route(i);
-        }
+        this.restoreUnsent(indices, previous);
         await this.commit();
         return;
       }
