@@ -2,6 +2,7 @@
 // ones at install; Firefox MV3 treats every host permission as opt-in (the user may withhold or revoke them), so
 // the popup and the options page compare this list with what the browser granted and ask for the rest.
 import { cloudEndpoints, type Cloud } from './clouds';
+import { formatList, t } from './i18n';
 
 export type HostRole = 'sign-in' | 'graph' | 'admin-center';
 
@@ -22,17 +23,14 @@ export function hostNeeds(cloud: Cloud): HostNeed[] {
   return needs.filter((n, i) => needs.findIndex((m) => m.pattern === n.pattern) === i);
 }
 
-const CONSEQUENCE: Record<HostRole, string> = {
-  'sign-in': 'signing in',
-  graph: 'reading and converting users',
-  'admin-center': 'the Convert control on the All users page',
-};
+/** What stops working without a role's hosts (a function: the words exist only once the catalogue is installed). */
+function consequence(role: HostRole): string {
+  return { 'sign-in': t('hostAccess_signIn'), graph: t('hostAccess_graph'), 'admin-center': t('hostAccess_adminCenter') }[role];
+}
 
 /** One sentence naming what stops working without the missing hosts, e.g. for a notice. */
 export function describeMissingAccess(missing: readonly HostNeed[]): string {
   const roles = [...new Set(missing.map((m) => m.role))];
-  const broken = roles.map((r) => CONSEQUENCE[r]);
-  const list = broken.length <= 1 ? (broken[0] ?? '') : `${broken.slice(0, -1).join(', ')} and ${broken[broken.length - 1]}`;
   const hosts = missing.map((m) => m.pattern.replace(/^https:\/\//, '').replace(/\/\*$/, ''));
-  return `The browser has not given this extension access to ${hosts.join(', ')}. Without it, ${list} will not work.`;
+  return t('hostAccess_missing', { broken: formatList(roles.map(consequence)), hosts: hosts.join(', ') });
 }

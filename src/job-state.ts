@@ -2,6 +2,7 @@
 // notifications: one wording and one tone, from the worker's summary. It says what happened, never what was
 // asked: a pause still waiting for requests in flight is "Pausing", a job with failures is "Finished with N
 // failed", a cancel separates the users converted before it from the ones never started.
+import { t, tn } from './i18n';
 import type { JobSummary } from './messages';
 
 /** Fluent's status intents; each surface maps them to its own colours (popup, page theme, badge). */
@@ -25,25 +26,24 @@ export interface JobStateText {
 export function jobStateText(job: StateInput): JobStateText {
   const inFlight = job.inFlight ?? 0;
   const failed = job.counters.failed;
-  const waitingFor = inFlight > 0 ? ` — ${plural(inFlight, 'request')} in flight` : '';
   switch (job.state) {
     case 'running':
-      return { label: 'Running', tone: 'informative' };
+      return { label: t('jobState_running'), tone: 'informative' };
     case 'paused':
-      return inFlight > 0 ? { label: `Pausing${waitingFor}`, tone: 'warning' } : { label: 'Paused', tone: 'warning' };
+      return inFlight > 0 ? { label: tn('jobState_pausingInFlight', inFlight), tone: 'warning' } : { label: t('jobState_paused'), tone: 'warning' };
     case 'paused-offline':
-      return { label: 'Paused (offline)', tone: 'warning' };
+      return { label: t('jobState_pausedOffline'), tone: 'warning' };
     case 'waiting-for-sign-in':
-      return { label: 'Waiting for sign-in', tone: 'warning' };
+      return { label: t('jobState_waitingForSignIn'), tone: 'warning' };
     case 'cancelling':
-      return { label: `Cancelling${waitingFor}`, tone: 'warning' };
+      return { label: inFlight > 0 ? tn('jobState_cancellingInFlight', inFlight) : t('jobState_cancelling'), tone: 'warning' };
     case 'completed':
-      return failed > 0 ? { label: `Finished with ${n(failed)} failed`, tone: 'danger' } : { label: 'Finished', tone: 'success' };
+      return failed > 0 ? { label: t('jobState_finishedFailed', { failed }), tone: 'danger' } : { label: t('jobState_finished'), tone: 'success' };
     case 'cancelled':
-      return failed > 0 ? { label: `Cancelled, ${n(failed)} failed`, tone: 'danger' } : { label: 'Cancelled', tone: 'warning' };
+      return failed > 0 ? { label: t('jobState_cancelledFailed', { failed }), tone: 'danger' } : { label: t('jobState_cancelled'), tone: 'warning' };
     default:
       // A state from a newer worker than this page: shown as it is rather than guessed.
-      return { label: String(job.state || 'Unknown'), tone: 'informative' };
+      return { label: String(job.state || t('jobState_unknown')), tone: 'informative' };
   }
 }
 
@@ -55,19 +55,20 @@ export function jobOutcomeText(job: Pick<JobSummary, 'state' | 'counters'>): str
   const c = job.counters;
   const converted = c.converted ?? c.done;
   const extras: string[] = [];
-  if (c.failed > 0) extras.push(`${n(c.failed)} failed`);
-  if (c.blocked > 0) extras.push(`${n(c.blocked)} blocked`);
+  if (c.failed > 0) extras.push(t('jobOutcome_failed', { count: c.failed }));
+  if (c.blocked > 0) extras.push(t('jobOutcome_blocked', { count: c.blocked }));
+  const join = (parts: string[]) => parts.join(', ');
   if (job.state === 'cancelled') {
     const notStarted = c.notStarted ?? c.cancelled;
     const stopped = c.cancelled - notStarted;
-    const parts = [`${plural(converted, 'user')} converted before the cancel`, `${n(notStarted)} not started`];
-    if (stopped > 0) parts.push(`${n(stopped)} stopped part-way`);
-    return [...parts, ...extras].join(', ');
+    const parts = [tn('jobOutcome_convertedBeforeCancel', converted), t('jobOutcome_notStarted', { count: notStarted })];
+    if (stopped > 0) parts.push(t('jobOutcome_stoppedPartWay', { count: stopped }));
+    return join([...parts, ...extras]);
   }
-  if (job.state === 'completed') return [`${n(converted)} of ${plural(c.total, 'user')} converted`, ...extras].join(', ');
-  const left = c.remaining > 0 ? [`${n(c.remaining)} left`] : [];
-  if ((c.verifying ?? 0) > 0) left.unshift(`${n(c.verifying ?? 0)} verifying`);
-  return [`${n(c.done)} of ${plural(c.total, 'user')} converted`, ...extras, ...left].join(', ');
+  if (job.state === 'completed') return join([tn('jobOutcome_convertedOf', c.total, { converted }), ...extras]);
+  const left = c.remaining > 0 ? [t('jobOutcome_left', { count: c.remaining })] : [];
+  if ((c.verifying ?? 0) > 0) left.unshift(t('jobOutcome_verifying', { count: c.verifying ?? 0 }));
+  return join([tn('jobOutcome_convertedOf', c.total, { converted: c.done }), ...extras, ...left]);
 }
 
 export interface BadgeState {

@@ -294,7 +294,7 @@ describe('popup', () => {
       },
     });
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(page.root.textContent).toContain('Authorization_RequestDenied: Insufficient privileges. (request id r-1)');
+    expect(page.root.textContent).toContain('Authorization_RequestDenied: Insufficient privileges. (request ID r-1)');
   });
 });
 
