@@ -102,7 +102,7 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   await popup.getByRole('button', { name: /users? converted/ }).first().click();
   await popup.getByRole('heading', { name: 'Job details' }).waitFor();
   await popup.getByRole('button', { name: 'Refresh status' }).click();
-  await popup.locator('tbody tr', { hasText: 'Accepted' }).first().waitFor({ timeout: 30_000 });
+  await popup.getByRole('list', { name: 'Users in this job' }).getByRole('listitem').filter({ hasText: 'Invitation: Accepted' }).first().waitFor({ timeout: 30_000 });
   await shot(popup, '06-job-detail.png', 'job detail: result per user, invitation state (2 Accepted), redeem links, CSV export');
 
   say('8. The same job as a full page (from the popup\'s "open in a tab"), at the stores\' screenshot size.');
@@ -113,7 +113,7 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   const jobPage = await browser.openExtensionPage(`popup/popup.html?view=tab&job=${encodeURIComponent(jobId)}`);
   await jobPage.setViewportSize(STORE_SCREENSHOT);
   await jobPage.getByRole('heading', { name: 'Job details' }).waitFor({ timeout: 30_000 });
-  await jobPage.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+  await jobPage.getByRole('list', { name: 'Users in this job' }).getByRole('listitem').first().waitFor({ timeout: 30_000 });
   await shot(jobPage, '07-job-page.png', 'the job as a full page: per-user results, invitation state, follow-ups, CSV export');
 
   say('9. A second job where Graph refuses one user: the popup says "Finished with 1 failed", the badge shows it.');

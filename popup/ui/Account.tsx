@@ -34,7 +34,7 @@ export function TenantLine({ status, copy }: { status: AuthStatus; copy?: (t: st
         {domain && domain !== name ? <span class="muted"> · {domain}</span> : null}
         {status.cloud && status.cloud !== 'Global' ? <span class="muted"> · {cloudChoices().find((c) => c.value === status.cloud)?.label ?? status.cloud}</span> : null}
       </span>
-      {copy && <CopyButton text={account.tenantId} label={t('account_copyTenantId')} copy={copy} />}
+      {copy && <CopyButton text={account.tenantId} label={t('account_copyTenantId')} shown={t('account_copyId')} copy={copy} />}
     </div>
   );
 }

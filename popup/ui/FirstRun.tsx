@@ -60,7 +60,7 @@ export function FirstRun(props: {
             <p>{t('firstRun_managed')}</p>
           ) : (
             <form onSubmit={save} noValidate aria-label={t('settings_clientId')}>
-              <label for="first-run-client-id">{t('settings_clientId')}</label>
+              <label for="first-run-client-id" class="visually-hidden">{t('settings_clientId')}</label>
               <p class="hint" id="first-run-client-id-hint">
                 {t('settings_hintClientId')}
               </p>

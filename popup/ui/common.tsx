@@ -15,7 +15,8 @@ export function Notice(props: { kind?: 'info' | 'warn' | 'error' | 'ok'; childre
   );
 }
 
-export function CopyButton(props: { text: string; label: string; copy: (t: string) => Promise<void> }) {
+/** `label` names what is copied (screen readers); `shown`, when given, is the button's visible idle text. */
+export function CopyButton(props: { text: string; label: string; copy: (t: string) => Promise<void>; shown?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <>
@@ -30,7 +31,7 @@ export function CopyButton(props: { text: string; label: string; copy: (t: strin
           setTimeout(() => setState('idle'), 2500);
         }}
       >
-        {state === 'copied' ? t('copy_done') : state === 'failed' ? t('copy_failed') : t('copy_button')}
+        {state === 'copied' ? t('copy_done') : state === 'failed' ? t('copy_failed') : (props.shown ?? t('copy_button'))}
       </button>
       <span class="visually-hidden" aria-live="polite">
         {state === 'copied' ? t('copy_doneAnnounced') : state === 'failed' ? t('copy_failedAnnounced') : ''}

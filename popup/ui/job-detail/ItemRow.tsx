@@ -41,7 +41,7 @@ function Invitation({ item, who, copy }: { item: JobItemView; who: string; copy:
         {t('item_invitation', { state: pending ? t('item_pendingAcceptance') : item.externalUserState === 'Accepted' ? t('item_accepted') : item.externalUserState })}
         {since && <span class="muted"> · {t('item_since', { time: since })}</span>}
       </span>
-      {pending && item.inviteRedeemUrl && <CopyButton text={item.inviteRedeemUrl} label={t('item_copyRedeemLink', { user: who })} copy={copy} />}
+      {pending && item.inviteRedeemUrl && <CopyButton text={item.inviteRedeemUrl} label={t('item_copyRedeemLink', { user: who })} shown={t('item_copyLink')} copy={copy} />}
     </div>
   );
 }

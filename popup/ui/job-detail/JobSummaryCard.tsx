@@ -3,7 +3,7 @@
 // collapsed. A placeholder of the same height holds the layout until the summary arrives.
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { jobOutcomeText } from '../../../src/job-state';
-import { describeCounters, domainOf, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
+import { domainOf, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
 import { Diagnostics, JobStateBadge, ProgressBar } from '../common';
 import { t, tn } from '../../../src/i18n';
 
@@ -35,10 +35,12 @@ export function JobSummaryCard({ summary, auth, roundTrips }: { summary: JobSumm
       </p>
       <p class="outcome">{jobOutcomeText(summary)}</p>
       <ProgressBar counters={summary.counters} label={t('detail_progress')} />
-      <p class="small" aria-live="polite">
-        {describeCounters(summary.counters)}
-        {moving ? ` · ${formatTimeLeft(estimateRemainingMs(summary))}` : ''}
-      </p>
+      {/* The bar's legend shows the counts (its value text reads them out); while it moves, the time left. */}
+      {moving && (
+        <p class="small" aria-live="polite">
+          {formatTimeLeft(estimateRemainingMs(summary))}
+        </p>
+      )}
       <p class="small muted">
         {summary.finishedAt
           ? t('detail_startedFinished', { finished: formatDateTime(summary.finishedAt), started: formatDateTime(summary.createdAt) })
