@@ -1,6 +1,7 @@
 // The worker's only door: every runtime message is sender-classified and schema-checked, then dispatched
 // to one typed handler. Handler errors become a typed failure reply; nothing throws across the boundary.
-import { describeGraphError, isGraphError } from '../src/graph/errors';
+import { describeGraphError } from '../src/graph/errors';
+import { isGraphError } from '../src/graph/http';
 import { SignInRequired } from './auth/auth-service';
 import { isAdminCenterOrigin, isReactViewFrameOrigin } from '../src/clouds';
 import type { ExtensionPort, MessagingPort } from './worker-ports';

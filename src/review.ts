@@ -5,7 +5,7 @@
 // needs. One set of rules for both: no DOM here.
 import { evaluateEligibility, type EligibilityStatus } from './eligibility';
 import { describeEmailSyntaxError, emailDomain, emailSyntaxError, isEmailOnUser, isInVerifiedDomain, validateEmailEdits, type EmailEditError } from './email';
-import { MAX_SPONSORS } from './graph/requests';
+import { MAX_SPONSORS } from './graph/writes';
 import type { Sponsor } from './jobs/model';
 import { MAX_USERS_PER_JOB, type InvitationOptions, type JobItemInput, type PreflightResult, type PreflightUser, type RequestOf } from './messages';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { listen, type CallContext, type Handlers } from '../../background/router';
 import { SignInRequired } from '../../background/auth/auth-service';
-import { GraphApiError } from '../../src/graph/errors';
+import { GraphApiError } from '../../src/graph/http';
 import type { Operation } from '../../src/messages';
 import type { MessageSender } from '../../background/worker-ports';
 import { EXTENSION_ID, fakePorts } from '../support/worker-fakes';
