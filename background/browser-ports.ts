@@ -1,6 +1,7 @@
 // The one module of the worker that touches the browser's extension APIs: it adapts chrome.* to the ports in
 // worker-ports.ts, once, at start-up. Every service of the worker gets its browser through these ports (and unit
 // tests give them fakes: test/support/worker-fakes.ts). Firefox's event page has the same chrome.* namespace.
+import { installMessageSource, messageSourceFrom } from '../src/i18n';
 import { systemClock, type NetworkPort } from '../src/jobs';
 import { schemeAndHost } from '../src/messages';
 import type { StorageArea } from '../src/storage';
@@ -57,6 +58,8 @@ function offscreenPort(): OffscreenPort | undefined {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function browserPorts(): WorkerPorts {
+  // Notifications, badge titles and error advice are words too: the worker speaks the browser's UI language.
+  installMessageSource(messageSourceFrom((key, subs) => chrome.i18n.getMessage(key, subs)));
   return {
     storage: { local: area(chrome.storage.local), session: area(chrome.storage.session) },
     restrictStorage: () => restrictToTrustedContexts(chrome.storage),
