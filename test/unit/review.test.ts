@@ -1,24 +1,12 @@
-// The shared review model (src/review.ts), used by the in-page review dialog and the fallback picker's review:
-// verdicts re-run with the pure rules as the admin edits, counts, options, the job request and its consent tier.
+// The shared review model (src/review.ts with review-reasons.ts, review-options.ts, review-submit.ts), used by the
+// in-page review dialog and the fallback picker's review: verdicts re-run with the pure rules as the admin edits,
+// counts, options, the job request and its consent tier.
 import { describe, expect, it } from 'vitest';
 import type { PreflightResult, PreflightUser } from '../../src/messages';
 import { buildPreflight } from '../../src/preflight';
-import {
-  applyEdit,
-  buildSubmission,
-  confirmProblem,
-  convertLabel,
-  countRows,
-  evaluateRows,
-  initialEdits,
-  initialOptions,
-  shownReasons,
-  tierNeeded,
-  toInvitationOptions,
-  validateOptions,
-  type Edits,
-  type RowEdit,
-} from '../../src/review';
+import { applyEdit, countRows, evaluateRows, initialEdits, shownReasons, type Edits, type RowEdit } from '../../src/review';
+import { initialOptions, toInvitationOptions, validateOptions } from '../../src/review-options';
+import { buildSubmission, confirmProblem, convertLabel, tierNeeded } from '../../src/review-submit';
 import type { GraphUser } from '../../src/users';
 import { graphUser, preflightUser } from '../support/graph-user';
 

@@ -2,19 +2,9 @@
 // exactly the users that are to be converted, signing in first when the job needs a tier not yet granted.
 import { useMemo, useState } from 'preact/hooks';
 import type { PreflightResult } from '../../../src/messages';
-import {
-  applyEdit,
-  buildSubmission,
-  confirmProblem,
-  countRows,
-  evaluateRows,
-  initialEdits,
-  initialOptions,
-  tierNeeded,
-  validateOptions,
-  type OptionsDraft,
-  type RowEdit,
-} from '../../../src/review';
+import { applyEdit, countRows, evaluateRows, initialEdits, type RowEdit } from '../../../src/review';
+import { initialOptions, validateOptions, type OptionsDraft } from '../../../src/review-options';
+import { buildSubmission, confirmProblem, tierNeeded } from '../../../src/review-submit';
 import type { AuthView } from '../../../content/auth-watch';
 import { describeFailure, type Failure, type Services } from '../../../content/services';
 import { buildPlan } from '../../../src/plan/plan';
