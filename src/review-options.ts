@@ -32,6 +32,21 @@ export function initialOptions(result: PreflightResult): OptionsDraft {
   };
 }
 
+/** Whether the admin changed an option from the review's defaults. */
+export function optionsChanged(result: PreflightResult, o: OptionsDraft): boolean {
+  const initial = initialOptions(result);
+  const sponsorIds = (d: OptionsDraft) => (d.sponsors ?? []).map((s) => s.id).join(',');
+  return (
+    o.sendInvitationMessage !== initial.sendInvitationMessage ||
+    o.customizedMessageBody !== initial.customizedMessageBody ||
+    o.messageLanguage !== initial.messageLanguage ||
+    o.ccRecipient !== initial.ccRecipient ||
+    o.inviteRedirectUrl !== initial.inviteRedirectUrl ||
+    o.setUserTypeGuest !== initial.setUserTypeGuest ||
+    sponsorIds(o) !== sponsorIds(initial)
+  );
+}
+
 export type OptionErrors = Partial<Record<keyof OptionsDraft, string>>;
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;

@@ -64,10 +64,11 @@ export function userReasons(result: PreflightResult, u: PreflightUser, edit: Pic
     reasons = [...fixed, ...emailReasons(u, edit.email, result)];
   }
   if (edit.email.trim() === '') {
-    // Nothing was proposed because the user's own addresses are in verified domains: name that block (the issue's
-    // "email in a verified domain"), not only "no external address was found".
+    // Nothing was proposed because the user's own addresses are in verified domains: name that block instead of "no
+    // external address was found" — one reason for the (empty) field, never two that contradict each other.
     const internal = [u.mail ?? '', ...u.otherMails].filter((m) => m.trim() !== '' && isInVerifiedDomain(m, result.verifiedDomains));
     if (internal.length > 0 && !reasons.some((r) => r.code === 'emailInVerifiedDomain')) {
+      reasons = reasons.filter((r) => r.code !== 'noValidEmail');
       reasons.push({
         code: 'emailInVerifiedDomain',
         severity: 'blocked',

@@ -17,7 +17,7 @@ export function confirmProblem(
 ): string | undefined {
   if (tenantMismatch) return 'You are signed in to another tenant than this page’s: sign in to the right tenant first.';
   if (roles.notVerified && !roles.acknowledged) return 'The directory roles of these users were not checked: acknowledge that first.';
-  if (counts.needsEmail > 0) return `Fix the email address of ${counts.needsEmail.toLocaleString('en-US')} user${counts.needsEmail === 1 ? '' : 's'} (or exclude them) first.`;
+  if (counts.emailToFix > 0) return `Fix the email address of ${counts.emailToFix.toLocaleString('en-US')} user${counts.emailToFix === 1 ? '' : 's'} (or exclude them) first.`;
   if (counts.convert === 0) return 'No user can be converted as the list stands.';
   if (Object.keys(optionErrors).length > 0) return 'Fix the invitation options first.';
   return undefined;

@@ -29,9 +29,10 @@ export type Edits = ReadonlyMap<string, RowEdit>;
 // ---- Verdicts ----
 
 /**
- * eligible / warning: will be converted. blocked: a rule keeps the user out (for a user blocked only for the address,
- * until the admin types a good one). needsEmail: included, but the address as typed cannot be used (syntax, verified
- * domain, duplicate): confirming waits for a fix or an exclusion. excluded: convertible, left out by the admin.
+ * eligible / warning: will be converted. blocked: a rule other than the address keeps the user out. needsEmail: the
+ * address in the field cannot be used (none, syntax, verified domain, duplicate): a user left out for want of one
+ * stays out until the admin types one; an included one holds up confirming until fixed or excluded (`holdsUp`).
+ * excluded: convertible, left out by the admin.
  */
 export type RowStatus = 'eligible' | 'warning' | 'blocked' | 'needsEmail' | 'excluded';
 
@@ -63,6 +64,8 @@ export interface RowVerdict {
   setsMail: boolean;
   /** Will be sent: status eligible or warning. */
   willConvert: boolean;
+  /** Needs an email and is included: confirming waits until the address is fixed or the user excluded. */
+  holdsUp: boolean;
 }
 
 const defaultEdit = (u: PreflightUser): RowEdit => ({ include: false, email: u.proposedEmail, addToOtherMails: false, override: 0 });
@@ -107,6 +110,14 @@ export function initialEdits(result: PreflightResult): Map<string, RowEdit> {
   );
 }
 
+/** Whether the admin changed any row from how the review opened (closing would lose it: the review asks first). */
+export function editsChanged(result: PreflightResult, edits: Edits): boolean {
+  const initial = initialEdits(result);
+  const same = (a: RowEdit | undefined, b: RowEdit | undefined) =>
+    a !== undefined && b !== undefined && a.include === b.include && a.email === b.email && a.addToOtherMails === b.addToOtherMails && (a.setMail ?? false) === (b.setMail ?? false) && a.override === b.override;
+  return result.users.some((u) => !same(initial.get(u.id), edits.get(u.id)));
+}
+
 /**
  * One edit of one row, with what it implies: typing an address for a user blocked only for want of one includes
  * them; the second override confirmation includes the user, and taking the override back leaves them out again.
@@ -148,8 +159,8 @@ export function evaluateRows(result: PreflightResult, edits: Edits): Map<string,
     const emailError = emailErrors.get(u.id);
     let status: RowStatus;
     if (r.locked) status = 'blocked';
-    else if (!edit.include) status = r.emailOnly ? 'blocked' : 'excluded';
-    else if (r.emailOnly || emailError) status = 'needsEmail';
+    else if (r.emailOnly || (edit.include && emailError)) status = 'needsEmail';
+    else if (!edit.include) status = 'excluded';
     else status = r.eligibility === 'eligible' ? 'eligible' : 'warning';
     const willConvert = status === 'eligible' || status === 'warning';
     out.set(u.id, {
@@ -167,6 +178,7 @@ export function evaluateRows(result: PreflightResult, edits: Edits): Map<string,
       setMailFix: r.setMailFix,
       setsMail: willConvert && r.setMailFix && edit.setMail === true,
       willConvert,
+      holdsUp: status === 'needsEmail' && edit.include,
     });
   }
   return out;
@@ -194,7 +206,10 @@ export interface ReviewCounts {
   /** Of `convert`, with warnings. */
   warnings: number;
   blocked: number;
+  /** Every row that needs an email (the count beside the "Needs an email" rows). */
   needsEmail: number;
+  /** Of `needsEmail`, the included ones: confirming waits for them. */
+  emailToFix: number;
   excluded: number;
   /** Of `convert`, getting the address added to their otherMails first. */
   addToOtherMails: number;
@@ -205,7 +220,7 @@ export interface ReviewCounts {
 }
 
 export function countRows(result: PreflightResult, verdicts: ReadonlyMap<string, RowVerdict>): ReviewCounts {
-  const c: ReviewCounts = { selected: result.users.length + result.missing.length, convert: 0, warnings: 0, blocked: 0, needsEmail: 0, excluded: 0, addToOtherMails: 0, setMail: 0, missing: result.missing.length };
+  const c: ReviewCounts = { selected: result.users.length + result.missing.length, convert: 0, warnings: 0, blocked: 0, needsEmail: 0, emailToFix: 0, excluded: 0, addToOtherMails: 0, setMail: 0, missing: result.missing.length };
   for (const u of result.users) {
     const v = verdicts.get(u.id);
     if (!v) continue;
@@ -213,6 +228,7 @@ export function countRows(result: PreflightResult, verdicts: ReadonlyMap<string,
     if (v.status === 'warning') c.warnings++;
     if (v.status === 'blocked') c.blocked++;
     if (v.status === 'needsEmail') c.needsEmail++;
+    if (v.holdsUp) c.emailToFix++;
     if (v.status === 'excluded') c.excluded++;
     if (v.addsToOtherMails) c.addToOtherMails++;
     if (v.setsMail) c.setMail++;

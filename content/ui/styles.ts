@@ -81,6 +81,7 @@ tr.blocked td { color: var(--b2b-fg2); }
 .upn { font-size: 12px; color: var(--b2b-fg2); display: block; unicode-bidi: plaintext; }
 input[type="email"], input[type="text"], input[type="url"], textarea, select { width: 100%; min-height: 32px; padding: 4px 8px; border: 1px solid var(--b2b-border); border-bottom-color: var(--b2b-fg2); border-radius: 4px; background: var(--b2b-bg); }
 input[aria-invalid="true"] { border-color: var(--b2b-danger-fg); }
+input[readonly] { background: var(--b2b-bg2); border-color: var(--b2b-bg3); color: var(--b2b-fg2); }
 .field-error { color: var(--b2b-danger-fg); font-size: 12px; display: block; }
 .reason { font-size: 12px; display: block; }
 .reason.block { color: var(--b2b-danger-fg); }
@@ -96,5 +97,11 @@ label.check { display: flex; gap: 8px; align-items: flex-start; }
 label.field { display: flex; flex-direction: column; gap: 2px; }
 .progress { height: 4px; background: var(--b2b-bg3); border-radius: 2px; overflow: hidden; margin: 8px 0; }
 .progress > div { height: 100%; background: var(--b2b-brand); }
+.phase { display: contents; }
+.dialog { position: relative; }
+.prompt-layer { position: absolute; inset: 0; border-radius: 8px; background: rgba(0,0,0,.4); display: flex; align-items: center; justify-content: center; z-index: 2; }
+.prompt { background: var(--b2b-bg); color: var(--b2b-fg); border-radius: 8px; box-shadow: var(--b2b-shadow); padding: 20px 24px; width: min(440px, calc(100% - 32px)); }
+.prompt h3 { margin: 0 0 8px; font-size: 16px; line-height: 22px; font-weight: 600; }
+.prompt .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 16px; }
 .confirm-box { border: 1px solid var(--b2b-danger-fg); border-radius: 4px; padding: 8px; margin-top: 4px; }
 `;

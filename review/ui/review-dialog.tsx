@@ -9,6 +9,7 @@ import type { AuthWatch } from '../../content/auth-watch';
 import { describeFailure, type Failure, type Services } from '../../content/services';
 import { useObservable } from '../../content/ui/hooks';
 import { DialogFrame } from './parts/dialog-frame';
+import { DiscardPrompt } from './parts/discard-prompt';
 import { wrapTabFocus } from './parts/focus-trap';
 import { fmt } from './parts/format';
 import { JobProgress } from './parts/job-progress';
@@ -49,6 +50,43 @@ export function ReviewDialog(props: ReviewProps) {
   const auth = useObservable(props.auth.view);
   const trusted = (e: Event) => !props.requireTrusted || e.isTrusted;
   const gate = useConfirmGate(dialogRef, props.placement, props.gateEnv);
+  /** The admin changed something in the review (ReviewBody reports it): closing asks first. */
+  const dirty = useRef(false);
+  const [askDiscard, setAskDiscard] = useState(false);
+  /** Where the focus was when the prompt opened: "Keep editing" puts it back. */
+  const focusBeforePrompt = useRef<HTMLElement | null>(null);
+
+  const requestClose = () => {
+    if (phase.kind === 'review' && dirty.current) {
+      const dialog = dialogRef.current;
+      const active = dialog ? (dialog.getRootNode() as ShadowRoot | Document).activeElement : null;
+      focusBeforePrompt.current = active instanceof HTMLElement && dialog?.contains(active) ? active : null;
+      setAskDiscard(true);
+      return;
+    }
+    props.onClose();
+  };
+  const keepEditing = () => {
+    setAskDiscard(false);
+    const back = focusBeforePrompt.current;
+    setTimeout(() => (back?.isConnected ? back.focus() : dialogRef.current?.focus()), 0);
+  };
+  const discard = () => {
+    dirty.current = false;
+    setAskDiscard(false);
+    props.onClose();
+  };
+
+  // In the extension's own window the browser's close button would lose the edits as silently: it asks too.
+  useEffect(() => {
+    if (props.placement !== 'window') return;
+    const win = props.gateEnv.win;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (dirty.current) e.preventDefault();
+    };
+    win.addEventListener('beforeunload', onBeforeUnload);
+    return () => win.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
   // Framed: when the page hands the focus back to the review (it can focus our frame at will), a key press must not
   // land on Convert; the focus goes to the dialog itself, and the admin tabs to Convert.
@@ -97,12 +135,15 @@ export function ReviewDialog(props: ReviewProps) {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      props.onClose();
+      if (askDiscard) keepEditing();
+      else requestClose();
       return;
     }
     if (e.key !== 'Tab') return;
     const dialog = dialogRef.current;
-    if (dialog) wrapTabFocus(dialog, e);
+    const prompt = dialog?.querySelector<HTMLElement>('[data-b2b="discard-prompt"]');
+    if (prompt) wrapTabFocus(prompt, e);
+    else if (dialog) wrapTabFocus(dialog, e);
   };
 
   const signIn = async (tier: Tier) => {
@@ -115,7 +156,7 @@ export function ReviewDialog(props: ReviewProps) {
   const retry = () => setAttempt((a) => a + 1);
 
   return (
-    <DialogFrame dialogRef={dialogRef} onKeyDown={onKeyDown} onClose={props.onClose}>
+    <DialogFrame dialogRef={dialogRef} onKeyDown={onKeyDown} onClose={requestClose} overlay={askDiscard ? <DiscardPrompt onDiscard={discard} onKeep={keepEditing} /> : null}>
       {phase.kind === 'review' ? (
         <ReviewBody
           result={phase.result}
@@ -125,7 +166,8 @@ export function ReviewDialog(props: ReviewProps) {
           gate={gate}
           onContinueInWindow={props.onContinueInWindow}
           signIn={signIn}
-          onClose={props.onClose}
+          onClose={requestClose}
+          onChanged={(changed) => (dirty.current = changed)}
           onSubmitted={props.onSubmitted}
           onRunning={(jobId, total) => setPhase({ kind: 'running', result: phase.result, jobId, total })}
         />

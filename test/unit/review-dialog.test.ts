@@ -156,7 +156,10 @@ describe('the review dialog', () => {
     expect(emailInput(7).value).toBe('user7@partner.example');
     expect(emailInput(5).value).toBe('');
     expect($('[data-b2b="missing"]')?.textContent).toContain(id(8));
-    expect($('[data-b2b="summary"]')?.textContent).toBe(`4 of 8 selected users will be converted to B2B collaboration users in Contoso (${TENANT}).`);
+    expect($('[data-b2b="summary"]')?.textContent).toBe('4 of 8 selected users will be converted to external users in Contoso.');
+    expect($('[data-b2b="summary"]')?.getAttribute('title')).toBe(TENANT);
+    // User 5 has no external address: "Needs an email", counted as such (not as blocked).
+    expect($('[data-b2b="counts"]')?.textContent).toMatch(/^2 blocked · 1 needs an email · 0 excluded · 1 no longer exist\./);
     expect(confirmButton().textContent).toBe('Convert 4 users');
     expect(confirmButton().disabled).toBe(false);
   });
@@ -168,10 +171,14 @@ describe('the review dialog', () => {
     expect(row(2)!.querySelector('.name')!.textContent).toBe('<img src=x onerror="window.pwned=1">');
   });
 
-  it('shows each blocked category with its reason, and a blocked user cannot be included', async () => {
+  it('shows each blocked category with its reason, and a blocked user cannot be included nor their email edited', async () => {
     await open();
     await loaded();
     expect(row(3)!.getAttribute('data-status')).toBe('blocked');
+    expect(emailInput(3).readOnly).toBe(true);
+    expect(emailInput(1).readOnly).toBe(false);
+    // The privileged user's address is read-only until the override is confirmed twice.
+    expect(emailInput(4).readOnly).toBe(true);
     expect(row(3)!.querySelector('[data-code="synced"]')?.textContent).toMatch(/synchronized from on-premises/);
     expect(includeBox(3).disabled).toBe(true);
     expect(includeBox(3).checked).toBe(false);
@@ -205,10 +212,16 @@ describe('the review dialog', () => {
     expect(confirmButton().disabled).toBe(false);
   });
 
-  it('a user without an external address is included once one is typed', async () => {
+  it('a user without an external address "needs an email" (amber, one reason) and is included once one is typed', async () => {
     await open();
     await loaded();
-    expect(row(5)!.querySelector('[data-code="noValidEmail"]')?.textContent).toMatch(/No external email address/);
+    expect(row(5)!.getAttribute('data-status')).toBe('needsEmail');
+    expect(row(5)!.querySelector('.pill')?.textContent).toBe('Needs an email');
+    expect(row(5)!.querySelector('.pill')?.className).toBe('pill warning');
+    // One reason for the address in the field: its only address is in a verified domain (not also "none was found").
+    expect(Array.from(row(5)!.querySelectorAll('.reason')).map((r) => r.getAttribute('data-code'))).toEqual(['emailInVerifiedDomain']);
+    expect(row(5)!.querySelector('[data-code="emailInVerifiedDomain"]')?.textContent).toMatch(/user5@contoso\.com is in a verified domain/);
+    expect(emailInput(5).readOnly).toBe(false);
     expect(includeBox(5).checked).toBe(false);
     expect(includeBox(5).disabled).toBe(false);
     type(emailInput(5), 'user5');
@@ -359,6 +372,37 @@ describe('the review dialog', () => {
     await open();
     await loaded();
     expect($('[data-b2b="admin-role-problem"]')).toBeNull();
+  });
+
+  it('Esc, the close button and Cancel ask "Discard changes?" once something was changed; keep editing loses nothing', async () => {
+    await open();
+    await loaded();
+    const dialog = $('[role="dialog"]')!;
+    const prompt = () => $('[data-b2b="discard-prompt"]');
+    type(emailInput(1), 'first.last@partner.example');
+    await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="add-other-mails"]')).not.toBeNull());
+    emailInput(1).focus();
+    emailInput(1).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(prompt()).not.toBeNull());
+    expect(closed).toBe(false);
+    expect(prompt()!.getAttribute('role')).toBe('alertdialog');
+    expect(prompt()!.textContent).toMatch(/^Discard changes\?/);
+    // The safe answer has the focus: Esc again keeps editing, and the focus goes back to the field.
+    expect(root()!.activeElement?.getAttribute('data-b2b')).toBe('keep-editing');
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(prompt()).toBeNull());
+    await vi.waitFor(() => expect(root()!.activeElement).toBe(emailInput(1)));
+    expect(emailInput(1).value).toBe('first.last@partner.example');
+    // The close button asks too; Discard closes.
+    $<HTMLButtonElement>('button.close')!.click();
+    await vi.waitFor(() => expect(prompt()).not.toBeNull());
+    $<HTMLButtonElement>('[data-b2b="keep-editing"]')!.click();
+    await vi.waitFor(() => expect(prompt()).toBeNull());
+    $$<HTMLButtonElement>('footer button').find((b) => b.textContent === 'Cancel')!.click();
+    await vi.waitFor(() => expect(prompt()).not.toBeNull());
+    $<HTMLButtonElement>('[data-b2b="discard"]')!.click();
+    expect(closed).toBe(true);
+    expect(calls.some((c) => c.op === 'job/submit')).toBe(false);
   });
 
   it('Esc closes it and focus stays inside while open (Tab wraps)', async () => {
