@@ -1,6 +1,7 @@
 // The one module of the worker that touches the browser's extension APIs for its services: it adapts chrome.*
 // to the ports in worker-ports.ts, once, at start-up. (Sign-in's identity and offscreen calls still live in
 // auth/; settings, reviews and the router are next.)
+import { installMessageSource, messageSourceFrom } from '../src/i18n';
 import { systemClock, type NetworkPort } from '../src/jobs';
 import type { StorageArea } from '../src/storage';
 import { restrictToTrustedContexts } from './storage-access';
@@ -34,6 +35,8 @@ const network: NetworkPort = {
 };
 
 export function browserPorts(): WorkerPorts {
+  // Notifications, badge titles and error advice are words too: the worker speaks the browser's UI language.
+  installMessageSource(messageSourceFrom((key, subs) => chrome.i18n.getMessage(key, subs)));
   return {
     storage: { local: area(chrome.storage.local), session: area(chrome.storage.session) },
     restrictStorage: () => restrictToTrustedContexts(chrome.storage),

@@ -3,6 +3,7 @@
 // or in the extension's own window. It learns the selection from the worker, never from its URL or its framer, and
 // writes only through the worker, which accepts writes from extension pages only.
 import { render } from 'preact';
+import { installMessageSource, messageLocale, messageSourceFrom } from '../src/i18n';
 import './review-page.css';
 import { watchAuth } from '../content/auth-watch';
 import { decideReviewFrame } from '../src/review-handoff';
@@ -65,4 +66,7 @@ function main(): void {
   );
 }
 
+// Words come from _locales through the browser's i18n API; t() is only called after this.
+installMessageSource(messageSourceFrom((key, subs) => chrome.i18n.getMessage(key, subs)));
+document.documentElement.lang = messageLocale();
 main();
