@@ -1,8 +1,29 @@
-// The real Services: runtime messaging through webextension-polyfill. Kept to this one edge module.
+// The real Services: runtime messaging through webextension-polyfill, and the review window's messages. Kept to
+// this one edge module.
 import browser from 'webextension-polyfill';
 import { eventSchema } from '../src/messages';
 import { createClient } from '../src/messaging-client';
 import type { Services } from './services';
+
+/**
+ * Messages the review page sends this tab when it is shown in the extension's own window (tabs.sendMessage): only
+ * from our own extension's review document — no page and no other extension can send a message with our id.
+ */
+export function reviewWindowMessages(listener: (raw: unknown) => void, signal: AbortSignal): void {
+  const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
+    let path = '';
+    try {
+      path = new URL(sender.url ?? '').pathname;
+    } catch {
+      return undefined;
+    }
+    if (sender.id !== browser.runtime.id || path !== '/review/review.html') return undefined;
+    listener(raw);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+}
 
 export function createBrowserServices(): Services {
   return {

@@ -5,6 +5,7 @@
 // The frame's host lives on the document's body (not in the command bar, whose focus handling and clipping belong
 // to the portal). Closing it never stops a job.
 import { MAX_USERS_PER_JOB } from '../src/messages';
+import { reviewPageMessageSchema, type ReviewPageMessage } from '../src/review-handoff';
 import type { SelectionStore } from '../src/selection';
 import { Observable } from './observable';
 import { describeFailure, type Services } from './services';
@@ -24,6 +25,11 @@ export interface ReviewDeps {
   reviewPage: { url: string; origin: string; framed?: boolean };
   /** The tenant the page names, when it does. */
   tenantHint: () => string | undefined;
+  /**
+   * Messages from the review shown in the extension's own window (runtime messages from the review page only; the
+   * framed review posts to this document instead). Absent in unit tests of the framed review.
+   */
+  windowReviewMessages?: (listener: (raw: unknown) => void, signal: AbortSignal) => void;
 }
 
 export interface Review {
@@ -86,6 +92,17 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
   const problem = new Observable('');
   const reviewOrigin = deps.reviewPage.origin;
 
+  /** What the review asks of this page, checked against the schema; nothing it asks writes anything. */
+  const fromReview = (raw: unknown, close: () => void) => {
+    const parsed = reviewPageMessageSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const m: ReviewPageMessage = parsed.data;
+    if (m.kind === 'close') close();
+    if (m.kind === 'submitted') deps.store.deselectMany(m.userIds);
+    if (m.kind === 'select') deps.store.replaceWith(m.users);
+  };
+  deps.windowReviewMessages?.((raw) => fromReview(raw, () => undefined), signal);
+
   const mountFrame = () => {
     const { doc } = deps;
     const opener = deepActiveElement(doc);
@@ -116,10 +133,7 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
       'message',
       (e: MessageEvent) => {
         if (!e.isTrusted || e.source !== frame.contentWindow || e.origin !== reviewOrigin) return;
-        const data = e.data as { b2b?: unknown; kind?: unknown; userIds?: unknown } | null;
-        if (data?.b2b !== 'review') return;
-        if (data.kind === 'close') close();
-        if (data.kind === 'submitted' && Array.isArray(data.userIds)) deps.store.deselectMany(data.userIds.filter((id): id is string => typeof id === 'string'));
+        fromReview(e.data, close);
       },
       { signal: lifetime.signal },
     );

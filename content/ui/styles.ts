@@ -103,5 +103,10 @@ label.field { display: flex; flex-direction: column; gap: 2px; }
 .prompt { background: var(--b2b-bg); color: var(--b2b-fg); border-radius: 8px; box-shadow: var(--b2b-shadow); padding: 20px 24px; width: min(440px, calc(100% - 32px)); }
 .prompt h3 { margin: 0 0 8px; font-size: 16px; line-height: 22px; font-weight: 600; }
 .prompt .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 16px; }
+.result { font-weight: 600; font-size: 16px; line-height: 22px; }
+.failed h3 { font-size: 14px; line-height: 20px; font-weight: 600; margin: 12px 0 4px; }
+.failed ul { list-style: none; margin: 0; padding: 0; }
+.failed li { padding: 6px 0; border-bottom: 1px solid var(--b2b-bg3); }
+code { font-family: Consolas, "Courier New", monospace; font-size: 12px; }
 .confirm-box { border: 1px solid var(--b2b-danger-fg); border-radius: 4px; padding: 8px; margin-top: 4px; }
 `;

@@ -13,6 +13,8 @@ import { DiscardPrompt } from './parts/discard-prompt';
 import { wrapTabFocus } from './parts/focus-trap';
 import { fmt } from './parts/format';
 import { JobProgress } from './parts/job-progress';
+import type { SelectedUser } from './parts/job-result';
+import { RetryPrompt } from './parts/retry-prompt';
 import { PreflightStatus } from './parts/preflight-status';
 import { ReviewBody } from './parts/review-body';
 import type { Tier } from './parts/types';
@@ -32,6 +34,10 @@ export interface ReviewProps {
   onClose: () => void;
   /** The job was accepted for these users (the selection lets go of them). */
   onSubmitted: (userIds: string[]) => void;
+  /** Makes these users the selection in the admin center's list ("Select the failed users"); absent without a list. */
+  onSelectUsers?: (users: SelectedUser[]) => void;
+  /** Opens the job's page with every user's result ("View results"). */
+  onViewResults?: (jobId: string) => void;
   /** How often to ask for the job's progress when no broadcast arrives (ms). */
   pollMs?: number;
 }
@@ -53,14 +59,19 @@ export function ReviewDialog(props: ReviewProps) {
   /** The admin changed something in the review (ReviewBody reports it): closing asks first. */
   const dirty = useRef(false);
   const [askDiscard, setAskDiscard] = useState(false);
+  /** "Retry the failed users?", asked for the job result; `confirm` sends the retry. */
+  const [askRetry, setAskRetry] = useState<{ count: number; confirm: () => void } | undefined>(undefined);
   /** Where the focus was when the prompt opened: "Keep editing" puts it back. */
   const focusBeforePrompt = useRef<HTMLElement | null>(null);
 
+  const rememberFocus = () => {
+    const dialog = dialogRef.current;
+    const active = dialog ? (dialog.getRootNode() as ShadowRoot | Document).activeElement : null;
+    focusBeforePrompt.current = active instanceof HTMLElement && dialog?.contains(active) ? active : null;
+  };
   const requestClose = () => {
     if (phase.kind === 'review' && dirty.current) {
-      const dialog = dialogRef.current;
-      const active = dialog ? (dialog.getRootNode() as ShadowRoot | Document).activeElement : null;
-      focusBeforePrompt.current = active instanceof HTMLElement && dialog?.contains(active) ? active : null;
+      rememberFocus();
       setAskDiscard(true);
       return;
     }
@@ -68,6 +79,7 @@ export function ReviewDialog(props: ReviewProps) {
   };
   const keepEditing = () => {
     setAskDiscard(false);
+    setAskRetry(undefined);
     const back = focusBeforePrompt.current;
     setTimeout(() => (back?.isConnected ? back.focus() : dialogRef.current?.focus()), 0);
   };
@@ -135,13 +147,13 @@ export function ReviewDialog(props: ReviewProps) {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      if (askDiscard) keepEditing();
+      if (askDiscard || askRetry) keepEditing();
       else requestClose();
       return;
     }
     if (e.key !== 'Tab') return;
     const dialog = dialogRef.current;
-    const prompt = dialog?.querySelector<HTMLElement>('[data-b2b="discard-prompt"]');
+    const prompt = dialog?.querySelector<HTMLElement>('.prompt');
     if (prompt) wrapTabFocus(prompt, e);
     else if (dialog) wrapTabFocus(dialog, e);
   };
@@ -156,7 +168,28 @@ export function ReviewDialog(props: ReviewProps) {
   const retry = () => setAttempt((a) => a + 1);
 
   return (
-    <DialogFrame dialogRef={dialogRef} onKeyDown={onKeyDown} onClose={requestClose} overlay={askDiscard ? <DiscardPrompt onDiscard={discard} onKeep={keepEditing} /> : null}>
+    <DialogFrame
+      dialogRef={dialogRef}
+      onKeyDown={onKeyDown}
+      onClose={requestClose}
+      overlay={
+        askDiscard ? (
+          <DiscardPrompt onDiscard={discard} onKeep={keepEditing} />
+        ) : askRetry ? (
+          <RetryPrompt
+            count={askRetry.count}
+            gate={gate}
+            trusted={trusted}
+            onCancel={keepEditing}
+            onConfirm={() => {
+              const { confirm } = askRetry;
+              keepEditing();
+              confirm();
+            }}
+          />
+        ) : null
+      }
+    >
       {phase.kind === 'review' ? (
         <ReviewBody
           result={phase.result}
@@ -172,7 +205,22 @@ export function ReviewDialog(props: ReviewProps) {
           onRunning={(jobId, total) => setPhase({ kind: 'running', result: phase.result, jobId, total })}
         />
       ) : phase.kind === 'running' ? (
-        <JobProgress jobId={phase.jobId} total={phase.total} result={phase.result} services={services} pollMs={props.pollMs} trusted={trusted} onClose={props.onClose} />
+        <JobProgress
+          jobId={phase.jobId}
+          total={phase.total}
+          result={phase.result}
+          services={services}
+          pollMs={props.pollMs}
+          trusted={trusted}
+          signIn={signIn}
+          onClose={props.onClose}
+          onSelectUsers={props.onSelectUsers}
+          onViewResults={props.onViewResults}
+          askRetry={(count, confirm) => {
+            rememberFocus();
+            setAskRetry({ count, confirm });
+          }}
+        />
       ) : (
         <PreflightStatus
           failure={phase.kind === 'failed' ? phase.failure : undefined}
