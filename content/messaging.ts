@@ -9,15 +9,17 @@ import type { Services } from './services';
  * Messages the review page sends this tab when it is shown in the extension's own window (tabs.sendMessage): only
  * from our own extension's review document — no page and no other extension can send a message with our id.
  */
+function pathOf(url: string | undefined): string | undefined {
+  try {
+    return new URL(url ?? '').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 export function reviewWindowMessages(listener: (raw: unknown) => void, signal: AbortSignal): void {
   const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
-    let path = '';
-    try {
-      path = new URL(sender.url ?? '').pathname;
-    } catch {
-      return undefined;
-    }
-    if (sender.id !== browser.runtime.id || path !== '/review/review.html') return undefined;
+    if (sender.id !== browser.runtime.id || pathOf(sender.url) !== '/review/review.html') return undefined;
     listener(raw);
     return undefined;
   };

@@ -4,6 +4,7 @@
 // script can reach them, and submits through the worker, which takes writes from extension pages only.
 // The frame's host lives on the document's body (not in the command bar, whose focus handling and clipping belong
 // to the portal). Closing it never stops a job.
+import { t } from '../src/i18n';
 import { MAX_USERS_PER_JOB } from '../src/messages';
 import { reviewPageMessageSchema, type ReviewPageMessage } from '../src/review-handoff';
 import type { SelectionStore } from '../src/selection';
@@ -111,7 +112,7 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
     const frame = doc.createElement('iframe');
     // The review shows in the admin center's theme, which its own (extension) document cannot read.
     frame.src = `${deps.reviewPage.url}#theme=${readHostTheme(doc.body ?? doc.documentElement)}`;
-    frame.title = 'Convert to external users';
+    frame.title = t('content_convert');
     frame.setAttribute('data-b2b', 'review-frame');
     const sentinel = doc.createElement('div');
     sentinel.className = 'viewport';
@@ -151,7 +152,7 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
     const ids = deps.store.ids();
     problem.set('');
     if (ids.length > MAX_USERS_PER_JOB) {
-      problem.set(`${ids.length.toLocaleString('en-US')} users are selected; one conversion can take at most ${MAX_USERS_PER_JOB.toLocaleString('en-US')}. Narrow the selection.`);
+      problem.set(t('content_tooMany', { selected: ids.length, max: MAX_USERS_PER_JOB }));
       return;
     }
     const tenantHint = deps.tenantHint();
@@ -160,7 +161,7 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
       await deps.services.request('review/open', { userIds: [...ids], ...(tenantHint ? { tenantHint } : {}), placement });
       if (placement === 'window') return;
     } catch (err) {
-      problem.set(`The review could not be opened: ${describeFailure(err).message}`);
+      problem.set(t('content_reviewNotOpened', { problem: describeFailure(err).message }));
       return;
     }
     if (!signal.aborted && !current) mountFrame();

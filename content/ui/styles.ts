@@ -49,6 +49,14 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .note.error { color: var(--b2b-danger-fg); }
 .tip { position: absolute; top: 100%; left: 0; z-index: 1000; margin-top: 4px; padding: 6px 10px; max-width: 320px; border-radius: 4px; background: var(--b2b-bg); color: var(--b2b-fg); box-shadow: var(--b2b-shadow); font-size: 12px; white-space: normal; visibility: hidden; }
 .convert-wrap { position: relative; display: inline-flex; }
+.selected-list { position: absolute; top: 100%; left: 0; z-index: 1001; margin: 4px 0 0; padding: 8px 0; width: 360px; max-width: calc(100vw - 16px); max-height: 320px; overflow: auto; border: 1px solid var(--b2b-border); border-radius: 4px; background: var(--b2b-bg); color: var(--b2b-fg); box-shadow: var(--b2b-shadow); font: 14px/20px var(--b2b-font); }
+.selected-list:popover-open { position: fixed; inset: auto; margin: 0; }
+.selected-list h2 { font-size: 12px; line-height: 16px; font-weight: 600; margin: 0 12px 4px; color: var(--b2b-fg2); }
+.selected-list ul { list-style: none; margin: 0; padding: 0; }
+.selected-list li { display: flex; align-items: center; gap: 8px; padding: 2px 4px 2px 12px; }
+.selected-list .who { flex: 1; min-width: 0; }
+.selected-list .name { font-weight: 400; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.selected-list .more { margin: 4px 12px 0; }
 .convert-wrap:hover .tip, .convert-wrap:focus-within .tip { visibility: visible; }
 
 /* ---- review dialog ---- */
