@@ -1,6 +1,7 @@
 // Pure builders for the Graph requests the product makes and mappers for their responses. No I/O here:
 // the client (client.ts) sends what these build, and tests can assert the exact wire shapes.
 import { USER_SELECT_FIELDS, toGraphUser, type GraphUser } from '../users';
+import { t } from '../i18n';
 import { graphErrorFromResponse, type GraphError } from './errors';
 import { parseRetryAfter } from './retry';
 import { headerValue, type HttpMethod } from './transport';
@@ -240,16 +241,16 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 /** Why Graph would refuse this address in mail or otherMails (no accented characters, 250 characters), if it would. */
 export function emailWriteProblem(address: string): string | undefined {
   const a = address.trim();
-  if (!PRINTABLE_ASCII.test(a)) return `${a} contains characters Microsoft Entra does not accept in email properties (accented letters, spaces or other non-ASCII characters).`;
-  if (a.length > OTHER_MAILS_MAX_LENGTH) return `${a.slice(0, 40)}… is longer than the ${OTHER_MAILS_MAX_LENGTH} characters Microsoft Entra accepts.`;
+  if (!PRINTABLE_ASCII.test(a)) return t('email_write_nonAscii', { address: a });
+  if (a.length > OTHER_MAILS_MAX_LENGTH) return t('email_write_tooLong', { address: `${a.slice(0, 40)}…`, max: OTHER_MAILS_MAX_LENGTH });
   return undefined;
 }
 
 /** Why adding the address to otherMails would be refused or is pointless (already there), if it would. */
 export function otherMailsWriteProblem(current: readonly string[], add: string): string | undefined {
   const address = add.trim();
-  if (current.some((m) => m.trim().toLowerCase() === address.toLowerCase())) return `${address} is already in the user's other emails.`;
-  if (current.length >= OTHER_MAILS_MAX_VALUES) return `The user already has ${current.length} other emails, the most Microsoft Entra allows.`;
+  if (current.some((m) => m.trim().toLowerCase() === address.toLowerCase())) return t('email_write_alreadyInOtherMails', { address });
+  if (current.length >= OTHER_MAILS_MAX_VALUES) return t('email_write_otherMailsFull', { count: current.length });
   return emailWriteProblem(address);
 }
 
