@@ -2,7 +2,7 @@
 // actions (reset redemption, set user type to Guest), each recorded with Graph's answer for the audit trail.
 import type { GraphApi } from '../src/graph/client';
 import { adviceForGraphError } from '../src/graph/errors';
-import { buildUserTypeGuestPatch } from '../src/graph/requests';
+import { buildUserTypeGuestPatch } from '../src/graph/writes';
 import { invitationBody } from '../src/jobs/requests';
 import type { ItemStatus, JobItemView as EngineItem, JobRunner } from '../src/jobs';
 import { decodeSpec } from '../src/jobs/schema';
