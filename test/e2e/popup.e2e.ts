@@ -145,7 +145,7 @@ describe('fallback picker', () => {
     await picker.getByText(/privileged directory roles/).first().waitFor();
     // The verified-domain address is flagged under its input.
     await picker.getByText(/verified domain of this tenant/).first().waitFor();
-    await picker.getByText(new RegExp(`users will be converted to B2B collaboration users in ${sandbox.tenant.displayName}`)).waitFor();
+    await picker.getByText(new RegExp(`users? will be converted to external users in ${sandbox.tenant.displayName}`)).waitFor();
     // The picker shows the admin center's review dialog itself (one review UI).
     await picker.getByRole('dialog', { name: 'Convert to external users' }).waitFor();
     expect(sandbox.graph.requestLog().some((r) => r.method === 'POST' && r.path.startsWith('/v1.0/invitations'))).toBe(false);
@@ -172,7 +172,8 @@ describe('jobs from the picker to the popup', () => {
       await picker.screenshot({ path: 'test-results/popup-e2e-convert.png', fullPage: true });
       throw e;
     });
-    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/^Finished: /);
+    // Once the job is over the review says what happened, in the past tense ("Converted 6 of 7 — 1 blocked").
+    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/^Converted \d+ of \d+/);
 
     // The popup lists the job; its detail shows one row per user.
     await popup.reload();
