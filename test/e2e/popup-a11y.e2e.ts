@@ -49,10 +49,22 @@ async function openPopup(): Promise<Page> {
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
+    // Inside the 420 px body, nothing may stick out (the page itself may be wider than the popup in a test tab).
+    const body = document.body.getBoundingClientRect();
+    for (const el of document.querySelectorAll('main *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > body.right + 1) problems.push(`sticks out: <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 40)}"`);
+      // Text running out of its own box (a box that clips on purpose — an ellipsis — is fine).
+      const h = el as HTMLElement;
+      if (h.clientWidth > 0 && h.scrollWidth > h.clientWidth + 1 && getComputedStyle(h).overflowX === 'visible') {
+        problems.push(`text overflows: <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 40)}"`);
+      }
+    }
     if (document.documentElement.scrollWidth > document.documentElement.clientWidth) {
       problems.push(`scrolls sideways: ${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth}`);
     }
-    for (const b of document.querySelectorAll('button')) {
+    // A history row is a button that reads as text: it wraps like text. Every other button keeps its label on one line.
+    for (const b of document.querySelectorAll('button:not(.history-open)')) {
       const r = b.getBoundingClientRect();
       if (r.width === 0) continue;
       const line = parseFloat(getComputedStyle(b).lineHeight) || 20;
@@ -61,6 +73,30 @@ async function layoutProblems(page: Page): Promise<string[]> {
     }
     return problems;
   });
+}
+
+/** A signed-in browser's job of 5 users of whom Graph refuses 2 (403), finished; returns its id. */
+async function jobWithFailures(b: ExtensionBrowser): Promise<string> {
+  const page = await b.openExtensionPage('popup/options.html');
+  const pre = await value(page, 'users/preflight', { userIds: tenant.users.map((u) => u.id) });
+  const chosen = pre.users.filter((u) => u.eligibility === 'eligible' && u.id !== tenant.notable.convertedBack).slice(0, 5);
+  sandbox.graph.setFaults({
+    rejectInvitations: {
+      userIds: chosen.slice(0, 2).map((u) => u.id),
+      status: 403,
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges to complete the operation. The signed-in user lacks a role that may invite. Ask an administrator.',
+    },
+  });
+  const { jobId } = await value(page, 'job/submit', {
+    items: chosen.map((u) => ({ userId: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, email: u.proposedEmail, addToOtherMails: false, privilegedOverride: false })),
+    options: { sendInvitationMessage: false, inviteRedirectUrl: pre.defaultRedirectUrl, setUserTypeGuest: false },
+    expectedTenantId: pre.tenantId,
+  });
+  await waitForJob(page, jobId, (j) => j.state === 'completed');
+  sandbox.graph.setFaults({});
+  await page.close();
+  return jobId;
 }
 
 describe('the extension pages, light and dark', () => {
@@ -125,30 +161,13 @@ describe('the extension pages, light and dark', () => {
   });
 
   it('a finished job with failures: the job detail in the popup reads in 420 px, and the job page is clean', async () => {
-    const page = await browser.openExtensionPage('popup/options.html');
-    const pre = await value(page, 'users/preflight', { userIds: tenant.users.map((u) => u.id) });
-    const chosen = pre.users.filter((u) => u.eligibility === 'eligible' && u.id !== tenant.notable.convertedBack).slice(0, 5);
-    const refused = chosen.slice(0, 2).map((u) => u.id);
-    sandbox.graph.setFaults({
-      rejectInvitations: {
-        userIds: refused,
-        status: 403,
-        code: 'Authorization_RequestDenied',
-        message: 'Insufficient privileges to complete the operation. The signed-in user lacks a role that may invite. Ask an administrator.',
-      },
-    });
-    const { jobId } = await value(page, 'job/submit', {
-      items: chosen.map((u) => ({ userId: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, email: u.proposedEmail, addToOtherMails: false, privilegedOverride: false })),
-      options: { sendInvitationMessage: false, inviteRedirectUrl: pre.defaultRedirectUrl, setUserTypeGuest: false },
-      expectedTenantId: pre.tenantId,
-    });
-    await waitForJob(page, jobId, (j) => j.state === 'completed');
-    sandbox.graph.setFaults({});
-    await page.close();
+    const jobId = await jobWithFailures(browser);
 
     const popup = await openPopup();
     const row = popup.getByRole('button', { name: 'Finished with 2 failed: 3 of 5 users converted, 2 failed' });
     await row.waitFor({ timeout: 20_000 });
+    // The history row wraps as text inside the popup; its time is beside it.
+    expect(await layoutProblems(popup)).toEqual([]);
     await row.click();
     await popup.getByRole('heading', { name: 'Job details' }).waitFor();
     const list = popup.getByRole('list', { name: 'Users in this job' });
@@ -186,5 +205,40 @@ describe('the extension pages, light and dark', () => {
     await expect.poll(() => jobPage.getByRole('list', { name: 'Users in this job' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(5);
     await cleanInBothSchemes(jobPage, 'job page');
     await jobPage.close();
+  });
+});
+
+describe('in German (the longest words of the three catalogues)', () => {
+  it('the first run, the history and a job detail with its follow-ups still fit the 420 px popup', async () => {
+    const de = await launchBrowserWithExtension(sandbox, { args: ['--lang=de'] });
+    try {
+      const first = await de.openPopup();
+      await first.setViewportSize(POPUP);
+      await first.getByRole('heading', { name: 'In zwei Schritten einrichten' }).waitFor({ timeout: 10_000 });
+      expect(await layoutProblems(first)).toEqual([]);
+      await first.close();
+      // Set up as the first run's Save does (its labels are German here), then signed in.
+      const options = await de.openExtensionPage('popup/options.html');
+      await options.getByLabel('Anwendungs-ID (Client)').fill(sandbox.tenant.clientId);
+      await options.getByLabel('Mandant', { exact: true }).fill(sandbox.tenant.tenantId);
+      await options.getByRole('button', { name: 'Speichern' }).click();
+      await options.getByText('Einstellungen gespeichert.').waitFor({ timeout: 10_000 });
+      await value(options, 'auth/signIn', { tier: 'invite' });
+      await options.close();
+      await jobWithFailures(de);
+      const popup = await de.openPopup();
+      await popup.setViewportSize(POPUP);
+      const row = popup.getByRole('button', { name: 'Abgeschlossen, 2 fehlgeschlagen: 3 von 5 Benutzern konvertiert, 2 fehlgeschlagen' });
+      await row.waitFor({ timeout: 20_000 });
+      expect(await layoutProblems(popup)).toEqual([]);
+      await row.click();
+      const list = popup.getByRole('list', { name: 'Benutzer in diesem Auftrag' });
+      await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(5);
+      await list.getByRole('listitem').first().getByRole('checkbox').check();
+      await popup.getByRole('button', { name: 'Einlösung zurücksetzen (1)' }).waitFor();
+      expect(await layoutProblems(popup)).toEqual([]);
+    } finally {
+      await de.close();
+    }
   });
 });
