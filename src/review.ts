@@ -7,7 +7,7 @@ import { evaluateEligibility, type EligibilityStatus } from './eligibility';
 import { describeEmailSyntaxError, emailDomain, emailSyntaxError, isEmailOnUser, isInVerifiedDomain, validateEmailEdits, type EmailEditError } from './email';
 import { MAX_SPONSORS } from './graph/writes';
 import type { Sponsor } from './jobs/model';
-import { MAX_USERS_PER_JOB, type InvitationOptions, type JobItemInput, type PreflightResult, type PreflightUser, type RequestOf } from './messages';
+import { MAX_USERS_PER_JOB, type InvitationOptions, type ReviewedUser as JobItemInput, type PreflightResult, type PreflightUser, type RequestOf } from './messages';
 
 // ---- Edits ----
 
@@ -114,7 +114,7 @@ function userReasons(result: PreflightResult, u: PreflightUser, edit: RowEdit): 
     const fixed = u.reasons
       .filter((r) => !EMAIL_CODES.has(r.code))
       .map((r): ReviewReason => {
-        const block = r.severity === 'block';
+        const block = r.severity === 'blocked';
         if (block && r.overridable && edit.override === 2) {
           overridden = true;
           return { code: `${r.code}Overridden`, severity: 'warning', overridable: false, message: `${r.message} You confirmed twice to convert this user anyway.` };

@@ -2,7 +2,7 @@
 // follow-up actions with confirmation; CSV export. Same component in the popup and as a full tab.
 // This module loads the job and its page of users and keeps them live; the parts it shows live in ./job-detail/.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AuthStatus, JobItemView, JobSummary } from '../../src/messages';
+import type { AuthStatus, JobItemRow as JobItemView, JobSummary } from '../../src/messages';
 import type { UiServices } from '../lib/platform';
 import { describeError } from '../lib/errors';
 import type { ItemFilter } from '../lib/filters';

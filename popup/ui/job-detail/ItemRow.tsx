@@ -1,6 +1,6 @@
 // One user of the job: who they are, the result with Graph's error code, message and request id, and the invitation
 // state with a button to copy the redeem URL. Every value is rendered as text.
-import type { JobItemView } from '../../../src/messages';
+import type { JobItemRow as JobItemView } from '../../../src/messages';
 import { formatDateTime, itemStateLabel, itemStateTone } from '../../lib/format';
 import { CopyButton } from '../common';
 
