@@ -1,6 +1,7 @@
 // Every way a Graph call can fail, normalised to the one GraphError of the HTTP vocabulary (http.ts) — our own error,
 // an SDK GraphError, a bare status and body, a network failure — plus one place that turns it into a sentence an
 // admin can act on.
+import { t, tn } from '../i18n';
 import { graphErrorFromResponse, GraphApiError, isGraphError, isRecord, networkError, odataError, plainGraphError, type GraphError } from './http';
 
 /**
@@ -91,45 +92,41 @@ export function classifyGraphError(e: GraphError): GraphErrorKind {
   return 'other';
 }
 
-function seconds(ms: number): string {
-  const s = Math.max(1, Math.ceil(ms / 1000));
-  return s === 1 ? '1 second' : `${s} seconds`;
-}
-
-const DESCRIBE_EN: Readonly<Record<GraphErrorKind, (e: GraphError) => string>> = {
-  network: () => 'Microsoft Graph could not be reached. Check your network connection; if this was a write, re-check the user before retrying, because it may have been applied.',
-  authentication: () => 'Your sign-in has expired or was rejected. Sign in again and retry.',
-  missingConsent: () => 'The extension has not been granted the permission this step needs. Grant consent when prompted (or ask an administrator who can consent for the organization), then retry. Check my setup (in the extension options) shows which permission is missing.',
+// The advice in the catalogue's language (error_graph_*); Graph's own message is quoted verbatim where shown.
+const DESCRIBE: Readonly<Record<GraphErrorKind, (e: GraphError) => string>> = {
+  network: () => t('error_graph_network'),
+  authentication: () => t('error_graph_authentication'),
+  missingConsent: () => t('error_graph_missingConsent', { check: t('setup_title') }),
   // Graph answers a missing role and (often) a missing scope with the same "Insufficient privileges", so name both.
-  missingRole: () =>
-    'Microsoft Entra refused this for lack of permission. Your account may lack the directory role for this step (converting users needs Guest Inviter, User Administrator or Directory Writers; editing users needs User Administrator; resetting redemption needs Helpdesk Administrator or User Administrator), or the extension may lack consent for it. Some tenants also want write permission (User.ReadWrite.All) to convert an existing user (the documentation leaves this open): sign in with write permission and retry failed. Check my setup (in the extension options) shows which role or permission is missing.',
-  throttled: (e) => `Microsoft Graph is throttling requests${e.retryAfterMs !== undefined ? `; it asked to wait ${seconds(e.retryAfterMs)}` : ''}. The remaining users will be retried automatically.`,
-  emailNotOnUser: () => "The invited email address is not on the user object. Add it to the user's email or other emails (the extension can add it to other emails with write permission), then retry.",
-  verifiedDomain: () => "The user's email address is in a verified domain of this tenant. Change it to the user's external address to convert them.",
-  syncedUser: () => 'Microsoft Entra rejected the request as invalid. This usually means the user is synchronized from on-premises Active Directory, which cannot be converted here.',
-  convertedBefore: () => 'This user was converted from external to internal before, and Microsoft Entra refuses to invite them again (412 Precondition Failed).',
-  invitedUserMissing: () => 'Microsoft Entra treated this as a new invitation because the request did not name the existing user. This is a defect in the extension; please report it.',
-  notFound: () => 'The user no longer exists in the directory (it may have been deleted since it was selected).',
-  dependencyFailed: () => 'This step was skipped because an earlier step for the same user failed.',
-  serviceUnavailable: () => 'Microsoft Graph is temporarily unavailable. Retry in a few minutes.',
-  badRequest: (e) => `Microsoft Entra rejected the request: ${e.message}`,
-  other: (e) => `Microsoft Graph returned an error: ${e.message}`,
+  missingRole: () => t('error_graph_missingRole', { check: t('setup_title') }),
+  throttled: (e) =>
+    e.retryAfterMs !== undefined ? tn('error_graph_throttledWait', Math.max(1, Math.ceil(e.retryAfterMs / 1000))) : t('error_graph_throttled'),
+  emailNotOnUser: () => t('error_graph_emailNotOnUser'),
+  verifiedDomain: () => t('error_graph_verifiedDomain'),
+  syncedUser: () => t('error_graph_syncedUser'),
+  convertedBefore: () => t('error_graph_convertedBefore'),
+  invitedUserMissing: () => t('error_graph_invitedUserMissing'),
+  notFound: () => t('error_graph_notFound'),
+  dependencyFailed: () => t('error_graph_dependencyFailed'),
+  serviceUnavailable: () => t('error_graph_serviceUnavailable'),
+  badRequest: (e) => t('error_graph_badRequest', { message: e.message }),
+  other: (e) => t('error_graph_unclassified', { message: e.message }),
 };
 
 /** The actionable sentence alone, for places that show Graph's code and request id in their own columns. */
 export function adviceForGraphError(e: GraphError): string {
-  return DESCRIBE_EN[classifyGraphError(e)](e);
+  return DESCRIBE[classifyGraphError(e)](e);
 }
 
 /**
  * One actionable sentence for the admin, always followed by Graph's code (and status/request id) so the
- * exact failure stays searchable. Only English is written yet; `locale` is accepted so callers need not
- * change when translations arrive.
+ * exact failure stays searchable. The sentence is in the catalogue's language (src/i18n); `_locale` is kept for
+ * callers that passed one before, and is not used.
  */
 export function describeGraphError(error: unknown, _locale?: string): string {
   const e = isGraphError(error) ? error : toGraphError(error);
   const sentence = adviceForGraphError(e);
-  const detail = [e.code, e.status > 0 ? `HTTP ${e.status}` : undefined, e.requestId !== undefined ? `request id ${e.requestId}` : undefined]
+  const detail = [e.code, e.status > 0 ? `HTTP ${e.status}` : undefined, e.requestId !== undefined ? t('error_graph_requestId', { id: e.requestId }) : undefined]
     .filter((x): x is string => x !== undefined)
     .join(', ');
   return `${sentence} (${detail})`;

@@ -2,6 +2,7 @@
 // lookup, what a status says, Retry-After as a number of milliseconds, and one shape for every way a Graph call can
 // fail (HTTP error, no response, failed $batch item), keeping Graph's own error code so support can search for it.
 // Parsed once, where the response is read: nothing downstream re-reads a header string.
+import { t } from '../i18n';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -146,5 +147,5 @@ export function graphErrorFromResponse(
 /** No response at all (DNS, TLS, offline, aborted): status 0. */
 export function networkError(cause: unknown): GraphError {
   const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '';
-  return { status: 0, code: 'NetworkError', message: detail === '' ? 'No response from Microsoft Graph.' : detail };
+  return { status: 0, code: 'NetworkError', message: detail === '' ? t('error_graph_noResponse') : detail };
 }

@@ -1,5 +1,6 @@
 // The writes the product makes, as pure builders of Graph request bodies, and the checks of what Graph would refuse
 // in them. The job engine (src/jobs/requests.ts) sends these inside its $batch calls.
+import { t } from '../i18n';
 import type { JobItemInput, JobOptions } from '../jobs/model';
 
 // ---- Invitations ------------------------------------------------------------------------------------------
@@ -67,16 +68,16 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 /** Why Graph would refuse this address in mail or otherMails (no accented characters, 250 characters), if it would. */
 export function emailWriteProblem(address: string): string | undefined {
   const a = address.trim();
-  if (!PRINTABLE_ASCII.test(a)) return `${a} contains characters Microsoft Entra does not accept in email properties (accented letters, spaces or other non-ASCII characters).`;
-  if (a.length > OTHER_MAILS_MAX_LENGTH) return `${a.slice(0, 40)}… is longer than the ${OTHER_MAILS_MAX_LENGTH} characters Microsoft Entra accepts.`;
+  if (!PRINTABLE_ASCII.test(a)) return t('email_write_nonAscii', { address: a });
+  if (a.length > OTHER_MAILS_MAX_LENGTH) return t('email_write_tooLong', { address: `${a.slice(0, 40)}…`, max: OTHER_MAILS_MAX_LENGTH });
   return undefined;
 }
 
 /** Why adding the address to otherMails would be refused or is pointless (already there), if it would. */
 export function otherMailsWriteProblem(current: readonly string[], add: string): string | undefined {
   const address = add.trim();
-  if (current.some((m) => m.trim().toLowerCase() === address.toLowerCase())) return `${address} is already in the user's other emails.`;
-  if (current.length >= OTHER_MAILS_MAX_VALUES) return `The user already has ${current.length} other emails, the most Microsoft Entra allows.`;
+  if (current.some((m) => m.trim().toLowerCase() === address.toLowerCase())) return t('email_write_alreadyInOtherMails', { address });
+  if (current.length >= OTHER_MAILS_MAX_VALUES) return t('email_write_otherMailsFull', { count: current.length });
   return emailWriteProblem(address);
 }
 

@@ -186,9 +186,11 @@ export function fakeAuth(options: { signedOut?: boolean } = {}) {
  */
 export function fakeTenant(options: { refuse?: readonly string[] } = {}) {
   const invited = new Set<string>();
+  /** Invited users who redeemed (Graph then reports Accepted). */
+  const accepted = new Set<string>();
   const refused = new Set(options.refuse ?? []);
   const requests: TransportRequest[] = [];
-  const user = (id: string) => ({ id, userPrincipalName: `${id}@contoso.example`, displayName: id, mail: null, otherMails: [], userType: 'Member', externalUserState: invited.has(id) ? 'PendingAcceptance' : null, externalUserStateChangeDateTime: invited.has(id) ? '2026-11-27T12:00:00Z' : null, accountEnabled: true });
+  const user = (id: string) => ({ id, userPrincipalName: `${id}@contoso.example`, displayName: id, mail: null, otherMails: [], userType: 'Member', externalUserState: accepted.has(id) ? 'Accepted' : invited.has(id) ? 'PendingAcceptance' : null, externalUserStateChangeDateTime: invited.has(id) ? '2026-11-27T12:00:00Z' : null, accountEnabled: true });
   const send = async (req: TransportRequest): Promise<TransportResponse> => {
     requests.push(req);
     const url = new URL(req.url);
@@ -215,7 +217,7 @@ export function fakeTenant(options: { refuse?: readonly string[] } = {}) {
   const graph = new GraphApi({ transport: { send }, sleep: async () => undefined, now: () => Date.now(), retry: { maxAttempts: 1 } });
   /** Stands in for graph-edge.ts's graphFor: same Graph layer, this tenant behind it. */
   const graphClient: typeof graphFor = () => graph;
-  return { graph, graphClient, requests, invited };
+  return { graph, graphClient, requests, invited, accepted };
 }
 
 export const SETTINGS = { clientId: '11111111-2222-3333-4444-555555555555', tenant: 'contoso.example', cloud: 'Global' as const };
