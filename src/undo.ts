@@ -107,10 +107,19 @@ export function temporaryPassword(randomBytes: (n: number) => Uint8Array): strin
 /** The documented request body: UPN and password profile for cloud users (mail when given); nothing for synced users. */
 export function convertToInternalBody(user: GraphUser, input: UndoInput): Record<string, unknown> | undefined {
   if (isSynced(user)) return undefined;
-  const mail = input.mail?.trim();
+  return internalMemberBody({ userPrincipalName: input.userPrincipalName, ...(input.mail !== undefined ? { mail: input.mail } : {}) }, input.password);
+}
+
+/**
+ * The body from what a job item keeps: a cloud user's target names the new UPN and comes with the temporary password
+ * (the user changes it at the next sign-in); a synced user's target names no UPN, and the request has no body.
+ */
+export function internalMemberBody(target: { userPrincipalName?: string; mail?: string }, password: string | undefined): Record<string, unknown> | undefined {
+  if (target.userPrincipalName === undefined) return undefined;
+  const mail = target.mail?.trim();
   return {
-    userPrincipalName: input.userPrincipalName.trim(),
-    passwordProfile: { password: input.password, forceChangePasswordNextSignIn: true },
+    userPrincipalName: target.userPrincipalName.trim(),
+    passwordProfile: { password: password ?? '', forceChangePasswordNextSignIn: true },
     ...(mail ? { mail } : {}),
   };
 }

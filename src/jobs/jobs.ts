@@ -24,6 +24,7 @@ import {
   type JobHeader,
   type JobItemInput,
   type JobItemView,
+  type UndoJobInput,
 } from './model';
 import type { JobStorePort } from './ports';
 
@@ -48,6 +49,11 @@ function validate(input: CreateJobInput): void {
   if (!input.tenantId.trim()) throw new JobInputError('tenantId is required');
   if (!input.ranBy.trim()) throw new JobInputError('ranBy (the admin UPN) is required');
   if (input.items.length === 0) throw new JobInputError('a job needs at least one item');
+  input.items.forEach((item, i) => {
+    if (!item.userId.trim()) throw new JobInputError(`item ${i}: userId is required`);
+  });
+  if (input.kind === 'undo') return validateUndo(input);
+  if (input.items.some((item) => item.toInternal !== undefined)) throw new JobInputError('a conversion job cannot convert users back to internal');
   let url: URL;
   try {
     url = new URL(input.options.inviteRedirectUrl);
@@ -57,14 +63,34 @@ function validate(input: CreateJobInput): void {
   if (url.protocol !== 'https:') throw new JobInputError('inviteRedirectUrl must use https');
   const cc = input.options.ccRecipient;
   if (cc !== undefined && cc !== '' && !PLAUSIBLE_EMAIL.test(cc)) throw new JobInputError('ccRecipient is not an email address');
-  input.items.forEach((item, i) => {
-    if (!item.userId.trim()) throw new JobInputError(`item ${i}: userId is required`);
-  });
   const sponsors = input.options.sponsors ?? [];
   // Learn (b2b-sponsors): at most five sponsors per guest user.
   if (sponsors.length > MAX_SPONSORS) throw new JobInputError(`at most ${MAX_SPONSORS} sponsors, got ${sponsors.length}`);
   if (sponsors.some((s) => !s.id.trim())) throw new JobInputError('a sponsor needs an object id');
   if (input.planHash !== undefined && !/^[0-9a-f]{64}$/.test(input.planHash)) throw new JobInputError('planHash must be a SHA-256 hex digest');
+}
+
+/**
+ * An undo job: every item converts back to internal; a cloud user's item carries its new UPN and a temporary password,
+ * a synced user's neither (Learn: on-premises manages both). The rules about who may be converted back are checked
+ * before (src/undo.ts); these only keep the job itself coherent.
+ */
+function validateUndo(input: UndoJobInput): void {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(input.undoOf)) throw new JobInputError('undoOf must be a job id');
+  if (input.secrets.length !== input.items.length) throw new JobInputError('one secret slot per item is required');
+  input.items.forEach((item, i) => {
+    const target = item.toInternal;
+    if (!target) throw new JobInputError(`item ${i}: an undo job converts every user back to internal`);
+    if (item.addToOtherMails || item.setGuest || item.setMail === true) throw new JobInputError(`item ${i}: an undo item makes no conversion write`);
+    const secret = input.secrets[i];
+    if (target.userPrincipalName !== undefined) {
+      if (!PLAUSIBLE_EMAIL.test(target.userPrincipalName)) throw new JobInputError(`item ${i}: the new userPrincipalName is not name@domain`);
+      if (secret === undefined || secret === '') throw new JobInputError(`item ${i}: a cloud user needs a temporary password`);
+    } else if (secret !== undefined) {
+      throw new JobInputError(`item ${i}: a synced user takes no password`);
+    }
+    if (target.mail !== undefined && !PLAUSIBLE_EMAIL.test(target.mail)) throw new JobInputError(`item ${i}: the new mail is not an address`);
+  });
 }
 
 /** Items the engine refuses up front; they are kept in the job (as blocked) so the report shows them. */
@@ -74,6 +100,7 @@ function blockReason(item: JobItemInput, ranBy: string, seen: Set<string>): Item
   seen.add(id);
   if (item.userPrincipalName.trim().toLowerCase() === ranBy.trim().toLowerCase())
     return { status: 0, code: 'SignedInAdmin', message: 'The signed-in admin is never converted.' };
+  if (item.toInternal) return undefined; // the address is shown only; nothing is sent to it
   if (!PLAUSIBLE_EMAIL.test(item.email.trim())) return { status: 0, code: 'InvalidEmail', message: 'The invitation email is not a valid address.' };
   return undefined;
 }
@@ -105,13 +132,16 @@ export async function createJob(store: JobStorePort, input: CreateJobInput, opts
   const existing = await store.get([keys.header(id)]);
   if (existing[keys.header(id)] !== undefined) throw new JobInputError(`job ${id} already exists`);
 
+  const undo = input.kind === 'undo' ? input : undefined;
   for (let c = 0; c < chunkCount; c++) {
     const items = input.items.slice(c * chunkSize, (c + 1) * chunkSize).map((item) => ({ ...item, email: item.email.trim() }));
-    const states = items.map((item): ItemState => {
+    const states = items.map((item, k): ItemState => {
       const reason = blockReason(item, input.ranBy, seen);
+      // A blocked item never sends, so its password is never stored.
+      const secret = reason ? undefined : undo?.secrets[c * chunkSize + k];
       const state: ItemState = reason
         ? { status: 'blocked', sent: false, attempt: 0, steps: 0, round: 0, updatedAt: createdAt, reason }
-        : { status: 'queued', sent: false, attempt: 0, steps: 0, round: 0, updatedAt: createdAt };
+        : { status: 'queued', sent: false, attempt: 0, steps: 0, round: 0, updatedAt: createdAt, ...(secret !== undefined ? { secret } : {}) };
       tally(counters, state, 1);
       return state;
     });
@@ -131,10 +161,14 @@ export async function createJob(store: JobStorePort, input: CreateJobInput, opts
     counters,
     updatedAt: createdAt,
     round: 0,
-    ...(input.planHash ? { planHash: input.planHash } : {}),
-    ...(input.options.sponsors && input.options.sponsors.length > 0 ? { sponsors: input.options.sponsors.map((s) => ({ ...s })) } : {}),
+    ...(input.kind === 'undo'
+      ? { kind: 'undo' as const, undoOf: input.undoOf }
+      : {
+          ...(input.planHash ? { planHash: input.planHash } : {}),
+          ...(input.options.sponsors && input.options.sponsors.length > 0 ? { sponsors: input.options.sponsors.map((s) => ({ ...s })) } : {}),
+        }),
   };
-  await store.set({ [keys.spec(id)]: encodeSpec(input.options) });
+  await store.set({ [keys.spec(id)]: encodeSpec(input.kind === 'undo' ? undefined : input.options) });
   await store.set({ [keys.header(id)]: encodeHeader(header) });
   await withIndexLock(store, async () => {
     const ids = decodeIndex((await store.get([keys.index()]))[keys.index()]);
@@ -195,6 +229,7 @@ export function toView(index: number, item: JobItemInput, state: ItemState): Job
     emailAdded: (state.steps & STEP_FLAG.addingEmail) !== 0,
     invited: (state.steps & STEP_FLAG.inviting) !== 0,
     userTypeSet: (state.steps & STEP_FLAG.settingType) !== 0,
+    convertedToInternal: (state.steps & STEP_FLAG.convertingToInternal) !== 0,
     round: state.round,
     updatedAt: state.updatedAt,
   };

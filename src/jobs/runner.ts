@@ -1,6 +1,7 @@
 // The public face of the engine: one JobRunner per service worker. It owns the per-tenant pacers (the
 // invitation limit is per tenant, across jobs) and at most one Execution per job.
 import { resolveConfig, type RunnerConfig } from './config';
+import type { ExecutionCore } from './execution-core';
 import { Execution } from './execution';
 import { JobFile } from './job-file';
 import { createJob, deleteJob, listJobs, readItems, type CreateJobOptions, type ReadItemsQuery } from './jobs';
@@ -326,7 +327,7 @@ export class JobRunner {
     return (rate.limit * 1000) / (rate.windowMs + rate.marginMs);
   }
 
-  private emit(execution: Execution): void {
+  private emit(execution: ExecutionCore): void {
     this.publish(progressOf(execution.file.header, this.ports.clock.now(), execution.sample, this.ceilingPerSecond(), execution.inFlightItems));
   }
 
