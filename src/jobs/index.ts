@@ -1,4 +1,5 @@
-// Public API of the job engine (conversion jobs, and undo jobs that convert users back to internal) (pure: no browser APIs; the background supplies the ports).
+// Public API of the job engine: conversion jobs, and undo jobs that convert users back to internal. Pure: no browser
+// APIs; the background supplies the ports.
 //
 // Use from the background:
 //   const runner = new JobRunner({ store, graph, auth, network, clock: systemClock, onProgress });
