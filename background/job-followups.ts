@@ -111,7 +111,7 @@ async function refreshInvitationStateFor(store: FollowUpStore, graph: GraphApi, 
   for (const [page, rec] of byPage) await store.records.mergeStatusPage(jobId, page, rec);
 }
 
-const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType'];
+const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType', 'convertingToInternal'];
 
 export function statusFilter(filter: 'all' | 'done' | 'failed' | 'blocked' | 'pending' | 'cancelled' | undefined): ItemStatus[] | undefined {
   switch (filter) {
@@ -165,6 +165,7 @@ export async function itemsView(
         updatedAt: i.updatedAt,
         ...(state ? { externalUserState: state[0], externalUserStateChangeDateTime: state[1] } : i.invited ? { externalUserState: 'PendingAcceptance' } : {}),
         ...(link ? { inviteRedeemUrl: link } : {}),
+        ...(i.toInternal?.userPrincipalName ? { newUserPrincipalName: i.toInternal.userPrincipalName } : {}),
       };
     }),
   };

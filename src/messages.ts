@@ -7,6 +7,7 @@ import type { JobStatus } from './jobs/model';
 import { emailSyntaxError, describeEmailSyntaxError } from './email';
 import type { GraphUser } from './users';
 import type { SetupLine } from './setup-check';
+import type { UndoPreview } from './undo-review';
 
 
 const objectId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not an object id');
@@ -17,6 +18,8 @@ const scopeTier = z.enum(['read', 'invite', 'write']);
 
 /** At most this many users in one job or pre-flight: bounded work, bounded storage per request. */
 export const MAX_USERS_PER_JOB = 50_000;
+/** At most this many users in one undo review: each gets a temporary password the admin hands over by hand. */
+export const MAX_UNDO_USERS = 1_000;
 
 /**
  * Where an invited user lands after redeeming: https only, no user name or password in it (a link that carries
@@ -131,6 +134,24 @@ const requestSchemas = {
     action: z.enum(['resetRedemption', 'setGuest']),
   }),
   'history/clear': z.strictObject({}),
+  /** Undo (preview): whether the feature is on, and whether its permission was granted. */
+  'undo/status': z.strictObject({}),
+  /** The options page turns the feature on (which asks for its permission, then only) or off. */
+  'undo/setEnabled': z.strictObject({ enabled: z.boolean() }),
+  /** The undo review reads the users of a conversion job it is to convert back: rules applied, nothing written. */
+  'undo/preview': z.strictObject({ jobId, userIds: z.array(objectId).min(1).max(MAX_UNDO_USERS) }),
+  /**
+   * Convert back to internal: per user, what Learn requires — for a cloud user the new UPN and a temporary password,
+   * for a synced user nothing. The worker re-reads the users and re-applies every rule before the job is created.
+   */
+  'undo/submit': z.strictObject({
+    jobId,
+    expectedTenantId: objectId,
+    items: z
+      .array(z.strictObject({ userId: objectId, userPrincipalName: shortText(1024).optional(), password: z.string().min(8).max(256).optional() }))
+      .min(1)
+      .max(MAX_UNDO_USERS),
+  }),
 } as const;
 
 export type Operation = keyof typeof requestSchemas;
@@ -165,10 +186,14 @@ export const allowedSenders: Record<Operation, readonly SenderKind[]> = {
   'job/refreshStatus': ['extension-page'],
   'job/followUp': ['extension-page'],
   'history/clear': ['extension-page'],
+  'undo/status': ['extension-page'],
+  'undo/setEnabled': ['extension-page'],
+  'undo/preview': ['extension-page'],
+  'undo/submit': ['extension-page'],
 };
 
 /** The operations that change the directory (or start something that does). */
-export const WRITE_OPERATIONS = ['job/submit', 'job/control', 'job/followUp'] as const satisfies readonly Operation[];
+export const WRITE_OPERATIONS = ['job/submit', 'job/control', 'job/followUp', 'undo/submit', 'undo/setEnabled'] as const satisfies readonly Operation[];
 
 export interface Envelope {
   op: Operation;
@@ -274,6 +299,8 @@ export function backgroundSenderUrl(
 }
 
 // ---- Replies (produced by the worker itself; typed, not re-validated) ----
+
+export type { UndoPreview, UndoPreviewUser } from './undo-review';
 
 export interface AccountView {
   username: string;
@@ -401,6 +428,9 @@ export interface JobSummary {
   sponsors?: Array<{ id: string; displayName: string }>;
   /** Hash of the plan the job writes: the same as the exported plan's when the job was made from it. */
   planHash?: string;
+  /** A Convert back to internal job (preview), of the users of conversion job `undoOf`. */
+  kind?: 'undo';
+  undoOf?: string;
 }
 
 export interface JobItemView {
@@ -416,6 +446,8 @@ export interface JobItemView {
   externalUserState?: string | null;
   externalUserStateChangeDateTime?: string | null;
   inviteRedeemUrl?: string;
+  /** Undo jobs: the UPN the user signs in with once converted back (absent for a synced user). */
+  newUserPrincipalName?: string;
 }
 
 export interface ResponseMap {
@@ -440,6 +472,17 @@ export interface ResponseMap {
   'job/refreshStatus': { roundTrips: number; items: number };
   'job/followUp': { jobId: string; succeeded: number; failed: Array<{ userId: string; code: string; message: string }> };
   'history/clear': null;
+  'undo/status': UndoStatus;
+  'undo/setEnabled': UndoStatus;
+  'undo/preview': UndoPreview;
+  'undo/submit': { jobId: string };
+}
+
+export interface UndoStatus {
+  /** The admin turned Convert back to internal on (options page). */
+  enabled: boolean;
+  /** The signed-in account's grant carries the undo permission. */
+  granted: boolean;
 }
 
 /** Events the worker broadcasts to extension pages and content scripts. */
