@@ -58,7 +58,7 @@ export function undoBlocks(c: UndoCandidate): UndoProblem[] {
 }
 
 /** Problems with what the admin entered for one user (empty when the request may be sent). */
-export function undoInputProblems(user: GraphUser, input: UndoInput, verifiedDomains: readonly string[]): UndoProblem[] {
+export function undoInputProblems(user: Pick<GraphUser, 'onPremisesSyncEnabled' | 'onPremisesUserPrincipalName'>, input: UndoInput, verifiedDomains: readonly string[]): UndoProblem[] {
   if (isSynced(user)) return []; // on-premises manages the UPN and password: nothing is sent for them
   const out: UndoProblem[] = [];
   const upn = input.userPrincipalName.trim();
@@ -87,18 +87,35 @@ export function proposedUpn(user: GraphUser, verifiedDomains: readonly string[])
   return upn !== '' && !upn.includes('#EXT#') && isInVerifiedDomain(upn, verifiedDomains) ? upn : '';
 }
 
-/** A temporary password of 16 characters from all four classes, from the given random bytes source. */
-export function temporaryPassword(randomBytes: (n: number) => Uint8Array): string {
+/**
+ * A temporary password of 16 characters with every class (lower, upper, digit, symbol), from the given source of
+ * random bytes (crypto.getRandomValues in the page). Look-alike characters are left out, since the admin hands it over
+ * by hand. Indices are drawn without modulo bias: a byte at or above the largest multiple of the set's size is
+ * drawn again.
+ */
+export function temporaryPassword(randomBytes: (n: number) => Uint8Array, length = 16): string {
   const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '!#$%&*+-=?@'];
   const all = sets.join('');
-  const bytes = randomBytes(32);
-  const chars = [...bytes.slice(0, 16)].map((b, i) => {
-    const set = i < sets.length ? sets[i]! : all;
-    return set[b % set.length]!;
+  let pool: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  const below = (n: number): number => {
+    const limit = 256 - (256 % n);
+    for (;;) {
+      if (at >= pool.length) {
+        pool = randomBytes(64);
+        at = 0;
+      }
+      const b = pool[at++]!;
+      if (b < limit) return b % n;
+    }
+  };
+  const chars = Array.from({ length: Math.max(length, sets.length) }, (_, i) => {
+    const set = sets[i] ?? all;
+    return set[below(set.length)]!;
   });
-  // Shuffle so the class of each position is not predictable.
+  // Shuffle (Fisher-Yates) so the class of each position is not predictable.
   for (let i = chars.length - 1; i > 0; i--) {
-    const j = bytes[16 + (i % 16)]! % (i + 1);
+    const j = below(i + 1);
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];
   }
   return chars.join('');

@@ -121,6 +121,7 @@ const ITEM_LABELS: Record<string, string> = {
   addingEmail: 'Adding email',
   inviting: 'Inviting',
   settingType: 'Setting user type',
+  convertingToInternal: 'Converting back to internal',
   done: 'Converted',
   succeeded: 'Converted',
   failed: 'Failed',

@@ -43,6 +43,9 @@ export function JobDetail(props: JobDetailProps) {
   const [page, setPage] = useState<{ total: number; items: JobItemView[] }>();
   const [loadError, setLoadError] = useState<string>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [undoOn, setUndoOn] = useState(false);
+  // Every row seen so far, by user id: the selection spans pages, and the undo offer needs each selected user's state.
+  const seen = useRef(new Map<string, JobItemView>());
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Counts page requests, so an answer that a newer request overtook is dropped.
   const generation = useRef(0);
@@ -59,6 +62,7 @@ export function JobDetail(props: JobDetailProps) {
       .then(
         (p) => {
           if (mine !== generation.current) return;
+          for (const item of p.items) seen.current.set(item.userId, item);
           setPage(p);
           setLoadError(undefined);
         },
@@ -71,6 +75,19 @@ export function JobDetail(props: JobDetailProps) {
   useEffect(() => {
     if (!props.summary) services.request('job/get', { jobId }).then(update, (e: unknown) => setLoadError(describeError(e)));
   }, [jobId]);
+
+  // Convert back to internal is offered only while the admin has the feature on (options page).
+  useEffect(() => {
+    services.request('undo/status', {}).then(
+      (s) => setUndoOn(s.enabled),
+      () => setUndoOn(false),
+    );
+  }, [services]);
+  // Offered for the users this job converted who have accepted: converted ('done') and Accepted at the last refresh.
+  const acceptedSelected = [...selected].filter((id) => {
+    const item = seen.current.get(id);
+    return item?.state === 'done' && item.externalUserState === 'Accepted';
+  });
 
   useEffect(() => {
     void loadPage();
@@ -117,6 +134,7 @@ export function JobDetail(props: JobDetailProps) {
         reloadItems={loadPage}
         onAuth={props.onAuth}
         download={props.download}
+        {...(undoOn && summary?.kind !== 'undo' ? { undo: { acceptedSelected } } : {})}
       />
       <section aria-label="Users in this job">
         <ItemFilters

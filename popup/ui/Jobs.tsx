@@ -38,6 +38,7 @@ export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
       <div class="spread">
         <h3 id={`run-${job.id}`} style={{ margin: 0 }}>
           <JobStateBadge job={job} />: {job.counters.total.toLocaleString('en-US')} {job.counters.total === 1 ? 'user' : 'users'}
+          {job.kind === 'undo' ? ' back to internal' : ''}
         </h3>
         <span class="small muted">{standing(job)}</span>
       </div>
@@ -124,7 +125,8 @@ export function JobHistory({ jobs, now, onOpen, onClear, clearing }: HistoryProp
             return (
               <li key={j.id} class="history-row">
                 <button type="button" class="link history-open" onClick={() => onOpen(j.id)}>
-                  <span class={`state-badge tone-${state.tone}`}>{state.label}</span>: {jobOutcomeText(j)}
+                  <span class={`state-badge tone-${state.tone}`}>{state.label}</span>: {j.kind === 'undo' ? 'back to internal — ' : ''}
+                  {jobOutcomeText(j)}
                 </button>
                 <span class="small muted history-time">{formatAgo(j.createdAt, now)}</span>
               </li>

@@ -10,6 +10,7 @@ import { AccountPanel } from './Account';
 import { CopyButton, Notice } from './common';
 import { HostAccessNotice } from './HostAccessNotice';
 import { SETUP_CHECK_ANCHOR, SetupCheck } from './SetupCheck';
+import { UndoFeature } from './UndoFeature';
 import { redirectUris } from '../../src/extension-ids';
 
 const HINTS: Record<SettingsField, string> = {
@@ -207,6 +208,8 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
           {save.kind === 'error' && <Notice kind="error">{save.message}</Notice>}
         </form>
       )}
+
+      <UndoFeature services={services} />
 
       <h2>Redirect URIs</h2>
       <p>

@@ -16,6 +16,7 @@ export function ItemRow(props: { item: JobItemView; selected: boolean; onToggle:
         <div>{item.displayName}</div>
         <div class="small muted">{item.userPrincipalName}</div>
         {item.email && <div class="small">{item.email}</div>}
+        {item.newUserPrincipalName && <div class="small">Internal UPN: {item.newUserPrincipalName}</div>}
       </td>
       <td>
         <span class={`badge ${tone}`}>{itemStateLabel(item.state)}</span>

@@ -3,6 +3,7 @@
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { downloadText } from '../../lib/download';
 import { isActiveJob } from '../../lib/format';
+import { undoReviewPath } from '../../lib/pages';
 import type { UiServices } from '../../lib/platform';
 import { ConfirmButton } from '../Confirm';
 import { ActionStatus } from './ActionStatus';
@@ -21,6 +22,11 @@ export function JobActions(props: {
   reloadItems: () => Promise<void>;
   onAuth?: (s: AuthStatus) => void;
   download?: (fileName: string, text: string) => void;
+  /**
+   * Convert back to internal (preview), when the feature is on: the selected users this job converted who have
+   * accepted (as the last status refresh showed).
+   */
+  undo?: { acceptedSelected: readonly string[] };
 }) {
   const { services, jobId, summary, selected } = props;
   const { busy, message, setMessage, needsWrite, run, signInAndRetry } = useActionRunner(services, props.onAuth);
@@ -76,9 +82,34 @@ export function JobActions(props: {
   const n = selected.size;
   const failed = summary?.counters.failed ?? 0;
   const active = summary ? isActiveJob(summary) : false;
+  // An undo job's users are internal members again: none of the conversion's follow-ups applies, and its failed users
+  // are retried through a new undo review (their temporary passwords are not kept).
+  if (summary?.kind === 'undo') {
+    return (
+      <section aria-label="Actions">
+        <div class="row">
+          <button type="button" onClick={exportCsv} disabled={busy !== undefined}>
+            {busy === 'Export' ? 'Exporting…' : 'Export CSV'}
+          </button>
+        </div>
+        <ActionStatus busy={busy} message={message} needsWrite={needsWrite} onSignIn={signInAndRetry} />
+      </section>
+    );
+  }
+  const accepted = props.undo?.acceptedSelected ?? [];
   return (
     <section aria-label="Actions">
       <div class="row">
+        {props.undo && (
+          <button
+            type="button"
+            disabled={accepted.length === 0}
+            title="Opens a review of its own: Microsoft Graph beta API (preview)"
+            onClick={() => services.openPage(undoReviewPath(jobId, accepted))}
+          >
+            Convert back to internal ({accepted.length})
+          </button>
+        )}
         <button type="button" onClick={refreshStatus} disabled={busy !== undefined}>
           {busy === 'Refresh status' ? 'Refreshing…' : 'Refresh status'}
         </button>

@@ -16,6 +16,11 @@ export function JobSummaryCard({ summary }: { summary: JobSummary | undefined })
             <JobStateBadge job={summary} /> · started {formatDateTime(summary.createdAt)}
             {summary.finishedAt ? ` · finished ${formatDateTime(summary.finishedAt)}` : ''}
           </p>
+          {summary.kind === 'undo' && (
+            <p class="small wrap" data-b2b="undo-job">
+              Convert back to internal (preview, Microsoft Graph beta API) of users of job <span class="mono">{summary.undoOf}</span>
+            </p>
+          )}
           <p class="small muted wrap">
             Ran by {summary.ranBy} · tenant <span class="mono">{summary.tenantId}</span> · job <span class="mono">{summary.id}</span>
           </p>
