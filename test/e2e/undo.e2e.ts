@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowserWithExtension, type ExtensionBrowser } from '../sandbox/browser';
 import { buildDemoTenant, DEMO_CONSENTED_SCOPES } from '../sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from '../sandbox/index';
+import { seriousViolations } from './axe';
 import { configureForSandbox, convertibleAsIs, value, waitForJob } from './support';
 
 const UNDO_PERMISSION = 'User-ConvertToInternal.ReadWrite.All';
@@ -105,6 +106,7 @@ describe('convert back to internal (preview)', () => {
       shown.set(u.id, { upn, password });
     }
     expect(new Set([...shown.values()].map((s) => s.password)).size).toBe(2);
+    expect(await seriousViolations(review)).toEqual([]);
     const convert = review.getByRole('button', { name: 'Convert 2 back to internal' });
     expect(await convert.isDisabled()).toBe(true); // until the admin says the passwords were copied
     await review.getByRole('checkbox', { name: /I have copied the temporary passwords/ }).check();

@@ -120,8 +120,8 @@ export function UndoReview(props: UndoReviewProps) {
           <strong>Preview:</strong> this uses a Microsoft Graph beta API. It converts the users below from B2B collaboration users
           back to internal members of this tenant.
         </p>
-        <LearnFacts facts={UNDO_FACTS} label="About converting back to internal" />
       </Notice>
+      <LearnFacts facts={UNDO_FACTS} label="About converting back to internal" />
       <p class="small muted">
         Job <span class="mono">{preview.jobId}</span> · tenant <span class="mono">{preview.tenantId}</span> · {ready.length} of {preview.users.length} user
         {preview.users.length === 1 ? '' : 's'} can be converted back
