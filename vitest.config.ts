@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/sandbox/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/support/i18n-setup.ts'],
     testTimeout: 10_000,
   },
 });

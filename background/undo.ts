@@ -2,12 +2,13 @@
 // permission is asked for), the undo review's reads, and the undo job — created only after the worker has re-read
 // every user and re-applied every rule (src/undo-review.ts). Writes come from extension pages only (src/messages.ts).
 import type { GraphApi } from '../src/graph/client';
-import { GraphApiError } from '../src/graph/errors';
+import { GraphApiError } from '../src/graph/http';
 import { tenantFacts } from '../src/directory-reads';
 import type { JobItemView } from '../src/jobs';
 import type { RequestOf, ResponseMap, UndoStatus } from '../src/messages';
 import type { ScopeTier } from '../src/scopes';
 import { localKeys, parsed, undoFeatureSchema, type StorageArea } from '../src/storage';
+import { rolesOfUsers } from '../src/undo-reads';
 import { buildUndoPreview, checkUndoSubmission, type ConvertedItem, type UndoFacts } from '../src/undo-review';
 import type { AuthService } from './auth/auth-service';
 import type { JobsService } from './jobs-service';
@@ -52,20 +53,14 @@ async function convertedItems(jobs: JobsService, jobId: string, userIds: readonl
 /** What Graph says now about these users: the users, every directory role each holds, the tenant's verified domains. */
 async function readFacts(graph: GraphApi, jobItems: Map<string, ConvertedItem>, userIds: readonly string[]): Promise<UndoFacts & { tenantId: string }> {
   const ids = userIds.filter((id) => jobItems.has(id.toLowerCase()));
-  const [byIds, roles, tenant] = await Promise.all([graph.getUsersByIds(ids), graph.roleAssignmentsFor(ids), tenantFacts(graph)]);
+  const [byIds, roles, tenant] = await Promise.all([graph.getUsersByIds(ids), rolesOfUsers(graph, ids), tenantFacts(graph)]);
   const failure = byIds.failed.values().next();
   if (!failure.done) throw new GraphApiError(failure.value);
-  const held = new Map<string, readonly string[] | undefined>();
-  for (const id of ids) {
-    const failed = [...roles.failed.keys()].some((f) => f.toLowerCase() === id.toLowerCase());
-    const found = [...roles.assignments].find(([k]) => k.toLowerCase() === id.toLowerCase())?.[1];
-    held.set(id.toLowerCase(), failed ? undefined : (found ?? []).map((a) => a.roleDefinitionId));
-  }
   return {
     tenantId: tenant.tenantId,
     jobItems,
     users: new Map([...byIds.users].map(([id, u]) => [id.toLowerCase(), u])),
-    roles: held,
+    roles,
     verifiedDomains: tenant.verifiedDomains,
   };
 }

@@ -1,9 +1,10 @@
 // Content script entry (manifest: admin-center hosts and React-view frame hosts, all_frames). It acts only in an
 // admin-center top page or in a React-view frame whose parent is an admin center (src/portal-routes.ts decideFrame);
 // everywhere else it does nothing at all. What it does is in app.ts.
+import { installMessageSource, messageSourceFrom } from '../src/i18n';
 import { decideFrame } from '../src/portal-routes';
 import { startContent } from './app';
-import { createBrowserServices } from './messaging';
+import { createBrowserServices, reviewWindowMessages } from './messaging';
 
 function main(): void {
   const decision = decideFrame({
@@ -13,6 +14,8 @@ function main(): void {
     referrer: document.referrer,
   });
   if (!decision.act) return;
+  // Our words come from the extension's catalogue (the browser's UI language), never from the portal page.
+  installMessageSource(messageSourceFrom((key, subs) => chrome.i18n.getMessage(key, subs)));
   const controller = new AbortController();
   startContent(
     {
@@ -22,6 +25,7 @@ function main(): void {
       href: () => location.href,
       frameName: () => window.name,
       requireTrusted: true,
+      windowReviewMessages: reviewWindowMessages,
       reviewPage: {
         url: chrome.runtime.getURL('review/review.html'),
         origin: new URL(chrome.runtime.getURL('/')).origin,

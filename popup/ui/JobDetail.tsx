@@ -1,5 +1,6 @@
-// One job, one row per user: result, Graph error, invitation state, redeem URL; filter, search, paging;
-// follow-up actions with confirmation; CSV export. Same component in the popup and as a full tab.
+// One job, one row per user: result, Graph error, invitation state, redeem link; filter, search, paging;
+// follow-up actions with confirmation; CSV export. Same component in the popup (rows stacked) and as a full tab
+// (rows in columns).
 // This module loads the job and its page of users and keeps them live; the parts it shows live in ./job-detail/.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthStatus, JobItemView, JobSummary } from '../../src/messages';
@@ -8,7 +9,7 @@ import { describeError } from '../lib/errors';
 import type { ItemFilter } from '../lib/filters';
 import { Notice } from './common';
 import { ItemFilters } from './job-detail/ItemFilters';
-import { ItemsTable } from './job-detail/ItemsTable';
+import { ItemsList } from './job-detail/ItemsList';
 import { JobActions } from './job-detail/JobActions';
 import { JobDetailHeader } from './job-detail/JobDetailHeader';
 import { JobPlanFacts } from './job-detail/JobPlanFacts';
@@ -43,9 +44,7 @@ export function JobDetail(props: JobDetailProps) {
   const [page, setPage] = useState<{ total: number; items: JobItemView[] }>();
   const [loadError, setLoadError] = useState<string>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [undoOn, setUndoOn] = useState(false);
-  // Every row seen so far, by user id: the selection spans pages, and the undo offer needs each selected user's state.
-  const seen = useRef(new Map<string, JobItemView>());
+  const [roundTrips, setRoundTrips] = useState<number>();
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Counts page requests, so an answer that a newer request overtook is dropped.
   const generation = useRef(0);
@@ -62,7 +61,6 @@ export function JobDetail(props: JobDetailProps) {
       .then(
         (p) => {
           if (mine !== generation.current) return;
-          for (const item of p.items) seen.current.set(item.userId, item);
           setPage(p);
           setLoadError(undefined);
         },
@@ -75,19 +73,6 @@ export function JobDetail(props: JobDetailProps) {
   useEffect(() => {
     if (!props.summary) services.request('job/get', { jobId }).then(update, (e: unknown) => setLoadError(describeError(e)));
   }, [jobId]);
-
-  // Convert back to internal is offered only while the admin has the feature on (options page).
-  useEffect(() => {
-    services.request('undo/status', {}).then(
-      (s) => setUndoOn(s.enabled),
-      () => setUndoOn(false),
-    );
-  }, [services]);
-  // Offered for the users this job converted who have accepted: converted ('done') and Accepted at the last refresh.
-  const acceptedSelected = [...selected].filter((id) => {
-    const item = seen.current.get(id);
-    return item?.state === 'done' && item.externalUserState === 'Accepted';
-  });
 
   useEffect(() => {
     void loadPage();
@@ -122,7 +107,7 @@ export function JobDetail(props: JobDetailProps) {
   return (
     <div>
       <JobDetailHeader onBack={props.onBack} onOpenInTab={props.onOpenInTab} />
-      <JobSummaryCard summary={summary} />
+      <JobSummaryCard summary={summary} auth={props.auth} roundTrips={roundTrips} />
       <JobPlanFacts summary={summary} />
       <JobActions
         services={services}
@@ -132,9 +117,9 @@ export function JobDetail(props: JobDetailProps) {
         onClearSelection={() => setSelected(new Set())}
         onSummary={update}
         reloadItems={loadPage}
+        onRoundTrips={setRoundTrips}
         onAuth={props.onAuth}
         download={props.download}
-        {...(undoOn && summary?.kind !== 'undo' ? { undo: { acceptedSelected } } : {})}
       />
       <section aria-label="Users in this job">
         <ItemFilters
@@ -147,7 +132,7 @@ export function JobDetail(props: JobDetailProps) {
           onSearchText={setSearchText}
         />
         {loadError && <Notice kind="error">Could not load the users: {loadError}</Notice>}
-        <ItemsTable items={page?.items} loadFailed={!!loadError} selected={selected} onSelect={setSelected} copy={services.copyText} />
+        <ItemsList items={page?.items} loadFailed={!!loadError} selected={selected} onSelect={setSelected} copy={services.copyText} wide={props.mode === 'tab'} />
         {page && page.total > 0 && <Pager offset={offset} pageSize={pageSize} shown={page.items.length} total={page.total} selectedCount={selected.size} onOffset={setOffset} />}
       </section>
     </div>

@@ -1,5 +1,5 @@
 // What a new job may contain: refused as a whole (JobInputError), or kept with some items blocked up front.
-import { MAX_SPONSORS } from '../graph/requests';
+import { MAX_SPONSORS } from '../graph/writes';
 import type { CreateJobInput, ItemState, JobItemInput, UndoJobInput } from './model';
 
 export class JobInputError extends Error {

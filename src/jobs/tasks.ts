@@ -1,6 +1,7 @@
 // The tasks that talk to Graph: reading users back (verification, and the fresh read the address step needs), and
 // sending one lane's writes as a $batch, with the in-flight marker made durable before anything leaves.
-import { backoffDelay, header as headerValue, parseRetryAfter } from './backoff';
+import { headerValue } from '../graph/http';
+import { backoffDelay } from './backoff';
 import { UNAUTHORIZED } from './auth-gate';
 import type { Task } from './execution-core';
 import { ItemTransitions } from './item-transitions';
@@ -153,7 +154,7 @@ export abstract class Tasks extends ItemTransitions {
       return this.stepApplied(index, this.file.state(index).status === 'inviting' ? receiptOf(response) : undefined);
     }
     const reason = reasonFromResponse(response);
-    const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now);
+    const retryAfter = response.retryAfterMs;
     switch (verdict) {
       case 'throttled': {
         pacer.backOff(retryAfter ?? this.config.defaultRetryAfterMs);
