@@ -8,6 +8,7 @@ import { createJob, deleteJob, listJobs, readItems, type CreateJobOptions, type 
 import { endIfNothingLeft, NO_UNDO_RETRY, pausable, requeueFailed } from './job-controls';
 import { JobInputError } from './job-input';
 import { isTerminalJob, nothingLeft, type CreateJobInput, type JobHeader, type JobItemView } from './model';
+import { KeyedLock } from './keyed-lock';
 import { perSecond, TenantPacerPool } from './pacer';
 import type { AuthPort, Clock, GraphPort, JobStorePort, NetworkPort } from './ports';
 import { progressOf, type JobProgress } from './progress';
@@ -49,8 +50,7 @@ export class JobRunner {
   private readonly active = new Map<string, Active>();
   private readonly pacers: TenantPacerPool;
   private readonly listeners = new Set<(progress: JobProgress) => void>();
-  /** Serializes control operations per job so e.g. cancel and resume cannot interleave their writes. */
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedLock();
 
   constructor(
     private readonly ports: JobPorts,
@@ -277,14 +277,7 @@ export class JobRunner {
   }
 
   private control<T>(jobId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(jobId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.locks.set(jobId, settled);
-    void settled.then(() => {
-      if (this.locks.get(jobId) === settled) this.locks.delete(jobId);
-    });
-    return next;
+    return this.locks.run(jobId, work);
   }
 
   private open(jobId: string): Promise<JobFile> {
