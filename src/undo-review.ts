@@ -1,6 +1,7 @@
 // The undo review's rules, pure: what the review shows for each user of a conversion job it is to convert back to
 // internal, and what the worker accepts from it. Every rule is src/undo.ts's (Learn's, and the product's own), applied
 // to what Graph says now — the review's copy is never trusted for a write.
+import { t } from './i18n';
 import type { JobItemInput } from './jobs/model';
 import { isSynced, proposedUpn, undoBlocks, undoInputProblems, type UndoProblem } from './undo';
 import type { GraphUser } from './users';
@@ -105,14 +106,14 @@ export function checkUndoSubmission(submitted: readonly UndoSubmitItem[], facts:
     const key = s.userId.toLowerCase();
     const found = candidate(s.userId, facts);
     if (!found) {
-      refusals.push({ userPrincipalName: s.userId, message: 'This user is not in the job, or no longer in the directory.' });
+      refusals.push({ userPrincipalName: s.userId, message: t('undo_check_notInJob') });
       continue;
     }
     const { user, item, roles } = found;
     const name = user.userPrincipalName ?? user.id;
     const refuse = (problems: readonly UndoProblem[]) => problems.forEach((p) => refusals.push({ userPrincipalName: name, message: p.message }));
     if (seen.has(key)) {
-      refusals.push({ userPrincipalName: name, message: 'This user appears twice.' });
+      refusals.push({ userPrincipalName: name, message: t('undo_check_twice') });
       continue;
     }
     seen.add(key);
@@ -124,13 +125,13 @@ export function checkUndoSubmission(submitted: readonly UndoSubmitItem[], facts:
     const synced = isSynced(user);
     if (synced) {
       if (s.userPrincipalName !== undefined || s.password !== undefined) {
-        refusals.push({ userPrincipalName: name, message: 'This user is synced from on-premises: Graph takes neither a UPN nor a password for them.' });
+        refusals.push({ userPrincipalName: name, message: t('undo_check_syncedInput') });
         continue;
       }
     } else {
       const problems = undoInputProblems(user, { userPrincipalName: s.userPrincipalName ?? '', password: s.password ?? '' }, facts.verifiedDomains);
       const upn = (s.userPrincipalName ?? '').trim().toLowerCase();
-      if (problems.length === 0 && newUpns.has(upn)) problems.push({ code: 'upnTwice', message: `${upn} is given to two users; each needs its own.` });
+      if (problems.length === 0 && newUpns.has(upn)) problems.push({ code: 'upnTwice', message: t('undo_input_upnTwice', { upn }) });
       if (problems.length > 0) {
         refuse(problems);
         continue;

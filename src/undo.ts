@@ -11,6 +11,7 @@
 // Product rules of ours: only users a job of this extension converted; only once they accepted (a guess that a user
 // still PendingAcceptance does not count as externally authenticated).
 import { emailDomain, isInVerifiedDomain } from './email';
+import { t } from './i18n';
 import type { GraphUser } from './users';
 
 /** The beta permission the undo feature asks for, only when the admin turns the feature on. */
@@ -44,16 +45,11 @@ export function isSynced(user: Pick<GraphUser, 'onPremisesSyncEnabled' | 'onPrem
 /** Why a user cannot be converted back (empty when they can). */
 export function undoBlocks(c: UndoCandidate): UndoProblem[] {
   const out: UndoProblem[] = [];
-  if (!c.convertedByUs) out.push({ code: 'notOurs', message: 'This extension did not convert this user: it undoes only its own conversions.' });
+  if (!c.convertedByUs) out.push({ code: 'notOurs', message: t('undo_block_notOurs') });
   if (c.user.externalUserState !== 'Accepted') {
-    out.push({
-      code: 'notAccepted',
-      message: c.user.externalUserState === 'PendingAcceptance'
-        ? 'This user has not accepted the invitation yet, so they do not sign in externally (guess: Graph refuses such a user as already internal).'
-        : 'This user is not an external user: Graph converts only externally authenticated users.',
-    });
+    out.push({ code: 'notAccepted', message: c.user.externalUserState === 'PendingAcceptance' ? t('undo_block_pending') : t('undo_block_notExternal') });
   }
-  if (c.roles.length > 0) out.push({ code: 'hasRole', message: 'This user holds a directory role: Learn lists "a user cannot be converted if they have a role assigned" as a known issue. Remove the roles first.' });
+  if (c.roles.length > 0) out.push({ code: 'hasRole', message: t('undo_block_hasRole') });
   return out;
 }
 
@@ -62,15 +58,13 @@ export function undoInputProblems(user: Pick<GraphUser, 'onPremisesSyncEnabled' 
   if (isSynced(user)) return []; // on-premises manages the UPN and password: nothing is sent for them
   const out: UndoProblem[] = [];
   const upn = input.userPrincipalName.trim();
-  if (upn === '') out.push({ code: 'upnEmpty', message: 'Enter the user principal name the user will sign in with.' });
-  else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn)) out.push({ code: 'upnSyntax', message: 'The user principal name must look like name@domain.' });
-  else if (!isInVerifiedDomain(upn, verifiedDomains)) out.push({ code: 'upnDomain', message: `${emailDomain(upn)} is not a verified domain of this tenant; the new UPN must be in one.` });
-  if (!passwordAcceptable(input.password)) {
-    out.push({ code: 'password', message: 'The temporary password needs at least 8 characters from three of: lower case, upper case, digits, symbols.' });
-  }
+  if (upn === '') out.push({ code: 'upnEmpty', message: t('undo_input_upnEmpty') });
+  else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn)) out.push({ code: 'upnSyntax', message: t('undo_input_upnSyntax') });
+  else if (!isInVerifiedDomain(upn, verifiedDomains)) out.push({ code: 'upnDomain', message: t('undo_input_upnDomain', { domain: emailDomain(upn) }) });
+  if (!passwordAcceptable(input.password)) out.push({ code: 'password', message: t('undo_input_password') });
   const mail = input.mail?.trim();
   if (mail !== undefined && mail !== '' && !isInVerifiedDomain(mail, verifiedDomains)) {
-    out.push({ code: 'mailDomain', message: `${emailDomain(mail)} is not a verified domain of this tenant; a new mail must be in one (or leave it empty).` });
+    out.push({ code: 'mailDomain', message: t('undo_input_mailDomain', { domain: emailDomain(mail) }) });
   }
   return out;
 }

@@ -3,7 +3,9 @@
 // with incremental consent). While it is off nothing asks for the permission and nothing uses it.
 import { useEffect, useState } from 'preact/hooks';
 import type { UndoStatus } from '../../src/messages';
-import { UNDO_FACTS } from '../../src/undo-facts';
+import { t } from '../../src/i18n';
+import { UNDO_PERMISSION } from '../../src/undo';
+import { undoFacts } from '../../src/undo-facts';
 import { describeError } from '../lib/errors';
 import type { UiServices } from '../lib/platform';
 import { Notice } from './common';
@@ -27,32 +29,28 @@ export function UndoFeature({ services }: { services: UiServices }) {
     setError(undefined);
     services
       .request('undo/setEnabled', { enabled })
-      .then(setStatus, (e: unknown) => setError(`${enabled ? 'Not turned on' : 'Not turned off'}: ${describeError(e)}`))
+      .then(setStatus, (e: unknown) => setError(t(enabled ? 'undo_options_notOn' : 'undo_options_notOff', { error: describeError(e) })))
       .finally(() => setBusy(false));
   };
 
+  const state = busy ? t('undo_options_waiting') : !status?.enabled ? t('undo_options_off') : status.granted ? t('undo_options_onGranted') : t('undo_options_onNotGranted');
   return (
     <section aria-labelledby="undo-h">
-      <h2 id="undo-h">Convert back to internal (preview)</h2>
-      <p>
-        Lets you convert users that a job of this extension converted, and who have accepted their invitation, back to
-        internal members. Turning it on asks you to consent to <code>User-ConvertToInternal.ReadWrite.All</code>; it is
-        not asked for otherwise.
-      </p>
-      <LearnFacts facts={UNDO_FACTS} label="About converting back to internal" />
+      <h2 id="undo-h">{t('undo_title')}</h2>
+      <p>{t('undo_options_intro', { permission: UNDO_PERMISSION })}</p>
+      <LearnFacts facts={undoFacts()} label={t('undo_facts_label')} />
       {status ? (
         <div class="row">
           <label>
-            <input type="checkbox" checked={status.enabled} disabled={busy} onChange={(e) => set(e.currentTarget.checked)} /> Enable Convert back to
-            internal (preview)
+            <input type="checkbox" checked={status.enabled} disabled={busy} onChange={(e) => set(e.currentTarget.checked)} /> {t('undo_options_enable')}
           </label>
           <span role="status" aria-live="polite" class="small muted">
-            {busy ? 'Waiting for the sign-in…' : status.enabled ? (status.granted ? 'On. The permission is granted.' : 'On. The permission is not granted yet: turn it off and on again to sign in.') : 'Off.'}
+            {state}
           </span>
         </div>
       ) : (
         <p class="skeleton" aria-busy="true">
-          Loading…
+          {t('undo_options_loading')}
         </p>
       )}
       {error && <Notice kind="error">{error}</Notice>}

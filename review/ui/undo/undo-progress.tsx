@@ -1,6 +1,7 @@
 // After the undo job was accepted: its live progress (broadcasts, and a poll in case the worker was asleep), and a way
 // to the job's page. The temporary passwords are no longer on screen.
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../src/i18n';
 import type { JobSummary } from '../../../src/messages';
 import { jobPagePath } from '../../../popup/lib/pages';
 import type { UiServices } from '../../../popup/lib/platform';
@@ -24,26 +25,26 @@ export function UndoProgress(props: { services: UiServices; jobId: string; pollM
   const c = summary?.counters;
   const over = summary?.state === 'completed' || summary?.state === 'cancelled';
   return (
-    <section class="card" aria-label="Progress">
+    <section class="card" aria-label={t('undo_progress_label')}>
       {summary && c ? (
         <>
           <p>
             <JobStateBadge job={summary} />
           </p>
-          <ProgressBar counters={c} label="Converting back to internal" />
+          <ProgressBar counters={c} label={t('undo_progress_bar')} />
           <p role="status" data-b2b="undo-progress">
             {over
-              ? `Finished: ${c.done} converted back to internal, ${c.failed} failed, ${c.blocked} blocked.`
-              : `${c.done} of ${c.total} converted back to internal, ${c.remaining} remaining.`}
+              ? t('undo_progress_finished', { done: c.done, failed: c.failed, blocked: c.blocked })
+              : t('undo_progress_running', { done: c.done, total: c.total, remaining: c.remaining })}
           </p>
         </>
       ) : (
         <p class="skeleton" aria-busy="true">
-          Starting…
+          {t('undo_progress_starting')}
         </p>
       )}
       <button type="button" onClick={() => services.openPage(jobPagePath(jobId))}>
-        Open the job
+        {t('undo_progress_openJob')}
       </button>
     </section>
   );

@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UndoPreview } from '../../../src/messages';
 import { temporaryPassword, undoInputProblems, type UndoProblem } from '../../../src/undo';
-import { UNDO_FACTS } from '../../../src/undo-facts';
+import { t, tn } from '../../../src/i18n';
+import { undoFacts } from '../../../src/undo-facts';
 import { describeError } from '../../../popup/lib/errors';
 import type { UiServices } from '../../../popup/lib/platform';
 import { Notice } from '../../../popup/ui/common';
@@ -40,7 +41,7 @@ export function UndoReview(props: UndoReviewProps) {
 
   useEffect(() => {
     if (!target) {
-      setPhase({ kind: 'failed', message: 'Open this page from a job: select the users, then Convert back to internal.' });
+      setPhase({ kind: 'failed', message: t('undo_review_noTarget') });
       return;
     }
     services.request('undo/preview', { jobId: target.jobId, userIds: target.userIds }).then(
@@ -54,13 +55,13 @@ export function UndoReview(props: UndoReviewProps) {
     );
   }, []);
 
-  const heading = <h1>Convert back to internal (preview)</h1>;
+  const heading = <h1>{t('undo_title')}</h1>;
   if (phase.kind === 'loading') {
     return (
       <main class="page">
         {heading}
         <p class="skeleton" aria-busy="true">
-          Reading the users from Microsoft Graph…
+          {t('undo_review_loading')}
         </p>
       </main>
     );
@@ -78,7 +79,7 @@ export function UndoReview(props: UndoReviewProps) {
       <main class="page">
         {heading}
         <Notice kind="ok" role="status">
-          {phase.total} user{phase.total === 1 ? ' is' : 's are'} being converted back to internal. The temporary passwords are no longer shown.
+          {tn('undo_review_running', phase.total)}
         </Notice>
         <UndoProgress services={services} jobId={phase.jobId} />
       </main>
@@ -117,23 +118,24 @@ export function UndoReview(props: UndoReviewProps) {
       {heading}
       <Notice kind="warn">
         <p>
-          <strong>Preview:</strong> this uses a Microsoft Graph beta API. It converts the users below from B2B collaboration users
-          back to internal members of this tenant.
+          <strong>{t('undo_review_previewLabel')}</strong> {t('undo_review_previewText')}
         </p>
       </Notice>
-      <LearnFacts facts={UNDO_FACTS} label="About converting back to internal" />
-      <p class="small muted">
-        Job <span class="mono">{preview.jobId}</span> · tenant <span class="mono">{preview.tenantId}</span> · {ready.length} of {preview.users.length} user
-        {preview.users.length === 1 ? '' : 's'} can be converted back
-        {preview.missing.length > 0 ? ` · ${preview.missing.length} not in the job or no longer in the directory` : ''}
+      <LearnFacts facts={undoFacts()} label={t('undo_facts_label')} />
+      <p class="small muted wrap">
+        {[
+          t('undo_review_jobTenant', { job: preview.jobId, tenant: preview.tenantId }),
+          tn('undo_review_ready', preview.users.length, { ready: ready.length }),
+          ...(preview.missing.length > 0 ? [tn('undo_review_missing', preview.missing.length)] : []),
+        ].join(' · ')}
       </p>
       <div class="table-wrap">
-        <table aria-label="Users to convert back to internal">
+        <table aria-label={t('undo_review_table')}>
           <thead>
             <tr>
-              <th scope="col">User</th>
-              <th scope="col">User principal name</th>
-              <th scope="col">Temporary password</th>
+              <th scope="col">{t('undo_review_colUser')}</th>
+              <th scope="col">{t('undo_review_colUpn')}</th>
+              <th scope="col">{t('undo_review_colPassword')}</th>
             </tr>
           </thead>
           <tbody>
@@ -154,21 +156,20 @@ export function UndoReview(props: UndoReviewProps) {
       {needsCopy && (
         <div class="row">
           <button type="button" onClick={() => void services.copyText(allPasswords)}>
-            Copy all user principal names and passwords
+            {t('undo_review_copyAll')}
           </button>
           <label>
-            <input type="checkbox" checked={copied} onChange={(e) => setCopied(e.currentTarget.checked)} /> I have copied the temporary passwords: they
-            are shown only here, once
+            <input type="checkbox" checked={copied} onChange={(e) => setCopied(e.currentTarget.checked)} /> {t('undo_review_copied')}
           </label>
         </div>
       )}
       {submitError && <Notice kind="error">{submitError}</Notice>}
       <div class="row">
         <button type="button" class="primary" disabled={ready.length === 0 || anyProblem || (needsCopy && !copied) || submitting} onClick={submit}>
-          {submitting ? 'Submitting…' : `Convert ${ready.length} back to internal`}
+          {submitting ? t('undo_review_submitting') : tn('undo_review_convert', ready.length)}
         </button>
         <button type="button" onClick={() => window.close()}>
-          Close
+          {t('undo_review_close')}
         </button>
       </div>
     </main>

@@ -1,9 +1,16 @@
 // One user of the undo review: who they are and, per what Learn requires, what the admin gives them — a cloud user a
 // new user principal name (in a verified domain) and a temporary password shown here once, with Copy; a synced user
 // nothing. A user the rules block shows why instead. Every value is rendered as text.
+import { t } from '../../../src/i18n';
 import type { UndoPreviewUser } from '../../../src/messages';
 import type { UndoProblem } from '../../../src/undo';
 import { CopyButton } from '../../../popup/ui/common';
+
+function stateText(state: string | null): string {
+  if (state === 'Accepted') return t('undo_row_accepted');
+  if (state === 'PendingAcceptance') return t('undo_row_pending');
+  return state ?? t('undo_row_internal');
+}
 
 export function UndoRow(props: {
   user: UndoPreviewUser;
@@ -21,12 +28,12 @@ export function UndoRow(props: {
       <td class="wrap">
         <div>{user.displayName}</div>
         <div class="small muted">{user.userPrincipalName}</div>
-        <div class="small">Converted with {user.email}</div>
-        <div class="small muted">{user.externalUserState === 'PendingAcceptance' ? 'Pending acceptance' : (user.externalUserState ?? 'Internal')}</div>
+        <div class="small">{t('undo_row_convertedWith', { email: user.email })}</div>
+        <div class="small muted">{stateText(user.externalUserState)}</div>
       </td>
       {user.blocks.length > 0 ? (
         <td colSpan={2}>
-          <ul class="small" aria-label={`Why ${name} cannot be converted back`}>
+          <ul class="small" aria-label={t('undo_row_whyBlocked', { name })}>
             {user.blocks.map((b) => (
               <li key={b.code} data-block={b.code}>
                 {b.message}
@@ -36,13 +43,13 @@ export function UndoRow(props: {
         </td>
       ) : user.synced ? (
         <td colSpan={2} class="small">
-          Synced from on-premises: nothing to enter. Graph takes neither a user principal name nor a password for this user.
+          {t('undo_row_synced')}
         </td>
       ) : (
         <>
           <td>
             <label for={upnId} class="small">
-              New user principal name for {name}
+              {t('undo_row_newUpn', { name })}
             </label>
             <input
               id={upnId}
@@ -63,13 +70,13 @@ export function UndoRow(props: {
           <td>
             {props.password !== undefined ? (
               <div class="row">
-                <code class="mono" aria-label={`Temporary password for ${name}`} data-b2b="password">
+                <code class="mono" aria-label={t('undo_row_password', { name })} data-b2b="password">
                   {props.password}
                 </code>
-                <CopyButton text={props.password} label={`Copy the temporary password for ${name}`} copy={props.copy} />
+                <CopyButton text={props.password} label={t('undo_row_copyPassword', { name })} copy={props.copy} />
               </div>
             ) : null}
-            <p class="small muted">Must be changed at the next sign-in.</p>
+            <p class="small muted">{t('undo_row_changeAtSignIn')}</p>
           </td>
         </>
       )}
