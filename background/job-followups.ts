@@ -133,7 +133,7 @@ async function refreshInvitationStateFor(store: FollowUpStore, runner: JobRunner
   await forgetSettledLinks(store, runner, jobId, [...byPage.values()].flatMap(settledUsers));
 }
 
-const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType'];
+const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType', 'convertingToInternal'];
 
 export function statusFilter(filter: ItemsFilter | undefined): ItemStatus[] | undefined {
   switch (filter) {
@@ -187,6 +187,7 @@ export async function itemsView(
         updatedAt: i.updatedAt,
         ...(state ? { externalUserState: state[0], externalUserStateChangeDateTime: state[1] } : i.invited ? { externalUserState: 'PendingAcceptance' } : {}),
         ...(link ? { inviteRedeemUrl: link } : {}),
+        ...(i.toInternal?.userPrincipalName ? { newUserPrincipalName: i.toInternal.userPrincipalName } : {}),
       };
     }),
   };

@@ -10,6 +10,7 @@ import { jobId, scopeTier } from './protocol/fields';
 import { jobReplies, jobRequests, jobSummarySchema } from './protocol/jobs';
 import { reviewReplies, reviewRequests } from './protocol/review';
 import type { SenderKind } from './protocol/senders';
+import { undoReplies, undoRequests } from './protocol/undo';
 import { userReplies, userRequests } from './protocol/users';
 
 export { MAX_USERS_PER_JOB } from './protocol/fields';
@@ -45,15 +46,17 @@ export {
   type ReviewedUser,
 } from './protocol/jobs';
 export type { JobStatus } from './jobs/model';
+export { MAX_UNDO_USERS, undoPreviewSchema, undoStatusSchema, type UndoStatus } from './protocol/undo';
+export type { UndoPreview, UndoPreviewUser } from './undo-review';
 export { backgroundSenderUrl, classifySender, isFromWorker, schemeAndHost, type SenderKind } from './protocol/senders';
 
-const requestSchemas = { ...authRequests, ...userRequests, ...reviewRequests, ...jobRequests } as const;
+const requestSchemas = { ...authRequests, ...userRequests, ...reviewRequests, ...jobRequests, ...undoRequests } as const;
 
 export type Operation = keyof typeof requestSchemas;
 export type RequestOf<O extends Operation> = z.infer<(typeof requestSchemas)[O]>;
 
 /** What each operation answers (produced by the worker itself: typed from these, not re-validated by the caller). */
-export const replySchemas = { ...authReplies, ...userReplies, ...reviewReplies, ...jobReplies } as const satisfies Record<Operation, z.ZodType>;
+export const replySchemas = { ...authReplies, ...userReplies, ...reviewReplies, ...jobReplies, ...undoReplies } as const satisfies Record<Operation, z.ZodType>;
 export type ResponseMap = { [O in Operation]: z.infer<(typeof replySchemas)[O]> };
 
 /**
@@ -84,10 +87,14 @@ export const allowedSenders: Record<Operation, readonly SenderKind[]> = {
   'job/refreshStatus': ['extension-page'],
   'job/followUp': ['extension-page'],
   'history/clear': ['extension-page'],
+  'undo/status': ['extension-page'],
+  'undo/setEnabled': ['extension-page'],
+  'undo/preview': ['extension-page'],
+  'undo/submit': ['extension-page'],
 };
 
 /** The operations that change the directory (or start something that does). */
-export const WRITE_OPERATIONS = ['job/submit', 'job/control', 'job/followUp'] as const satisfies readonly Operation[];
+export const WRITE_OPERATIONS = ['job/submit', 'job/control', 'job/followUp', 'undo/submit', 'undo/setEnabled'] as const satisfies readonly Operation[];
 
 export interface Envelope {
   op: Operation;

@@ -122,6 +122,7 @@ const ITEM_LABELS: Readonly<Record<ItemRowState, string>> & Readonly<Record<stri
   inviting: 'Inviting',
   settingType: 'Setting user type',
   verifying: 'Verifying',
+  convertingToInternal: 'Converting back to internal',
   done: 'Converted',
   succeeded: 'Converted',
   failed: 'Failed',

@@ -117,7 +117,7 @@ export const jobStatusSchema = z.enum(JOB_STATUSES);
  * An item's state in a job view: the engine's status, or 'verifying' while a write's outcome is unknown (it is read
  * back from Graph before anything is re-sent).
  */
-export const ITEM_ROW_STATES = ['queued', 'addingEmail', 'inviting', 'settingType', 'done', 'failed', 'blocked', 'cancelled', 'verifying'] as const;
+export const ITEM_ROW_STATES = ['queued', 'addingEmail', 'inviting', 'settingType', 'convertingToInternal', 'done', 'failed', 'blocked', 'cancelled', 'verifying'] as const;
 export type ItemRowState = (typeof ITEM_ROW_STATES)[number];
 type _EveryEngineStatus = Proof<Same<ItemRowState, ItemStatus | 'verifying'>>;
 export const itemRowStateSchema = z.enum(ITEM_ROW_STATES);
@@ -171,6 +171,9 @@ export const jobSummarySchema = z.strictObject({
   sponsors: z.array(sponsorSchema).optional(),
   /** Hash of the plan the job writes: the same as the exported plan's when the job was made from it. */
   planHash: z.string().optional(),
+  /** A Convert back to internal job (preview), of the users of conversion job `undoOf`. */
+  kind: z.literal('undo').optional(),
+  undoOf: z.string().optional(),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
@@ -192,6 +195,8 @@ export const jobItemRowSchema = z.strictObject({
   externalUserStateChangeDateTime: z.string().nullable().optional(),
   /** Only while the invitation is pending: whoever holds it can redeem it. */
   inviteRedeemUrl: z.string().optional(),
+  /** Undo jobs: the UPN the user signs in with once converted back (absent for a synced user). */
+  newUserPrincipalName: z.string().optional(),
 });
 export type JobItemRow = z.infer<typeof jobItemRowSchema>;
 

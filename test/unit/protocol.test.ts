@@ -18,6 +18,7 @@ import {
 } from '../../src/messages';
 import { authRequests } from '../../src/protocol/auth';
 import { jobRequests } from '../../src/protocol/jobs';
+import { undoRequests } from '../../src/protocol/undo';
 import { reviewRequests } from '../../src/protocol/review';
 import { userRequests } from '../../src/protocol/users';
 import { buildPreflight } from '../../src/preflight';
@@ -28,7 +29,7 @@ import { fakeAuth, fakePorts, fakeTenant, SETTINGS } from '../support/worker-fak
 
 describe('protocol', () => {
   it('names each operation in exactly one domain, with a sender rule and a reply schema', () => {
-    const domains = [authRequests, userRequests, reviewRequests, jobRequests].map((d) => Object.keys(d));
+    const domains = [authRequests, userRequests, reviewRequests, jobRequests, undoRequests].map((d) => Object.keys(d));
     const all = domains.flat();
     expect(new Set(all).size).toBe(all.length);
     expect(Object.keys(allowedSenders).sort()).toEqual([...all].sort());
