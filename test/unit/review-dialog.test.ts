@@ -109,9 +109,16 @@ async function open(status: AuthStatus = STATUS, placement: ReviewPlacement = 'f
     onContinueInWindow: async () => void continued++,
   });
   controller.signal.addEventListener('abort', () => mounted.unmount());
-  // Once the dialog watches (its effects ran), it gets the focus; it has had it, and been fully visible, for longer
-  // than the settle time by the time the test reads it.
-  await new Promise((r) => setTimeout(r, 20));
+  await focusWhenWatching();
+}
+
+/**
+ * Once the dialog watches (its effects ran: it has moved the focus into itself), the window gets the focus; it has
+ * had it, and been fully visible, for longer than the settle time by the time the test reads it. (Effects run after
+ * a frame, later on a busy machine: a fixed wait would race them.)
+ */
+async function focusWhenWatching() {
+  await vi.waitFor(() => expect(root()?.activeElement?.getAttribute('role')).toBe('dialog'));
   window.dispatchEvent(new Event('focus'));
   clock = 10_000;
 }
@@ -159,7 +166,7 @@ describe('the review dialog', () => {
     expect($('[data-b2b="summary"]')?.textContent).toBe('4 of 8 selected users will be converted to external users in Contoso.');
     expect($('[data-b2b="summary"]')?.getAttribute('title')).toBe(TENANT);
     // User 5 has no external address: "Needs an email", counted as such (not as blocked).
-    expect($('[data-b2b="counts"]')?.textContent).toMatch(/^2 blocked · 1 needs an email · 0 excluded · 1 no longer exist\./);
+    expect($('[data-b2b="counts"]')?.textContent).toMatch(/^2 blocked · 1 needs an email · 0 excluded · 1 no longer exists\./);
     expect(confirmButton().textContent).toBe('Convert 4 users');
     expect(confirmButton().disabled).toBe(false);
   });
@@ -463,9 +470,7 @@ describe('the result of the job', () => {
       onViewResults: (jobId) => void viewed.push(jobId),
     });
     controller.signal.addEventListener('abort', () => mounted.unmount());
-    await new Promise((r) => setTimeout(r, 20));
-    window.dispatchEvent(new Event('focus'));
-    clock = 10_000;
+    await focusWhenWatching();
     await loaded();
     await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
     confirmButton().click();
