@@ -1,13 +1,14 @@
 // The one table of national-cloud endpoints. Everything host-related (sign-in authority, Graph, the admin
 // center the content script runs in, My Apps redirect) is looked up here so that supporting a cloud is one
 // edit, and so that no other module hard-codes graph.microsoft.com.
+import { t, type MessageKey } from './i18n';
 
 export const CLOUDS = ['Global', 'UsGov', 'UsGovDoD', 'China'] as const;
 export type Cloud = (typeof CLOUDS)[number];
 
 export interface CloudEndpoints {
   readonly cloud: Cloud;
-  /** Admin-facing name of the cloud. */
+  /** Admin-facing name of the cloud, in the admin's language (read when shown: a getter over the catalogue). */
   readonly label: string;
   /** Host of the Entra ID sign-in authority. */
   readonly loginHost: string;
@@ -30,7 +31,9 @@ const US_REACT_VIEW_SUFFIXES = ['.reactblade.portal.azure.us'] as const;
 export const CLOUD_ENDPOINTS: Readonly<Record<Cloud, CloudEndpoints>> = {
   Global: {
     cloud: 'Global',
-    label: 'Global (commercial)',
+    get label() {
+      return cloudLabel('Global');
+    },
     loginHost: 'login.microsoftonline.com',
     graphHost: 'graph.microsoft.com',
     adminCenterHosts: ['entra.microsoft.com', 'portal.azure.com', 'ms.portal.azure.com'],
@@ -43,7 +46,9 @@ export const CLOUD_ENDPOINTS: Readonly<Record<Cloud, CloudEndpoints>> = {
   },
   UsGov: {
     cloud: 'UsGov',
-    label: 'US Government (GCC High)',
+    get label() {
+      return cloudLabel('UsGov');
+    },
     loginHost: 'login.microsoftonline.us',
     graphHost: 'graph.microsoft.us',
     adminCenterHosts: US_ADMIN_CENTER_HOSTS,
@@ -52,7 +57,9 @@ export const CLOUD_ENDPOINTS: Readonly<Record<Cloud, CloudEndpoints>> = {
   },
   UsGovDoD: {
     cloud: 'UsGovDoD',
-    label: 'US Government (DoD)',
+    get label() {
+      return cloudLabel('UsGovDoD');
+    },
     loginHost: 'login.microsoftonline.us',
     graphHost: 'dod-graph.microsoft.us',
     adminCenterHosts: US_ADMIN_CENTER_HOSTS,
@@ -61,7 +68,9 @@ export const CLOUD_ENDPOINTS: Readonly<Record<Cloud, CloudEndpoints>> = {
   },
   China: {
     cloud: 'China',
-    label: 'China (operated by 21Vianet)',
+    get label() {
+      return cloudLabel('China');
+    },
     loginHost: 'login.chinacloudapi.cn',
     graphHost: 'microsoftgraph.chinacloudapi.cn',
     adminCenterHosts: ['entra.microsoftonline.cn', 'portal.azure.cn'],
@@ -69,6 +78,18 @@ export const CLOUD_ENDPOINTS: Readonly<Record<Cloud, CloudEndpoints>> = {
     myAppsUrl: 'https://myapps.azure.cn/',
   },
 };
+
+const CLOUD_LABEL_KEYS: Readonly<Record<Cloud, MessageKey>> = {
+  Global: 'cloud_global',
+  UsGov: 'cloud_usGov',
+  UsGovDoD: 'cloud_usGovDoD',
+  China: 'cloud_china',
+};
+
+/** A cloud's name for the admin, e.g. "Global (commercial)". */
+export function cloudLabel(cloud: Cloud): string {
+  return t(CLOUD_LABEL_KEYS[cloud]);
+}
 
 export const GRAPH_API_VERSION = 'v1.0';
 

@@ -1,6 +1,7 @@
 // Email rules for the address an internal user is invited with. The invitation service refuses addresses in
 // the tenant's verified domains and addresses with certain characters; checking here lets the admin fix the
 // list before anything is written.
+import { t, type MessageKey } from './i18n';
 import type { GraphUser } from './users';
 
 /** Characters the invitation service refuses anywhere in the address (besides the single `@`). */
@@ -46,20 +47,21 @@ export function isValidEmail(email: string): boolean {
   return emailSyntaxError(email) === undefined;
 }
 
-const SYNTAX_MESSAGES: Readonly<Record<EmailSyntaxError, string>> = {
-  empty: 'Enter an email address.',
-  missingAt: 'The email address needs an @ between the name and the domain.',
-  multipleAt: 'The email address may contain only one @.',
-  whitespace: 'The email address may not contain spaces.',
-  disallowedCharacter: 'The email address contains a character Microsoft Entra does not accept (~ ! # $ % ^ & * ( ) + = [ ] { } \\ / | ; : " < > ? ,).',
-  localPartEdge: 'The part before the @ may not start or end with a dot or a hyphen.',
-  consecutiveDots: 'The part before the @ may not contain two dots in a row.',
-  emptyLocalPart: 'The email address needs a name before the @.',
-  invalidDomain: 'The domain after the @ is not valid (it needs at least one dot, e.g. fabrikam.com).',
+// The catalogue's words for each problem (email_syntax_*): called when shown, in the admin's language.
+const SYNTAX_KEYS: Readonly<Record<EmailSyntaxError, MessageKey>> = {
+  empty: 'email_syntax_empty',
+  missingAt: 'email_syntax_missingAt',
+  multipleAt: 'email_syntax_multipleAt',
+  whitespace: 'email_syntax_whitespace',
+  disallowedCharacter: 'email_syntax_disallowedCharacter',
+  localPartEdge: 'email_syntax_localPartEdge',
+  consecutiveDots: 'email_syntax_consecutiveDots',
+  emptyLocalPart: 'email_syntax_emptyLocalPart',
+  invalidDomain: 'email_syntax_invalidDomain',
 };
 
 export function describeEmailSyntaxError(error: EmailSyntaxError): string {
-  return SYNTAX_MESSAGES[error];
+  return t(SYNTAX_KEYS[error]);
 }
 
 /** Lower-cased domain of an address ('' when there is no @). */
@@ -150,24 +152,24 @@ export function validateEmailEdits(rows: readonly EmailEditRow[], verifiedDomain
   for (const r of rows) {
     const email = r.email.trim();
     if (email === '') {
-      errors.push({ id: r.id, code: 'empty', message: 'Enter the external email address to invite this user with.' });
+      errors.push({ id: r.id, code: 'empty', message: t('email_edit_empty') });
       continue;
     }
     const syntax = emailSyntaxError(email);
     if (syntax !== undefined) {
-      errors.push({ id: r.id, code: 'syntax', message: SYNTAX_MESSAGES[syntax], syntax });
+      errors.push({ id: r.id, code: 'syntax', message: describeEmailSyntaxError(syntax), syntax });
       continue;
     }
     if (isInVerifiedDomain(email, domains)) {
       errors.push({
         id: r.id,
         code: 'verifiedDomain',
-        message: `${emailDomain(email)} is a verified domain of this tenant. Use the user's external address instead.`,
+        message: t('email_edit_verifiedDomain', { domain: emailDomain(email) }),
       });
       continue;
     }
     if ((counts.get(email.toLowerCase()) ?? 0) > 1) {
-      errors.push({ id: r.id, code: 'duplicate', message: `${email} is used for more than one user in this list.` });
+      errors.push({ id: r.id, code: 'duplicate', message: t('email_edit_duplicate', { email }) });
     }
   }
   return errors;

@@ -26,6 +26,10 @@ export const LEARN_PAGES = {
     title: 'New-MgInvitation (Microsoft Graph PowerShell)',
     url: 'https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/new-mginvitation',
   },
+  spaAppRegistration: {
+    title: 'Single-page application: App registration',
+    url: 'https://learn.microsoft.com/entra/identity-platform/scenario-spa-app-registration',
+  },
   throttling: {
     title: 'Microsoft Graph throttling guidance',
     url: 'https://learn.microsoft.com/graph/throttling',

@@ -2,6 +2,8 @@
 // each selected user with the proposed external email and the eligibility verdict.
 import { resolveProposedEmail } from './email';
 import { evaluateEligibility, PRIVILEGED_ROLE_TEMPLATE_IDS, type Eligibility } from './eligibility';
+import { t } from './i18n';
+import { DIRECTORY_READERS, GLOBAL_READER, roleList } from './roles';
 import type { PreflightResult, PreflightUser } from './messages';
 import type { GraphUser } from './users';
 
@@ -45,14 +47,16 @@ export const CHECKED_ROLE_IDS: readonly string[] = [
  * Roles that may read directory role assignments, delegated (least privileged first), per
  * https://learn.microsoft.com/en-us/graph/api/rbacapplication-list-roleassignments.
  */
-export const ROLE_READER_ROLE_NAMES = ['Directory Readers', 'Global Reader', 'Privileged Role Administrator'] as const;
+export const ROLE_READER_ROLE_IDS: readonly string[] = [DIRECTORY_READERS, GLOBAL_READER, 'e8611ab8-c189-46e8-94e1-60213ab1f814'];
 
 export function rolesNotVerifiedMessage(code: string): string {
-  return `Microsoft Graph refused to read directory role assignments (${code}), so no selected user's directory roles were checked: an administrator among them would not be flagged. The ${ROLE_READER_ROLE_NAMES.slice(0, -1).join(', ')} or ${ROLE_READER_ROLE_NAMES.at(-1)} role would allow the check (it may need activating in Privileged Identity Management). Convert only if you know none of these users is an administrator.`;
+  return t('preflight_rolesNotVerified', { code, roles: roleList(ROLE_READER_ROLE_IDS, 'or') });
 }
 
-export const ELIGIBLE_ROLES_NOT_CHECKED =
-  'Roles these users are eligible for through Privileged Identity Management were not checked (the extension is not granted RoleEligibilitySchedule.Read.Directory): a user who can activate an administrator role is not flagged.';
+/** Why PIM-eligible roles were not checked (a function: the words are the catalogue's, read when shown). */
+export function eligibleRolesNotChecked(): string {
+  return t('preflight_eligibleRolesNotChecked');
+}
 
 export function toPreflightUser(user: GraphUser, roles: readonly string[], eligibility: Eligibility, proposedEmail: string): PreflightUser {
   return {
@@ -104,12 +108,11 @@ export function buildPreflight(reads: PreflightReads): PreflightResult {
   const canInvite = reads.rolesDeniedCode !== undefined || adminRoles.some((r) => INVITER_ROLE_IDS.includes(r.toLowerCase()));
   return {
     ...(reads.rolesDeniedCode !== undefined ? { rolesNotVerified: rolesNotVerifiedMessage(reads.rolesDeniedCode) } : {}),
-    ...(reads.rolesDeniedCode === undefined && reads.eligibleRolesChecked !== true ? { eligibleRolesNotChecked: ELIGIBLE_ROLES_NOT_CHECKED } : {}),
+    ...(reads.rolesDeniedCode === undefined && reads.eligibleRolesChecked !== true ? { eligibleRolesNotChecked: eligibleRolesNotChecked() } : {}),
     ...(canInvite
       ? {}
       : {
-          adminRoleProblem:
-            'Your account holds none of the roles that may convert users (User Administrator, Guest Inviter or Global Administrator). Microsoft Graph would refuse every conversion with Authorization_RequestDenied; ask for one of these roles (it may need to be activated in Privileged Identity Management) and sign in again.',
+          adminRoleProblem: t('preflight_adminRoleProblem', { roles: roleList([INVITER_ROLE_IDS[1]!, INVITER_ROLE_IDS[2]!, INVITER_ROLE_IDS[0]!], 'or') }),
         }),
     tenantId: reads.tenantId,
     tenantName: reads.tenantName,

@@ -1,7 +1,7 @@
 // The review's invitation options (the same for every user of the job): the draft the form edits, its checks by
 // field, and its mapping to the job request's options.
 import { describeEmailSyntaxError, emailSyntaxError } from './email';
-import { MAX_SPONSORS } from './graph/requests';
+import { MAX_SPONSORS } from './graph/writes';
 import type { Sponsor } from './jobs/model';
 import { t } from './i18n';
 import type { InvitationOptions, PreflightResult } from './messages';

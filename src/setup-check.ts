@@ -7,8 +7,9 @@
 // - reset redemption: https://learn.microsoft.com/en-us/entra/external-id/reset-redemption-status (Helpdesk
 //   Administrator or User Administrator; Global Administrator too).
 import { cloudEndpoints, type Cloud } from './clouds';
-import { ROLE_NAMES } from './eligibility';
-import { INVITER_ROLE_IDS, ROLE_READER_ROLE_NAMES } from './preflight';
+import { t, tn } from './i18n';
+import { INVITER_ROLE_IDS, ROLE_READER_ROLE_IDS } from './preflight';
+import { roleList } from './roles';
 import { TIER_PERMISSIONS, type ScopeTier } from './scopes';
 
 export const RESET_ROLE_IDS: readonly string[] = [
@@ -41,93 +42,103 @@ export interface SetupFacts {
   readProblem?: string;
 }
 
-const roleName = (id: string) => ROLE_NAMES[id.toLowerCase()] ?? id;
-const names = (ids: readonly string[]) => {
-  const list = ids.map(roleName);
-  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
-};
-
-const CONSENT_FIX =
-  'Sign in again and accept the permissions, or grant admin consent on the app registration\'s API permissions page (Entra admin center → App registrations → your app → API permissions).';
+const names = (ids: readonly string[]) => roleList(ids, 'or');
 
 function consentLine(tier: ScopeTier, granted: readonly ScopeTier[] | undefined): SetupLine {
   const id = `consent-${tier}` as const;
   const permissions = TIER_PERMISSIONS[tier].join(', ');
-  const purpose = { read: 'reading users and their roles for the review', invite: 'converting users', write: 'adding an address to other emails, setting mail or user type, resetting redemption' }[tier];
-  const label = `Permission for ${purpose}`;
-  if (granted === undefined) return { id, label, state: 'unknown', detail: `${permissions}: not known until you sign in.`, fix: 'Sign in.' };
-  if (granted.includes(tier)) return { id, label, state: 'ok', detail: `Granted: ${permissions}.` };
-  if (tier === 'write') {
-    return { id, label, state: 'optional', detail: `Not granted: ${permissions}. Only needed for ${purpose}; the extension asks when you choose such an option.` };
-  }
-  return { id, label, state: 'missing', detail: `Not granted: ${permissions}.`, fix: CONSENT_FIX };
+  const purpose = t(tier === 'read' ? 'setup_purpose_read' : tier === 'invite' ? 'setup_purpose_invite' : 'setup_purpose_write');
+  const label = t('setup_consent_label', { purpose });
+  if (granted === undefined) return { id, label, state: 'unknown', detail: t('setup_consent_beforeSignIn', { permissions }), fix: t('setup_fix_signIn') };
+  if (granted.includes(tier)) return { id, label, state: 'ok', detail: t('setup_consent_granted', { permissions }) };
+  if (tier === 'write') return { id, label, state: 'optional', detail: t('setup_consent_optional', { permissions, purpose }) };
+  return { id, label, state: 'missing', detail: t('setup_consent_missing', { permissions }), fix: t('setup_fix_consent') };
 }
 
 export function checkSetup(f: SetupFacts): SetupLine[] {
   const lines: SetupLine[] = [];
   const endpoints = cloudEndpoints(f.cloud);
+  const app = t('setup_app_label');
   lines.push(
     f.configured
-      ? { id: 'configured', label: 'App registration', state: 'ok', detail: 'The Application (client) ID and tenant are set.' }
-      : { id: 'configured', label: 'App registration', state: 'missing', detail: f.configProblem ?? 'The Application (client) ID is not set.', fix: 'Register the app (see the steps on this page), paste its Application (client) ID above and Save.' },
+      ? { id: 'configured', label: app, state: 'ok', detail: t('setup_app_ok') }
+      : { id: 'configured', label: app, state: 'missing', detail: f.configProblem ?? t('setup_app_missing'), fix: t('setup_app_fix') },
   );
-  lines.push({ id: 'cloud', label: 'Cloud', state: 'ok', detail: `${endpoints.label}: sign-in at ${endpoints.loginHost}, Microsoft Graph at ${endpoints.graphHost}.` });
+  lines.push({ id: 'cloud', label: t('setup_cloud_label'), state: 'ok', detail: t('setup_cloud_detail', { cloud: endpoints.label, login: endpoints.loginHost, graph: endpoints.graphHost }) });
 
   const account = f.account;
+  const signedIn = t('setup_signedIn_label');
   if (!account) {
-    lines.push({ id: 'signed-in', label: 'Signed in', state: 'missing', detail: 'Not signed in.', fix: f.configured ? 'Sign in.' : 'Set the Application (client) ID first, then sign in.' });
+    lines.push({ id: 'signed-in', label: signedIn, state: 'missing', detail: t('setup_signedIn_no'), fix: f.configured ? t('setup_fix_signIn') : t('setup_fix_configureFirst') });
   } else if (account.sessionEnded) {
-    lines.push({ id: 'signed-in', label: 'Signed in', state: 'missing', detail: `Signed in as ${account.username} — session ended.`, fix: 'Sign in again.' });
+    lines.push({ id: 'signed-in', label: signedIn, state: 'missing', detail: t('setup_signedIn_ended', { user: account.username }), fix: t('setup_fix_signInAgain') });
   } else {
     const tenant = account.tenantName ? `${account.tenantName} (${account.tenantId})` : account.tenantId;
-    lines.push({ id: 'signed-in', label: 'Signed in', state: 'ok', detail: `Signed in as ${account.username} in ${tenant}.` });
+    lines.push({ id: 'signed-in', label: signedIn, state: 'ok', detail: t('setup_signedIn_ok', { tenant, user: account.username }) });
   }
   const granted = account && !account.sessionEnded ? account.grantedTiers : undefined;
   for (const tier of ['read', 'invite', 'write'] as const) lines.push(consentLine(tier, granted));
+  lines.push(...roleLines(f, account !== undefined && account.sessionEnded !== true));
+  lines.push(domainLine(f, unknownBecause(f, account !== undefined && account.sessionEnded !== true)));
+  return lines;
+}
 
-  const unknownBecause = f.readProblem ?? (account && !account.sessionEnded ? 'The roles could not be read.' : 'Not known until you sign in.');
+function unknownBecause(f: SetupFacts, signedIn: boolean): string {
+  return f.readProblem ?? (signedIn ? t('setup_unknown_rolesUnread') : t('setup_unknown_beforeSignIn'));
+}
+
+function roleLines(f: SetupFacts, signedIn: boolean): SetupLine[] {
+  const readable = t('setup_rolesReadable_label');
+  const invite = t('setup_inviteRole_label');
+  const reset = t('setup_resetRole_label');
   const roles = f.roles;
   if (!roles) {
-    lines.push({ id: 'roles-readable', label: 'Reading directory roles', state: 'unknown', detail: unknownBecause });
-    lines.push({ id: 'invite-role', label: 'A role that may convert users', state: 'unknown', detail: unknownBecause });
-    lines.push({ id: 'reset-role', label: 'A role that may reset redemption', state: 'unknown', detail: unknownBecause });
-  } else if (!roles.readable) {
-    const readers = `${ROLE_READER_ROLE_NAMES.slice(0, -1).join(', ')} or ${ROLE_READER_ROLE_NAMES.at(-1)}`;
-    lines.push({
-      id: 'roles-readable',
-      label: 'Reading directory roles',
-      state: 'missing',
-      detail: `Microsoft Graph refused to read role assignments (${roles.code}): the review cannot tell whether a selected user is an administrator, and asks you to acknowledge that before converting.`,
-      fix: `The ${readers} role allows the check (activate it in Privileged Identity Management if you are eligible).`,
-    });
-    const unreadable = 'Your roles could not be read (see above).';
-    lines.push({ id: 'invite-role', label: 'A role that may convert users', state: 'unknown', detail: `${unreadable} Converting needs ${names(INVITER_ROLE_IDS)}.` });
-    lines.push({ id: 'reset-role', label: 'A role that may reset redemption', state: 'unknown', detail: `${unreadable} Resetting redemption needs ${names(RESET_ROLE_IDS)}.` });
-  } else {
-    lines.push({ id: 'roles-readable', label: 'Reading directory roles', state: 'ok', detail: 'Role assignments can be read: the review checks every selected user for administrator roles.' });
-    const held = new Set(roles.held.map((r) => r.toLowerCase()));
-    const inviter = INVITER_ROLE_IDS.filter((r) => held.has(r));
-    lines.push(
-      inviter.length > 0
-        ? { id: 'invite-role', label: 'A role that may convert users', state: 'ok', detail: `You hold ${names(inviter)}.` }
-        : { id: 'invite-role', label: 'A role that may convert users', state: 'missing', detail: `You hold none of ${names(INVITER_ROLE_IDS)}: Microsoft Graph refuses invitations (403).`, fix: `Ask a Privileged Role Administrator for ${names(INVITER_ROLE_IDS.slice(1, 3))}, or activate it in Privileged Identity Management if you are eligible.` },
-    );
-    const reset = RESET_ROLE_IDS.filter((r) => held.has(r));
-    lines.push(
-      reset.length > 0
-        ? { id: 'reset-role', label: 'A role that may reset redemption', state: 'ok', detail: `You hold ${names(reset)}.` }
-        : { id: 'reset-role', label: 'A role that may reset redemption', state: 'optional', detail: `You hold none of ${names(RESET_ROLE_IDS)}: converting works; resetting a user's redemption does not.` },
-    );
+    const detail = unknownBecause(f, signedIn);
+    return [
+      { id: 'roles-readable', label: readable, state: 'unknown', detail },
+      { id: 'invite-role', label: invite, state: 'unknown', detail },
+      { id: 'reset-role', label: reset, state: 'unknown', detail },
+    ];
   }
+  if (!roles.readable) {
+    const unreadable = t('setup_roles_unreadable');
+    return [
+      {
+        id: 'roles-readable',
+        label: readable,
+        state: 'missing',
+        detail: t('setup_rolesReadable_refused', { code: roles.code }),
+        fix: t('setup_rolesReadable_fix', { roles: names(ROLE_READER_ROLE_IDS) }),
+      },
+      { id: 'invite-role', label: invite, state: 'unknown', detail: t('setup_inviteRole_unknown', { roles: names(INVITER_ROLE_IDS), unreadable }) },
+      { id: 'reset-role', label: reset, state: 'unknown', detail: t('setup_resetRole_unknown', { roles: names(RESET_ROLE_IDS), unreadable }) },
+    ];
+  }
+  const held = new Set(roles.held.map((r) => r.toLowerCase()));
+  const inviter = INVITER_ROLE_IDS.filter((r) => held.has(r));
+  const resetter = RESET_ROLE_IDS.filter((r) => held.has(r));
+  return [
+    { id: 'roles-readable', label: readable, state: 'ok', detail: t('setup_rolesReadable_ok') },
+    inviter.length > 0
+      ? { id: 'invite-role', label: invite, state: 'ok', detail: tn('setup_roles_held', inviter.length, { roles: roleList(inviter, 'and') }) }
+      : {
+          id: 'invite-role',
+          label: invite,
+          state: 'missing',
+          detail: t('setup_inviteRole_missing', { roles: names(INVITER_ROLE_IDS) }),
+          fix: t('setup_inviteRole_fix', { roles: names(INVITER_ROLE_IDS.slice(1, 3)) }),
+        },
+    resetter.length > 0
+      ? { id: 'reset-role', label: reset, state: 'ok', detail: tn('setup_roles_held', resetter.length, { roles: roleList(resetter, 'and') }) }
+      : { id: 'reset-role', label: reset, state: 'optional', detail: t('setup_resetRole_missing', { roles: names(RESET_ROLE_IDS) }) },
+  ];
+}
 
+function domainLine(f: SetupFacts, unknown: string): SetupLine {
+  const label = t('setup_domains_label');
   const domains = f.verifiedDomains;
-  if (domains === undefined) {
-    lines.push({ id: 'verified-domains', label: 'Verified domains', state: 'unknown', detail: unknownBecause });
-  } else if (domains.length === 0) {
-    lines.push({ id: 'verified-domains', label: 'Verified domains', state: 'missing', detail: 'No verified domain was read: an address in your own domains could not be told from an external one.', fix: 'Sign in with an account of this tenant that may read the organization.' });
-  } else {
-    const shown = domains.slice(0, 5).join(', ');
-    lines.push({ id: 'verified-domains', label: 'Verified domains', state: 'ok', detail: `${domains.length} verified: ${shown}${domains.length > 5 ? ', …' : ''}. An address in these domains is never used as an external email.` });
-  }
-  return lines;
+  if (domains === undefined) return { id: 'verified-domains', label, state: 'unknown', detail: unknown };
+  if (domains.length === 0) return { id: 'verified-domains', label, state: 'missing', detail: t('setup_domains_none'), fix: t('setup_domains_fix') };
+  const shown = `${domains.slice(0, 5).join(', ')}${domains.length > 5 ? ', …' : ''}`;
+  return { id: 'verified-domains', label, state: 'ok', detail: tn('setup_domains_ok', domains.length, { domains: shown }) };
 }

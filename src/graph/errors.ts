@@ -1,118 +1,8 @@
-// One shape for every way a Graph call can fail (HTTP error, no response, failed $batch item, an SDK
-// GraphError), keeping Graph's own error code so support can search for it, plus one place that turns it
-// into a sentence an admin can act on.
-import { parseRetryAfter } from './retry';
-import { headerValue } from './transport';
-
-export interface GraphError {
-  /** HTTP status; 0 when no response arrived. */
-  status: number;
-  /** Graph's error code (e.g. Authorization_RequestDenied), or NetworkError / HttpError<status> when it gave none. */
-  code: string;
-  message: string;
-  requestId?: string;
-  retryAfterMs?: number;
-}
-
-/** Thrown by GraphApi; carries the normalised error so callers never parse messages. */
-export class GraphApiError extends Error implements GraphError {
-  readonly status: number;
-  readonly code: string;
-  readonly requestId?: string;
-  readonly retryAfterMs?: number;
-
-  constructor(e: GraphError) {
-    super(e.message);
-    this.name = 'GraphApiError';
-    this.status = e.status;
-    this.code = e.code;
-    if (e.requestId !== undefined) this.requestId = e.requestId;
-    if (e.retryAfterMs !== undefined) this.retryAfterMs = e.retryAfterMs;
-  }
-
-  toJSON(): GraphError {
-    return plainGraphError(this);
-  }
-}
-
-function plainGraphError(e: GraphError): GraphError {
-  const out: GraphError = { status: e.status, code: e.code, message: e.message };
-  if (e.requestId !== undefined) out.requestId = e.requestId;
-  if (e.retryAfterMs !== undefined) out.retryAfterMs = e.retryAfterMs;
-  return out;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function isGraphError(v: unknown): v is GraphError {
-  return isRecord(v) && typeof v.status === 'number' && typeof v.code === 'string' && typeof v.message === 'string';
-}
-
-function parseMaybeJson(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return body;
-  }
-}
-
-/** `{ error: { code, message, innerError: { request-id } } }` → its parts (Graph's OData error shape). */
-function odataError(body: unknown): { code?: string; message?: string; requestId?: string } {
-  const parsed = parseMaybeJson(body);
-  if (!isRecord(parsed) || !isRecord(parsed.error)) return {};
-  const err = parsed.error;
-  const inner = isRecord(err.innerError) ? err.innerError : isRecord(err.innererror) ? err.innererror : undefined;
-  const requestId = inner === undefined ? undefined : inner['request-id'] ?? inner.requestId;
-  const out: { code?: string; message?: string; requestId?: string } = {};
-  if (typeof err.code === 'string' && err.code !== '') out.code = err.code;
-  if (typeof err.message === 'string') out.message = err.message;
-  if (typeof requestId === 'string') out.requestId = requestId;
-  return out;
-}
-
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  424: 'Failed dependency',
-  429: 'Too many requests',
-  500: 'Internal server error',
-  502: 'Bad gateway',
-  503: 'Service unavailable',
-  504: 'Gateway timeout',
-};
-
-/** Normalise an HTTP error response (top-level or one $batch item). */
-export function graphErrorFromResponse(
-  status: number,
-  headers: Readonly<Record<string, string>> | undefined,
-  body: unknown,
-  nowMs: number = Date.now(),
-): GraphError {
-  const od = odataError(body);
-  const out: GraphError = {
-    status,
-    code: od.code ?? (status === 429 ? 'TooManyRequests' : `HttpError${status}`),
-    message: od.message ?? (typeof body === 'string' && body.trim() !== '' ? body.trim().slice(0, 500) : STATUS_TEXT[status] ?? `HTTP ${status}`),
-  };
-  const requestId = headerValue(headers, 'request-id') ?? od.requestId ?? headerValue(headers, 'client-request-id');
-  if (requestId !== undefined) out.requestId = requestId;
-  const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'), nowMs);
-  if (retryAfterMs !== undefined) out.retryAfterMs = retryAfterMs;
-  return out;
-}
-
-/** No response at all (DNS, TLS, offline, aborted): status 0. */
-export function networkError(cause: unknown): GraphError {
-  const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '';
-  return { status: 0, code: 'NetworkError', message: detail === '' ? 'No response from Microsoft Graph.' : detail };
-}
+// Every way a Graph call can fail, normalised to the one GraphError of the HTTP vocabulary (http.ts) — our own error,
+// an SDK GraphError, a bare status and body, a network failure — plus one place that turns it into a sentence an
+// admin can act on.
+import { t, tn } from '../i18n';
+import { graphErrorFromResponse, GraphApiError, isGraphError, isRecord, networkError, odataError, plainGraphError, type GraphError } from './http';
 
 /**
  * Normalise anything a Graph call may throw: our own error, a plain GraphError-shaped object, the Graph
@@ -202,45 +92,41 @@ export function classifyGraphError(e: GraphError): GraphErrorKind {
   return 'other';
 }
 
-function seconds(ms: number): string {
-  const s = Math.max(1, Math.ceil(ms / 1000));
-  return s === 1 ? '1 second' : `${s} seconds`;
-}
-
-const DESCRIBE_EN: Readonly<Record<GraphErrorKind, (e: GraphError) => string>> = {
-  network: () => 'Microsoft Graph could not be reached. Check your network connection; if this was a write, re-check the user before retrying, because it may have been applied.',
-  authentication: () => 'Your sign-in has expired or was rejected. Sign in again and retry.',
-  missingConsent: () => 'The extension has not been granted the permission this step needs. Grant consent when prompted (or ask an administrator who can consent for the organization), then retry. Check my setup (in the extension options) shows which permission is missing.',
+// The advice in the catalogue's language (error_graph_*); Graph's own message is quoted verbatim where shown.
+const DESCRIBE: Readonly<Record<GraphErrorKind, (e: GraphError) => string>> = {
+  network: () => t('error_graph_network'),
+  authentication: () => t('error_graph_authentication'),
+  missingConsent: () => t('error_graph_missingConsent', { check: t('setup_title') }),
   // Graph answers a missing role and (often) a missing scope with the same "Insufficient privileges", so name both.
-  missingRole: () =>
-    'Microsoft Entra refused this for lack of permission. Your account may lack the directory role for this step (converting users needs Guest Inviter, User Administrator or Directory Writers; editing users needs User Administrator; resetting redemption needs Helpdesk Administrator or User Administrator), or the extension may lack consent for it. Some tenants also want write permission (User.ReadWrite.All) to convert an existing user (the documentation leaves this open): sign in with write permission and retry failed. Check my setup (in the extension options) shows which role or permission is missing.',
-  throttled: (e) => `Microsoft Graph is throttling requests${e.retryAfterMs !== undefined ? `; it asked to wait ${seconds(e.retryAfterMs)}` : ''}. The remaining users will be retried automatically.`,
-  emailNotOnUser: () => "The invited email address is not on the user object. Add it to the user's email or other emails (the extension can add it to other emails with write permission), then retry.",
-  verifiedDomain: () => "The user's email address is in a verified domain of this tenant. Change it to the user's external address to convert them.",
-  syncedUser: () => 'Microsoft Entra rejected the request as invalid. This usually means the user is synchronized from on-premises Active Directory, which cannot be converted here.',
-  convertedBefore: () => 'This user was converted from external to internal before, and Microsoft Entra refuses to invite them again (412 Precondition Failed).',
-  invitedUserMissing: () => 'Microsoft Entra treated this as a new invitation because the request did not name the existing user. This is a defect in the extension; please report it.',
-  notFound: () => 'The user no longer exists in the directory (it may have been deleted since it was selected).',
-  dependencyFailed: () => 'This step was skipped because an earlier step for the same user failed.',
-  serviceUnavailable: () => 'Microsoft Graph is temporarily unavailable. Retry in a few minutes.',
-  badRequest: (e) => `Microsoft Entra rejected the request: ${e.message}`,
-  other: (e) => `Microsoft Graph returned an error: ${e.message}`,
+  missingRole: () => t('error_graph_missingRole', { check: t('setup_title') }),
+  throttled: (e) =>
+    e.retryAfterMs !== undefined ? tn('error_graph_throttledWait', Math.max(1, Math.ceil(e.retryAfterMs / 1000))) : t('error_graph_throttled'),
+  emailNotOnUser: () => t('error_graph_emailNotOnUser'),
+  verifiedDomain: () => t('error_graph_verifiedDomain'),
+  syncedUser: () => t('error_graph_syncedUser'),
+  convertedBefore: () => t('error_graph_convertedBefore'),
+  invitedUserMissing: () => t('error_graph_invitedUserMissing'),
+  notFound: () => t('error_graph_notFound'),
+  dependencyFailed: () => t('error_graph_dependencyFailed'),
+  serviceUnavailable: () => t('error_graph_serviceUnavailable'),
+  badRequest: (e) => t('error_graph_badRequest', { message: e.message }),
+  other: (e) => t('error_graph_unclassified', { message: e.message }),
 };
 
 /** The actionable sentence alone, for places that show Graph's code and request id in their own columns. */
 export function adviceForGraphError(e: GraphError): string {
-  return DESCRIBE_EN[classifyGraphError(e)](e);
+  return DESCRIBE[classifyGraphError(e)](e);
 }
 
 /**
  * One actionable sentence for the admin, always followed by Graph's code (and status/request id) so the
- * exact failure stays searchable. Only English is written yet; `locale` is accepted so callers need not
- * change when translations arrive.
+ * exact failure stays searchable. The sentence is in the catalogue's language (src/i18n); `_locale` is kept for
+ * callers that passed one before, and is not used.
  */
 export function describeGraphError(error: unknown, _locale?: string): string {
   const e = isGraphError(error) ? error : toGraphError(error);
   const sentence = adviceForGraphError(e);
-  const detail = [e.code, e.status > 0 ? `HTTP ${e.status}` : undefined, e.requestId !== undefined ? `request id ${e.requestId}` : undefined]
+  const detail = [e.code, e.status > 0 ? `HTTP ${e.status}` : undefined, e.requestId !== undefined ? t('error_graph_requestId', { id: e.requestId }) : undefined]
     .filter((x): x is string => x !== undefined)
     .join(', ');
   return `${sentence} (${detail})`;
