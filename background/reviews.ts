@@ -2,6 +2,7 @@
 // content scripts cannot read it). The rules for who may claim one are in src/review-handoff.ts.
 import { claimReview, type StoredReview } from '../src/review-handoff';
 import type { PendingReview } from '../src/messages';
+import { t } from '../src/i18n';
 import { sessionKeys } from '../src/storage';
 
 const key = sessionKeys.review;
@@ -22,7 +23,7 @@ const opening = new Set<Promise<unknown>>();
 
 /** review/get: the selection for the review document that asks, judged from its tab and its ancestors. */
 export async function getReview(tabId: number | undefined, ancestorOrigins: readonly string[]): Promise<PendingReview> {
-  if (tabId === undefined) throw new Error('The review can only be shown in the admin center or in the extension’s own window.');
+  if (tabId === undefined) throw new Error(t('worker_reviewWhere'));
   if (ancestorOrigins.length === 0 && opening.size > 0) await Promise.allSettled([...opening]);
   const claim = claimReview(await read(tabId), ancestorOrigins, Date.now());
   if (!claim.ok) throw new Error(claim.reason);
@@ -49,7 +50,7 @@ async function openWindowFor(stored: StoredReview): Promise<void> {
     .create({ url: chrome.runtime.getURL(REVIEW_PAGE), type: 'popup', width: 1100, height: 800, focused: true })
     .then(async (win) => {
       const windowTab = win?.tabs?.[0]?.id;
-      if (windowTab === undefined) throw new Error('The review window did not open.');
+      if (windowTab === undefined) throw new Error(t('worker_reviewWindowFailed'));
       await chrome.storage.session.set({ [key(windowTab)]: { ...stored, placement: 'window', createdAt: Date.now() } satisfies StoredReview });
     });
   opening.add(created);

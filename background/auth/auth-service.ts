@@ -10,6 +10,7 @@ import {
   type SignInError,
 } from '../../src/sign-in-errors';
 import type { AccountView } from '../../src/messages';
+import { t, type MessageKey } from '../../src/i18n';
 import { askMsalHost, closeMsalHost } from './msal-host-client';
 import { localKeys, sessionKeys } from '../../src/storage';
 import type { MsalHostConfig, TokenGrant } from './msal-host-protocol';
@@ -33,10 +34,10 @@ const ACCOUNT_KEY = localKeys.account;
  * account card calls the session ended unless this says otherwise.
  */
 const SESSION_KEY = sessionKeys.authSession;
-const TIER_LABEL: Record<ScopeTier, string> = {
-  read: 'read users and roles',
-  invite: 'invite users',
-  write: 'update users: other emails, user type, reset redemption',
+const TIER_LABEL: Record<ScopeTier, MessageKey> = {
+  read: 'worker_tier_read',
+  invite: 'worker_tier_invite',
+  write: 'worker_tier_write',
 };
 /** Renew this long before expiry so a token never expires mid-request. */
 const EXPIRY_MARGIN_MS = 2 * 60_000;
@@ -145,11 +146,11 @@ export class AuthService {
     const cached = this.tokens.get(tier);
     if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > Date.now()) return cached.accessToken;
     const s = await this.settings();
-    if (!s) throw new SignInRequired({ problem: 'not-configured', message: 'Set the Application (client) ID in the extension options first.' });
+    if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
     const account = await this.account();
-    if (!account) throw new SignInRequired({ problem: 'login-required', message: 'Sign in to continue.' }, tier);
+    if (!account) throw new SignInRequired({ problem: 'login-required', message: t('worker_signInToContinue') }, tier);
     if (!account.grantedTiers.includes(tier) && !(await this.tierGrantedLater(tier, account))) {
-      throw new SignInRequired({ problem: 'consent-required', message: `This action needs more permissions than you have granted so far (${TIER_LABEL[tier]}). Sign in again to grant them.` }, tier);
+      throw new SignInRequired({ problem: 'consent-required', message: t('worker_moreConsent', { tier: t(TIER_LABEL[tier]) }) }, tier);
     }
     const config = this.hostConfig(s);
     const silent = await askMsalHost({ kind: 'silent', config, scopes: scopesForTier(tier, s.cloud), forceRefresh: options.forceRefresh ?? false });
@@ -158,7 +159,7 @@ export class AuthService {
     // renew through the browser's sign-in session without showing anything.
     const renewed = await this.oneFlowAtATime(() => this.runFlow(tier, false));
     const grant = this.tokens.get(tier);
-    if (!grant || renewed.objectId !== account.objectId) throw new SignInRequired({ problem: 'login-required', message: 'Sign in again to continue.' });
+    if (!grant || renewed.objectId !== account.objectId) throw new SignInRequired({ problem: 'login-required', message: t('worker_signInAgain') });
     return grant.accessToken;
   }
 
@@ -174,7 +175,7 @@ export class AuthService {
 
   private async runFlow(tier: ScopeTier, interactive: boolean): Promise<StoredAccount> {
     const s = await this.settings();
-    if (!s) throw new SignInRequired({ problem: 'not-configured', message: 'Set the Application (client) ID in the extension options first.' });
+    if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
     const config = this.hostConfig(s);
     const previous = await this.account();
     const begin = await askMsalHost({
@@ -184,18 +185,18 @@ export class AuthService {
       prompt: interactive ? 'select_account' : 'none',
       ...(previous?.username ? { loginHint: previous.username } : {}),
     });
-    if (!begin.ok || !begin.authorizeUrl) throw new SignInRequired({ problem: 'failed', message: begin.ok ? 'Sign-in could not start.' : begin.message });
+    if (!begin.ok || !begin.authorizeUrl) throw new SignInRequired({ problem: 'failed', message: begin.ok ? t('worker_signInNoStart') : begin.message });
     let responseUrl: string | undefined;
     try {
       responseUrl = await chrome.identity.launchWebAuthFlow({ url: begin.authorizeUrl, interactive });
     } catch (error) {
       throw new SignInRequired(signInErrorFromLaunchFailure(error instanceof Error ? error.message : String(error), interactive));
     }
-    if (!responseUrl) throw new SignInRequired({ problem: 'cancelled', message: 'Sign-in was cancelled.' });
+    if (!responseUrl) throw new SignInRequired({ problem: 'cancelled', message: t('error_signIn_cancelled') });
     const redirectError = signInErrorFromRedirect(responseUrl);
     if (redirectError) throw new SignInRequired(redirectError);
     const done = await askMsalHost({ kind: 'complete', config, responseUrl });
-    if (!done.ok || !done.grant) throw new SignInRequired({ problem: 'failed', message: done.ok ? 'Sign-in returned no token.' : done.message, code: done.ok ? undefined : done.errorCode });
+    if (!done.ok || !done.grant) throw new SignInRequired({ problem: 'failed', message: done.ok ? t('worker_signInNoToken') : done.errorCode === 'no_result' ? t('worker_signInNoResult') : done.message, code: done.ok ? undefined : done.errorCode });
     return this.remember(tier, done.grant, s, previous);
   }
 

@@ -3,6 +3,7 @@
 //   offscreen document and talks to it by runtime messages;
 // - a background that is itself a page with a DOM and web storage (Firefox's event page) runs MSAL in place.
 // Both answer the same requests with the same replies, so AuthService has one code path after the host.
+import { t } from '../../src/i18n';
 import { MSAL_HOST_TARGET, type MsalHostReply, type MsalHostRequest } from './msal-host-protocol';
 
 type Payload = MsalHostRequest extends infer R ? (R extends MsalHostRequest ? Omit<R, 'target'> : never) : never;
@@ -45,7 +46,7 @@ function offscreenHost(offscreen: typeof chrome.offscreen): MsalHost {
         } catch (error) {
           if (attempt >= 20) throw error;
         }
-        if (attempt >= 20) return { ok: false, errorCode: 'host_unavailable', message: 'The sign-in host did not answer.', interactionRequired: false };
+        if (attempt >= 20) return { ok: false, errorCode: 'host_unavailable', message: t('worker_signInHostSilent'), interactionRequired: false };
         await new Promise((r) => setTimeout(r, 50));
       }
     },
@@ -81,7 +82,7 @@ function host(): MsalHost {
   const offscreen = (globalThis as { chrome?: { offscreen?: typeof chrome.offscreen } }).chrome?.offscreen;
   if (offscreen?.createDocument) chosen = offscreenHost(offscreen);
   else if (backgroundHasDom()) chosen = inPageHost();
-  else throw new Error('This browser offers no place to run the sign-in library (no offscreen documents and no background page).');
+  else throw new Error(t('worker_noSignInHost'));
   return chosen;
 }
 
