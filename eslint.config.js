@@ -9,7 +9,9 @@ const ZOD_DIRECT = { name: 'zod', message: "Import { z } from src/zod.ts: it con
 const TEXT_ATTRIBUTES = '/^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label)$/';
 // Components that still hold English literals (issue 12); remove a file when its strings move to the catalogue.
 const NOT_YET_TRANSLATED = [
-  'content/ui/control.tsx',
+  'popup/ui/FirstRun.tsx',
+  'popup/ui/RegisterApp.tsx',
+  'popup/ui/job-detail/ItemsList.tsx',
   'popup/ui/Account.tsx',
   'popup/ui/Confirm.tsx',
   'popup/ui/HostAccessNotice.tsx',
@@ -92,18 +94,11 @@ export default tseslint.config(
   },
   {
     // The worker reaches the browser through ports (background/worker-ports.ts) built in one module,
-    // browser-ports.ts. The files listed below it still call chrome.* directly and are next to move (issue 13);
-    // no new file may. The worker imports no other context, and no other context imports the worker.
+    // browser-ports.ts. The offscreen document that hosts MSAL is a context of its own: offscreen-main.ts is its edge
+    // (one listener; the rule for who may ask is in msal-host-protocol.ts). No other file touches chrome.* / browser.*.
+    // The worker imports no other context, and no other context imports the worker.
     files: ['background/**/*.{ts,tsx}'],
-    ignores: [
-      'background/browser-ports.ts',
-      'background/settings.ts',
-      'background/reviews.ts',
-      'background/router.ts',
-      'background/auth/auth-service.ts',
-      'background/auth/msal-host-client.ts',
-      'background/offscreen/offscreen-main.ts',
-    ],
+    ignores: ['background/browser-ports.ts', 'background/offscreen/offscreen-main.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

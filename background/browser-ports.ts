@@ -1,9 +1,11 @@
-// The one module of the worker that touches the browser's extension APIs for its services: it adapts chrome.*
-// to the ports in worker-ports.ts, once, at start-up. (Sign-in's identity and offscreen calls still live in
-// auth/; settings, reviews and the router are next.)
+// The one module of the worker that touches the browser's extension APIs: it adapts chrome.* to the ports in
+// worker-ports.ts, once, at start-up. Every service of the worker gets its browser through these ports (and unit
+// tests give them fakes: test/support/worker-fakes.ts). Firefox's event page has the same chrome.* namespace.
 import { installMessageSource, messageSourceFrom } from '../src/i18n';
 import { systemClock, type NetworkPort } from '../src/jobs';
+import { schemeAndHost } from '../src/messages';
 import type { StorageArea } from '../src/storage';
+import { chooseMsalHost, MSAL_HOST_PATH, type OffscreenPort } from './auth/msal-host-client';
 import { restrictToTrustedContexts } from './storage-access';
 import type { WorkerPorts } from './worker-ports';
 
@@ -33,6 +35,27 @@ const network: NetworkPort = {
     };
   },
 };
+
+/** The offscreen document that hosts MSAL, where the browser has offscreen documents (Chromium). */
+function offscreenPort(): OffscreenPort | undefined {
+  const offscreen = (globalThis as { chrome?: { offscreen?: typeof chrome.offscreen } }).chrome?.offscreen;
+  if (!offscreen?.createDocument) return undefined;
+  const hostContexts = () =>
+    chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [chrome.runtime.getURL(MSAL_HOST_PATH)] });
+  return {
+    exists: async () => (await hostContexts()).length > 0,
+    create: () =>
+      offscreen.createDocument({
+        url: MSAL_HOST_PATH,
+        reasons: [chrome.offscreen.Reason.LOCAL_STORAGE],
+        justification: 'Hosts the Microsoft sign-in library (MSAL), which cannot run in a service worker.',
+      }),
+    close: () => offscreen.closeDocument(),
+    send: (message) => chrome.runtime.sendMessage(message),
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function browserPorts(): WorkerPorts {
   // Notifications, badge titles and error advice are words too: the worker speaks the browser's UI language.
@@ -70,6 +93,7 @@ export function browserPorts(): WorkerPorts {
     messaging: {
       toPages: (message) => void chrome.runtime.sendMessage(message).catch(() => undefined),
       toTab: (tabId, message) => void chrome.tabs.sendMessage(tabId, message).catch(() => undefined),
+      onRequest: (listener) => chrome.runtime.onMessage.addListener((message: unknown, sender, respond) => listener(message, sender, respond)),
     },
     tabs: {
       onRemoved: (listener) => chrome.tabs.onRemoved.addListener((tabId) => listener(tabId)),
@@ -78,6 +102,33 @@ export function browserPorts(): WorkerPorts {
           if (change.status === 'loading' && change.url) listener(tabId);
         }),
     },
+    windows: {
+      async openPopup(url, { width, height }) {
+        const win = await chrome.windows.create({ url, type: 'popup', width, height, focused: true });
+        return win?.tabs?.[0]?.id;
+      },
+    },
+    extension: {
+      id: chrome.runtime.id,
+      // Firefox's extension origin is moz-extension://<per-profile uuid>, not the extension id: ask the browser.
+      origin: schemeAndHost(chrome.runtime.getURL('')) ?? `chrome-extension://${chrome.runtime.id}`,
+      url: (path) => chrome.runtime.getURL(path),
+    },
+    policy: {
+      // Async: a browser without storage.managed fails the read (no policy) instead of throwing here.
+      read: async () => chrome.storage.managed.get(null),
+      onStorageChanged: (listener) => chrome.storage.onChanged.addListener((changes, area) => listener(area, Object.keys(changes))),
+    },
+    identity: {
+      redirectUrl: () => chrome.identity.getRedirectURL(),
+      launchWebAuthFlow: (url, interactive) => chrome.identity.launchWebAuthFlow({ url, interactive }),
+    },
+    msal: chooseMsalHost({
+      offscreen: offscreenPort,
+      // A DOM and web storage: what MSAL needs to acquire tokens (it refuses to run without `window`).
+      hasDom: () => typeof window !== 'undefined' && typeof sessionStorage !== 'undefined',
+      sleep,
+    }),
     network,
     clock: systemClock,
   };

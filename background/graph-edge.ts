@@ -1,6 +1,7 @@
 // The one place the worker builds Graph clients: the SDK transport with a token from the auth service,
 // for the permission tier a task needs. Everything else talks to GraphApi (src/graph/client.ts).
-import { GraphApi, type RetryNotice } from '../src/graph/client';
+import { GraphApi } from '../src/graph/client';
+import type { RetryNotice } from '../src/graph/retry';
 import { createSdkTransport } from '../src/graph/sdk-transport';
 import type { Settings } from '../src/config';
 import type { ScopeTier } from '../src/scopes';

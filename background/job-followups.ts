@@ -3,7 +3,7 @@
 import type { GraphApi } from '../src/graph/client';
 import { adviceForGraphError } from '../src/graph/errors';
 import { t } from '../src/i18n';
-import { buildUserTypeGuestPatch } from '../src/graph/requests';
+import { buildUserTypeGuestPatch } from '../src/graph/writes';
 import { invitationBody } from '../src/jobs/requests';
 import type { ItemStatus, JobItemView as EngineItem, JobRunner } from '../src/jobs';
 import { decodeSpec } from '../src/jobs/schema';
@@ -28,6 +28,7 @@ export async function refreshInvitationState(
 ): Promise<{ roundTrips: number; items: number }> {
   const start = roundTrips();
   let count = 0;
+  const settled: string[] = [];
   for (let page = 0; ; page++) {
     const { total, items } = await runner.readItems(jobId, { offset: page * STATUS_PAGE, limit: 1000 });
     // readItems pages by 1000; gather the whole status page first.
@@ -41,10 +42,12 @@ export async function refreshInvitationState(
       const record: StatusRecord = {};
       for (const u of result.users.values()) record[u.id.toLowerCase()] = [u.externalUserState, u.externalUserStateChangeDateTime];
       await store.records.writeStatusPage(jobId, page, record);
+      settled.push(...settledUsers(record));
       count += result.users.size;
     }
     if ((page + 1) * STATUS_PAGE >= total) break;
   }
+  await forgetSettledLinks(store, runner, jobId, settled);
   return { roundTrips: roundTrips() - start, items: count };
 }
 
@@ -92,13 +95,31 @@ export async function runFollowUp(
   await store.records.appendFollowUps(jobId, records);
   if (action === 'resetRedemption') {
     // The user is PendingAcceptance again: drop stale "Accepted" states until the next refresh.
-    await refreshInvitationStateFor(store, graph, jobId, items);
+    await refreshInvitationStateFor(store, runner, graph, jobId, items);
   }
   const failed = records.filter((r) => r.code).map((r) => ({ userId: r.userId, code: r.code ?? '', message: r.message ?? '' }));
   return { succeeded: records.length - failed.length, failed };
 }
 
-async function refreshInvitationStateFor(store: FollowUpStore, graph: GraphApi, jobId: string, items: readonly EngineItem[]): Promise<void> {
+/** Users whose invitation Graph no longer reports as pending (accepted, or no longer an invited external user). */
+function settledUsers(record: StatusRecord): string[] {
+  return Object.entries(record)
+    .filter(([, [state]]) => state !== 'PendingAcceptance')
+    .map(([id]) => id);
+}
+
+/**
+ * A redeem link lets whoever holds it redeem the invitation: once the invitation is no longer pending, the link is
+ * removed from storage — from the follow-up records and from the engine's item receipts (the engine leaves a job
+ * it is working on alone; the next refresh after it stopped removes them).
+ */
+async function forgetSettledLinks(store: FollowUpStore, runner: JobRunner, jobId: string, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await store.records.dropRedeemLinks(jobId, userIds);
+  await runner.forgetRedeemLinks(jobId, userIds);
+}
+
+async function refreshInvitationStateFor(store: FollowUpStore, runner: JobRunner, graph: GraphApi, jobId: string, items: readonly EngineItem[]): Promise<void> {
   const result = await graph.getUsersByIds(items.map((i) => i.userId));
   const byPage = new Map<number, StatusRecord>();
   for (const item of items) {
@@ -110,6 +131,7 @@ async function refreshInvitationStateFor(store: FollowUpStore, graph: GraphApi, 
     byPage.set(page, rec);
   }
   for (const [page, rec] of byPage) await store.records.mergeStatusPage(jobId, page, rec);
+  await forgetSettledLinks(store, runner, jobId, [...byPage.values()].flatMap(settledUsers));
 }
 
 const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType'];

@@ -3,64 +3,80 @@
 import { claimReview, type StoredReview } from '../src/review-handoff';
 import type { PendingReview } from '../src/messages';
 import { t } from '../src/i18n';
-import { sessionKeys } from '../src/storage';
+import { sessionKeys, type StorageArea } from '../src/storage';
+import type { Clock } from '../src/jobs';
+import type { ExtensionPort, TabsPort, WindowsPort } from './worker-ports';
 
 const key = sessionKeys.review;
 export const REVIEW_PAGE = 'review/review.html';
+const WINDOW_SIZE = { width: 1100, height: 800 };
 
-async function read(tabId: number): Promise<StoredReview | undefined> {
-  return (await chrome.storage.session.get(key(tabId)))[key(tabId)] as StoredReview | undefined;
+export interface ReviewsDeps {
+  session: StorageArea;
+  tabs: TabsPort;
+  windows: WindowsPort;
+  extension: ExtensionPort;
+  clock: Pick<Clock, 'now'>;
 }
 
-/** review/open: the content script of `tabId` (in a document of `openerOrigin`) hands over the admin's selection. */
-export async function openReview(tabId: number, openerOrigin: string, input: { userIds: string[]; tenantHint?: string }): Promise<void> {
-  const stored: StoredReview = { userIds: input.userIds, ...(input.tenantHint ? { tenantHint: input.tenantHint } : {}), placement: 'frame', openerOrigin, tabId, createdAt: Date.now() };
-  await chrome.storage.session.set({ [key(tabId)]: stored });
-}
+type Selection = { userIds: string[]; tenantHint?: string };
 
-/** Windows being opened: their review page may ask before windows.create has told us the new tab's id. */
-const opening = new Set<Promise<unknown>>();
+export class ReviewsService {
+  /** Windows being opened: their review page may ask before the window has told us the new tab's id. */
+  private readonly opening = new Set<Promise<unknown>>();
 
-/** review/get: the selection for the review document that asks, judged from its tab and its ancestors. */
-export async function getReview(tabId: number | undefined, ancestorOrigins: readonly string[]): Promise<PendingReview> {
-  if (tabId === undefined) throw new Error(t('worker_reviewWhere'));
-  if (ancestorOrigins.length === 0 && opening.size > 0) await Promise.allSettled([...opening]);
-  const claim = claimReview(await read(tabId), ancestorOrigins, Date.now());
-  if (!claim.ok) throw new Error(claim.reason);
-  return claim.review;
-}
+  constructor(private readonly deps: ReviewsDeps) {}
 
-/** review/openWindow: the framed review cannot verify it is visible, so the same selection is confirmed in our own window. */
-export async function openReviewWindow(tabId: number | undefined, ancestorOrigins: readonly string[]): Promise<void> {
-  const review = await getReview(tabId, ancestorOrigins);
-  await openWindowFor((await read(review.tabId))!);
-}
-
-/**
- * review/open with placement 'window': the content script's browser cannot let a framed review prove it is seen
- * (Firefox), so the selection goes straight to the extension's own window — the page never frames a review.
- */
-export async function openReviewInWindow(tabId: number, openerOrigin: string, input: { userIds: string[]; tenantHint?: string }): Promise<void> {
-  const stored: StoredReview = { userIds: input.userIds, ...(input.tenantHint ? { tenantHint: input.tenantHint } : {}), placement: 'window', openerOrigin, tabId, createdAt: Date.now() };
-  await openWindowFor(stored);
-}
-
-async function openWindowFor(stored: StoredReview): Promise<void> {
-  const created = chrome.windows
-    .create({ url: chrome.runtime.getURL(REVIEW_PAGE), type: 'popup', width: 1100, height: 800, focused: true })
-    .then(async (win) => {
-      const windowTab = win?.tabs?.[0]?.id;
-      if (windowTab === undefined) throw new Error(t('worker_reviewWindowFailed'));
-      await chrome.storage.session.set({ [key(windowTab)]: { ...stored, placement: 'window', createdAt: Date.now() } satisfies StoredReview });
-    });
-  opening.add(created);
-  try {
-    await created;
-  } finally {
-    opening.delete(created);
+  private async read(tabId: number): Promise<StoredReview | undefined> {
+    return (await this.deps.session.get([key(tabId)]))[key(tabId)] as StoredReview | undefined;
   }
-}
 
-export function forgetReviewsOfClosedTabs(): void {
-  chrome.tabs.onRemoved.addListener((tabId) => void chrome.storage.session.remove(key(tabId)));
+  private stored(tabId: number, openerOrigin: string, input: Selection, placement: StoredReview['placement']): StoredReview {
+    return { userIds: input.userIds, ...(input.tenantHint ? { tenantHint: input.tenantHint } : {}), placement, openerOrigin, tabId, createdAt: this.deps.clock.now() };
+  }
+
+  /** review/open: the content script of `tabId` (in a document of `openerOrigin`) hands over the admin's selection. */
+  async open(tabId: number, openerOrigin: string, input: Selection): Promise<void> {
+    await this.deps.session.set({ [key(tabId)]: this.stored(tabId, openerOrigin, input, 'frame') });
+  }
+
+  /** review/get: the selection for the review document that asks, judged from its tab and its ancestors. */
+  async get(tabId: number | undefined, ancestorOrigins: readonly string[]): Promise<PendingReview> {
+    if (tabId === undefined) throw new Error(t('worker_reviewWhere'));
+    if (ancestorOrigins.length === 0 && this.opening.size > 0) await Promise.allSettled([...this.opening]);
+    const claim = claimReview(await this.read(tabId), ancestorOrigins, this.deps.clock.now());
+    if (!claim.ok) throw new Error(claim.reason);
+    return claim.review;
+  }
+
+  /** review/openWindow: the framed review cannot verify it is visible, so the same selection is confirmed in our own window. */
+  async openWindowFor(tabId: number | undefined, ancestorOrigins: readonly string[]): Promise<void> {
+    const review = await this.get(tabId, ancestorOrigins);
+    await this.showInWindow((await this.read(review.tabId))!);
+  }
+
+  /**
+   * review/open with placement 'window': the content script's browser cannot let a framed review prove it is seen
+   * (Firefox), so the selection goes straight to the extension's own window — the page never frames a review.
+   */
+  async openInWindow(tabId: number, openerOrigin: string, input: Selection): Promise<void> {
+    await this.showInWindow(this.stored(tabId, openerOrigin, input, 'window'));
+  }
+
+  private async showInWindow(stored: StoredReview): Promise<void> {
+    const created = this.deps.windows.openPopup(this.deps.extension.url(REVIEW_PAGE), WINDOW_SIZE).then(async (windowTab) => {
+      if (windowTab === undefined) throw new Error(t('worker_reviewWindowFailed'));
+      await this.deps.session.set({ [key(windowTab)]: { ...stored, placement: 'window', createdAt: this.deps.clock.now() } satisfies StoredReview });
+    });
+    this.opening.add(created);
+    try {
+      await created;
+    } finally {
+      this.opening.delete(created);
+    }
+  }
+
+  forgetClosedTabs(): void {
+    this.deps.tabs.onRemoved((tabId) => void this.deps.session.remove([key(tabId)]));
+  }
 }

@@ -1,11 +1,12 @@
 // The worker's only door: every runtime message is sender-classified and schema-checked, then dispatched
 // to one typed handler. Handler errors become a typed failure reply; nothing throws across the boundary.
-import { describeGraphError, isGraphError } from '../src/graph/errors';
+import { describeGraphError } from '../src/graph/errors';
+import { isGraphError } from '../src/graph/http';
 import { SignInRequired } from './auth/auth-service';
 import { isAdminCenterOrigin, isReactViewFrameOrigin } from '../src/clouds';
+import type { ExtensionPort, MessagingPort } from './worker-ports';
 import {
   classifySender,
-  schemeAndHost,
   parseRequest,
   type Operation,
   type ProtocolError,
@@ -38,14 +39,13 @@ export function toProtocolError(error: unknown): ProtocolError {
 }
 
 const isPortalOrigin = (origin: string) => isAdminCenterOrigin(origin) || isReactViewFrameOrigin(origin);
-/** Firefox's extension origin is moz-extension://<per-profile uuid>, not the extension id: ask the browser. */
-const ownOrigin = () => schemeAndHost(chrome.runtime.getURL(''));
 
-export function listen(handlers: Handlers): void {
-  chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+export function listen(handlers: Handlers, ports: { messaging: Pick<MessagingPort, 'onRequest'>; extension: ExtensionPort }): void {
+  ports.messaging.onRequest((raw, sender, sendResponse) => {
     // Messages aimed at the offscreen MSAL host also reach us; they are not ours to answer.
     if (raw && typeof raw === 'object' && 'target' in raw) return false;
-    const kind = classifySender(sender, chrome.runtime.id, isPortalOrigin, ownOrigin());
+    // Firefox's extension origin is moz-extension://<per-profile uuid>, not the extension id: the port says which.
+    const kind = classifySender(sender, ports.extension.id, isPortalOrigin, ports.extension.origin);
     const parsed = parseRequest(raw, kind);
     if (!parsed.ok) {
       sendResponse({ ok: false, error: parsed.error } satisfies Reply<never>);

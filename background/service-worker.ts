@@ -5,7 +5,7 @@ import { AuthService, SignInRequired } from './auth/auth-service';
 import { listen, type Handlers } from './router';
 import { PageStatusService } from './page-status';
 import { tenantMismatch } from '../src/tenant-match';
-import { onSettingsChanged, readSettings } from './settings';
+import { SettingsService } from './settings';
 import { graphFor } from './graph-edge';
 import { browserPorts } from './browser-ports';
 import { migrateStorage, sessionKeys } from '../src/storage';
@@ -17,13 +17,16 @@ import { JobsService, SIGN_IN_NOTIFICATION, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
 import { submitJob } from './submit-job';
 import { t } from '../src/i18n';
-import { forgetReviewsOfClosedTabs, getReview, openReview, openReviewInWindow, openReviewWindow } from './reviews';
+import { ReviewsService } from './reviews';
 
 const TENANT_FACTS = sessionKeys.tenantFacts;
 
 /** The browser's APIs as the services' ports, built once (browser-ports.ts). */
 const ports = browserPorts();
 const pages = new PageStatusService(ports.storage.session, ports.tabs);
+const settingsService = new SettingsService(ports.storage.local, ports.policy);
+const readSettings = () => settingsService.read();
+const reviews = new ReviewsService({ session: ports.storage.session, tabs: ports.tabs, windows: ports.windows, extension: ports.extension, clock: ports.clock });
 
 /** Extension pages hear runtime messages; the content scripts of admin-center tabs must be told by tab. */
 async function announceAuthChange(): Promise<void> {
@@ -32,7 +35,14 @@ async function announceAuthChange(): Promise<void> {
   for (const tabId of await pages.tabsWithPages()) ports.messaging.toTab(tabId, event);
 }
 
-const auth = new AuthService(async () => (await readSettings()).settings);
+const auth = new AuthService({
+  settings: async () => (await readSettings()).settings,
+  local: ports.storage.local,
+  session: ports.storage.session,
+  identity: ports.identity,
+  msal: ports.msal,
+  now: () => ports.clock.now(),
+});
 const jobs = new JobsService({ auth, settings: async () => (await readSettings()).settings, ports, graphClient: graphFor });
 /** Where follow-ups keep invitation states and Graph's answers. */
 const followUps = { records: jobs.records, local: ports.storage.local, now: () => ports.clock.now() };
@@ -135,13 +145,13 @@ const handlers: Handlers = {
   'review/open': async ({ userIds, tenantHint, placement }, ctx) => {
     if (ctx.tabId === undefined) throw new Error(t('worker_reviewNeedsTab'));
     const input = { userIds, ...(tenantHint ? { tenantHint } : {}) };
-    await (placement === 'window' ? openReviewInWindow(ctx.tabId, ctx.origin, input) : openReview(ctx.tabId, ctx.origin, input));
+    await (placement === 'window' ? reviews.openInWindow(ctx.tabId, ctx.origin, input) : reviews.open(ctx.tabId, ctx.origin, input));
     return null;
   },
-  'review/get': ({ ancestorOrigins }, ctx) => getReview(ctx.tabId, ancestorOrigins),
+  'review/get': ({ ancestorOrigins }, ctx) => reviews.get(ctx.tabId, ancestorOrigins),
   // Only the framed review asks, with its own ancestors; the worker checks them against what it kept for the tab.
   'review/openWindow': async ({ ancestorOrigins }, ctx) => {
-    await openReviewWindow(ctx.tabId, ancestorOrigins);
+    await reviews.openWindowFor(ctx.tabId, ancestorOrigins);
     return null;
   },
   // Extension pages only (src/messages.ts): the review and the picker, which no page script can reach.
@@ -196,14 +206,14 @@ const handlers: Handlers = {
   },
 };
 
-listen(handlers);
+listen(handlers, ports);
 // Content scripts never read storage: keep the job history (UPNs, emails) out of their reach. storage.local can be
 // restricted from Chrome 140 only; the manifest allows 116, where this is skipped (see storage-access.ts).
 void ports.restrictStorage();
 pages.forgetClosedTabs();
-forgetReviewsOfClosedTabs();
+reviews.forgetClosedTabs();
 jobs.listenForAlarms();
-onSettingsChanged(() => void announceAuthChange());
+settingsService.onChanged(() => void announceAuthChange());
 // Storage written by an older version is brought to the current layout first; then a job interrupted by the
 // worker's death or a browser restart continues from where it was.
 void migrateStorage(ports.storage)

@@ -1,6 +1,6 @@
 // job/submit: the worker re-reads the reviewed users and re-applies every rule before anything is written.
 import type { GraphApi } from '../src/graph/client';
-import { GraphApiError } from '../src/graph/errors';
+import { GraphApiError } from '../src/graph/http';
 import { t, tn } from '../src/i18n';
 import type { JobHeader } from '../src/jobs';
 import type { RequestOf } from '../src/messages';

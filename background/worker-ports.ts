@@ -2,6 +2,7 @@
 // the real APIs at start-up; unit tests hand the services fakes (test/support/worker-fakes.ts). No browser API here.
 import type { Clock, NetworkPort } from '../src/jobs';
 import type { StorageAreas } from '../src/storage';
+import type { MsalHost } from './auth/msal-host-client';
 
 export interface AlarmsPort {
   /** Creates (or replaces) a repeating alarm. */
@@ -34,11 +35,57 @@ export interface NotificationsPort {
   onClicked(listener: (id: string) => void): void;
 }
 
+/** What the browser says about who sent a runtime message (the fields of runtime.MessageSender the worker reads). */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+  documentId?: string;
+}
+
+/**
+ * Answers one runtime message: return true to answer later through `respond`, false to leave it unanswered (it is
+ * someone else's, e.g. the offscreen MSAL host's).
+ */
+export type RequestListener = (message: unknown, sender: MessageSender, respond: (reply: unknown) => void) => boolean;
+
 export interface MessagingPort {
   /** To every extension page (they hear runtime messages); nobody listening is not an error. */
   toPages(message: unknown): void;
   /** To the content scripts of one tab (they only hear messages sent to their tab). */
   toTab(tabId: number, message: unknown): void;
+  /** Every runtime message sent to the worker (from pages and content scripts). */
+  onRequest(listener: RequestListener): void;
+}
+
+/** The extension itself: its id and origin (Firefox's origin is a per-profile uuid, not the id), and its URLs. */
+export interface ExtensionPort {
+  id: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  origin: string;
+  url(path: string): string;
+}
+
+export interface WindowsPort {
+  /** Opens an extension page in a popup window of its own; resolves with the id of the tab it shows, if any. */
+  openPopup(url: string, size: { width: number; height: number }): Promise<number | undefined>;
+}
+
+/** storage.managed (enterprise policy, read-only) and the change events of every area. */
+export interface PolicyPort {
+  /** The policy's values; {} where the browser has no policy store. */
+  read(): Promise<unknown>;
+  /** Keys changed in an area ('local', 'session', 'managed', 'sync'). */
+  onStorageChanged(listener: (area: string, keys: readonly string[]) => void): void;
+}
+
+export interface IdentityPort {
+  /** The redirect URI the browser's web auth flow returns to (…chromiumapp.org / …extensions.allizom.org). */
+  redirectUrl(): string;
+  /** Runs the authorize URL in the browser's auth window (`interactive` false: no window, or fail). Resolves with the redirect URL. */
+  launchWebAuthFlow(url: string, interactive: boolean): Promise<string | undefined>;
 }
 
 export interface TabsPort {
@@ -58,6 +105,12 @@ export interface WorkerPorts {
   notifications: NotificationsPort;
   messaging: MessagingPort;
   tabs: TabsPort;
+  windows: WindowsPort;
+  extension: ExtensionPort;
+  policy: PolicyPort;
+  identity: IdentityPort;
+  /** Where MSAL runs: the offscreen document (Chromium) or the background page itself (Firefox). */
+  msal: MsalHost;
   network: NetworkPort;
   clock: Clock;
 }

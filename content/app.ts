@@ -26,6 +26,8 @@ export interface ContentEnv {
   /** The review page: its URL (runtime.getURL, per-session) and the origin its documents post messages from. */
   /** framed: show the review in a frame in the page (false: the worker opens it in the extension's window). */
   reviewPage: { url: string; origin: string; framed?: boolean };
+  /** Messages from the review page in the extension's own window (see review-dialog.tsx). */
+  windowReviewMessages?: (listener: (raw: unknown) => void, signal: AbortSignal) => void;
   settleMs?: number;
 }
 
@@ -51,7 +53,14 @@ export function startContent(env: ContentEnv, signal: AbortSignal): ContentApp {
     return reading.recognized ? readFacts(reading) : undefined;
   });
   const review = createReview(
-    { doc, store, services, reviewPage: env.reviewPage, tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined) },
+    {
+      doc,
+      store,
+      services,
+      reviewPage: env.reviewPage,
+      tenantHint: () => (env.role === 'top' ? tenantOfPortalUrl(env.href()) : undefined),
+      ...(env.windowReviewMessages ? { windowReviewMessages: env.windowReviewMessages } : {}),
+    },
     signal,
   );
 

@@ -1,6 +1,7 @@
 // Who is signed in, as the worker says (`auth/status`). Asked on start, on the worker's `auth/changed`, when the
 // admin comes back to the tab, and every little while until someone is signed in. Until the worker answers, the UI
 // shows "not ready" rather than failing.
+import { t } from '../src/i18n';
 import type { AuthStatus, RequestOf } from '../src/messages';
 import { Observable } from './observable';
 import { describeFailure, type Failure, type Services } from './services';
@@ -44,13 +45,13 @@ export function watchAuth(services: Services, doc: Document, signal: AbortSignal
 
 /** Why the convert button is disabled, in words (undefined when it is enabled). */
 export function convertBlockedReason(selected: number, auth: AuthView): string | undefined {
-  if (auth.state === 'checking') return 'Checking whether you are signed in to the extension…';
+  if (auth.state === 'checking') return t('content_why_checking');
   if (auth.state === 'unavailable') {
-    return auth.failure.kind === 'invalidated' ? auth.failure.message : `The extension is not ready: ${auth.failure.message}`;
+    return auth.failure.kind === 'invalidated' ? auth.failure.message : t('content_why_notReady', { problem: auth.failure.message });
   }
   const s = auth.status;
-  if (!s.configured) return `The extension is not set up yet${s.configProblem ? `: ${s.configProblem}` : '.'} Open its settings from the toolbar button.`;
-  if (!s.signedIn) return 'Not signed in: sign in to the extension (toolbar button, or Sign in here) first.';
-  if (selected === 0) return 'Select users in the list first.';
+  if (!s.configured) return s.configProblem ? t('content_why_notSetUpBecause', { problem: s.configProblem }) : t('content_why_notSetUp');
+  if (!s.signedIn) return t('content_why_notSignedIn');
+  if (selected === 0) return t('content_why_noSelection');
   return undefined;
 }

@@ -1,5 +1,6 @@
 // Bulk-select helpers the native grid lacks: "select all N users found" (the rows never rendered come from the
 // worker's Graph list of the same search), deselect that set again, clear.
+import { t, tn } from '../src/i18n';
 import type { SelectionStore } from '../src/selection';
 import type { GridFacts } from './grid-watch';
 import { Observable } from './observable';
@@ -40,7 +41,7 @@ export function createBulkSelect(store: SelectionStore, services: Services, curr
       status.set(IDLE);
       return;
     }
-    status.set({ busy: true, message: `Loading all ${expected ?? ''} users found…`.replace('  ', ' '), error: false });
+    status.set({ busy: true, message: expected === undefined ? t('content_bulk_loadingAll') : tn('content_bulk_loading', expected), error: false });
     try {
       const { ids } = await services.request('users/allFound', { search: facts.search });
       foundBySearch.set(facts.search, ids);
@@ -48,7 +49,7 @@ export function createBulkSelect(store: SelectionStore, services: Services, curr
       if (mine !== serial) return;
       status.set(
         expected !== undefined && ids.length !== expected
-          ? { busy: false, message: `Selected ${ids.length} users; the list says ${expected} were found. Check the review.`, error: false }
+          ? { busy: false, message: t('content_bulk_countDiffers', { selected: ids.length, found: expected }), error: false }
           : IDLE,
       );
     } catch (err) {
@@ -57,7 +58,7 @@ export function createBulkSelect(store: SelectionStore, services: Services, curr
       status.set({
         busy: false,
         error: true,
-        message: `Could not load all ${expected ?? ''} users found (${f.graphCode ? `${f.graphCode}: ` : ''}${f.message}). Only the ${facts.renderedIds.length} rows shown were selected.`,
+        message: t('content_bulk_failed', { problem: `${f.graphCode ? `${f.graphCode}: ` : ''}${f.message}`, shown: facts.renderedIds.length }),
       });
     }
   }

@@ -4,7 +4,7 @@
 import { installMessageSource, messageSourceFrom } from '../src/i18n';
 import { decideFrame } from '../src/portal-routes';
 import { startContent } from './app';
-import { createBrowserServices } from './messaging';
+import { createBrowserServices, reviewWindowMessages } from './messaging';
 
 function main(): void {
   const decision = decideFrame({
@@ -25,6 +25,7 @@ function main(): void {
       href: () => location.href,
       frameName: () => window.name,
       requireTrusted: true,
+      windowReviewMessages: reviewWindowMessages,
       reviewPage: {
         url: chrome.runtime.getURL('review/review.html'),
         origin: new URL(chrome.runtime.getURL('/')).origin,

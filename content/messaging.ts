@@ -1,8 +1,31 @@
-// The real Services: runtime messaging through webextension-polyfill. Kept to this one edge module.
+// The real Services: runtime messaging through webextension-polyfill, and the review window's messages. Kept to
+// this one edge module.
 import browser from 'webextension-polyfill';
 import { eventSchema } from '../src/messages';
 import { createClient } from '../src/messaging-client';
 import type { Services } from './services';
+
+/**
+ * Messages the review page sends this tab when it is shown in the extension's own window (tabs.sendMessage): only
+ * from our own extension's review document — no page and no other extension can send a message with our id.
+ */
+function pathOf(url: string | undefined): string | undefined {
+  try {
+    return new URL(url ?? '').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+export function reviewWindowMessages(listener: (raw: unknown) => void, signal: AbortSignal): void {
+  const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
+    if (sender.id !== browser.runtime.id || pathOf(sender.url) !== '/review/review.html') return undefined;
+    listener(raw);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+}
 
 export function createBrowserServices(): Services {
   return {

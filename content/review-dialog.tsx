@@ -4,7 +4,9 @@
 // script can reach them, and submits through the worker, which takes writes from extension pages only.
 // The frame's host lives on the document's body (not in the command bar, whose focus handling and clipping belong
 // to the portal). Closing it never stops a job.
+import { t } from '../src/i18n';
 import { MAX_USERS_PER_JOB } from '../src/messages';
+import { reviewPageMessageSchema, type ReviewPageMessage } from '../src/review-handoff';
 import type { SelectionStore } from '../src/selection';
 import { Observable } from './observable';
 import { describeFailure, type Services } from './services';
@@ -24,6 +26,11 @@ export interface ReviewDeps {
   reviewPage: { url: string; origin: string; framed?: boolean };
   /** The tenant the page names, when it does. */
   tenantHint: () => string | undefined;
+  /**
+   * Messages from the review shown in the extension's own window (runtime messages from the review page only; the
+   * framed review posts to this document instead). Absent in unit tests of the framed review.
+   */
+  windowReviewMessages?: (listener: (raw: unknown) => void, signal: AbortSignal) => void;
 }
 
 export interface Review {
@@ -86,6 +93,17 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
   const problem = new Observable('');
   const reviewOrigin = deps.reviewPage.origin;
 
+  /** What the review asks of this page, checked against the schema; nothing it asks writes anything. */
+  const fromReview = (raw: unknown, close: () => void) => {
+    const parsed = reviewPageMessageSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const m: ReviewPageMessage = parsed.data;
+    if (m.kind === 'close') close();
+    if (m.kind === 'submitted') deps.store.deselectMany(m.userIds);
+    if (m.kind === 'select') deps.store.replaceWith(m.users);
+  };
+  deps.windowReviewMessages?.((raw) => fromReview(raw, () => undefined), signal);
+
   const mountFrame = () => {
     const { doc } = deps;
     const opener = deepActiveElement(doc);
@@ -94,7 +112,7 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
     const frame = doc.createElement('iframe');
     // The review shows in the admin center's theme, which its own (extension) document cannot read.
     frame.src = `${deps.reviewPage.url}#theme=${readHostTheme(doc.body ?? doc.documentElement)}`;
-    frame.title = 'Convert to external users';
+    frame.title = t('content_convert');
     frame.setAttribute('data-b2b', 'review-frame');
     const sentinel = doc.createElement('div');
     sentinel.className = 'viewport';
@@ -116,10 +134,7 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
       'message',
       (e: MessageEvent) => {
         if (!e.isTrusted || e.source !== frame.contentWindow || e.origin !== reviewOrigin) return;
-        const data = e.data as { b2b?: unknown; kind?: unknown; userIds?: unknown } | null;
-        if (data?.b2b !== 'review') return;
-        if (data.kind === 'close') close();
-        if (data.kind === 'submitted' && Array.isArray(data.userIds)) deps.store.deselectMany(data.userIds.filter((id): id is string => typeof id === 'string'));
+        fromReview(e.data, close);
       },
       { signal: lifetime.signal },
     );
@@ -137,7 +152,7 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
     const ids = deps.store.ids();
     problem.set('');
     if (ids.length > MAX_USERS_PER_JOB) {
-      problem.set(`${ids.length.toLocaleString('en-US')} users are selected; one conversion can take at most ${MAX_USERS_PER_JOB.toLocaleString('en-US')}. Narrow the selection.`);
+      problem.set(t('content_tooMany', { selected: ids.length, max: MAX_USERS_PER_JOB }));
       return;
     }
     const tenantHint = deps.tenantHint();
@@ -146,7 +161,7 @@ export function createReview(deps: ReviewDeps, signal: AbortSignal): Review {
       await deps.services.request('review/open', { userIds: [...ids], ...(tenantHint ? { tenantHint } : {}), placement });
       if (placement === 'window') return;
     } catch (err) {
-      problem.set(`The review could not be opened: ${describeFailure(err).message}`);
+      problem.set(t('content_reviewNotOpened', { problem: describeFailure(err).message }));
       return;
     }
     if (!signal.aborted && !current) mountFrame();

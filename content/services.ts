@@ -1,4 +1,5 @@
 // What the content script needs from the extension, injected so that every adaptation runs in unit tests with fakes.
+import { t } from '../src/i18n';
 import type { BroadcastEvent } from '../src/messages';
 import { RequestFailed, type RequestFn } from '../src/messaging-client';
 
@@ -33,10 +34,10 @@ export function describeFailure(error: unknown): Failure {
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/context invalidated/i.test(message)) {
-    return { kind: 'invalidated', message: 'The extension was updated or reloaded. Reload this page to use it again.' };
+    return { kind: 'invalidated', message: t('content_failure_invalidated') };
   }
   if (/receiving end does not exist|could not establish connection|message port closed/i.test(message)) {
-    return { kind: 'not-ready', message: 'The extension is not ready (its background worker did not answer). Reload the page and try again.' };
+    return { kind: 'not-ready', message: t('content_failure_notReady') };
   }
   return { kind: 'failed', message };
 }

@@ -6,9 +6,10 @@ import { render } from 'preact';
 import { installMessageSource, messageLocale, messageSourceFrom } from '../src/i18n';
 import './review-page.css';
 import { watchAuth } from '../content/auth-watch';
-import { decideReviewFrame } from '../src/review-handoff';
+import { decideReviewFrame, type ReviewPageMessage } from '../src/review-handoff';
+import { jobPagePath } from '../popup/lib/pages';
 import { describeFailure } from '../content/services';
-import { createWorkerOnlyServices } from './browser-services';
+import { createWorkerOnlyServices, openExtensionPage, sendToTab } from './browser-services';
 import { browserGateEnv } from './ui/confirm-gate';
 import { mountReview, REVIEW_TAG } from './ui/mount-review';
 import { ReviewUnavailable } from './ui/review-unavailable';
@@ -16,13 +17,10 @@ import { themeForFramedPage } from '../content/ui/host-theme';
 import { createShadowHost } from '../content/ui/shadow-host';
 import { UI_CSS } from '../content/ui/styles';
 
-/** What the framed review tells the content script that framed it: close the frame, deselect what was submitted. */
-export type ReviewFrameMessage = { b2b: 'review'; kind: 'close' } | { b2b: 'review'; kind: 'submitted'; userIds: string[] };
-
 function main(): void {
   const ancestors = Array.from(location.ancestorOrigins ?? []);
   const decision = decideReviewFrame(ancestors);
-  const tellOpener = (message: ReviewFrameMessage) => {
+  const tellOpener = (message: ReviewPageMessage) => {
     // Only the document that framed us (the admin center's content script checks the message came from this frame).
     if (ancestors[0]) window.parent.postMessage(message, ancestors[0]);
   };
@@ -43,6 +41,10 @@ function main(): void {
     (review) => {
       const lifetime = new AbortController();
       const auth = watchAuth(services, document, lifetime.signal, undefined, { tabId: review.tabId });
+      // The admin-center page the selection came from: our frame's parent, or (in the extension's own window) the
+      // content script of its tab, which takes these messages from the review page only.
+      const tellPage = (message: ReviewPageMessage) =>
+        decision.placement === 'frame' ? tellOpener(message) : void sendToTab(review.tabId, message).catch((err: unknown) => services.log('the admin center tab did not answer', err));
       mountReview(document, {
         ids: review.userIds,
         services,
@@ -51,7 +53,13 @@ function main(): void {
         placement: decision.placement,
         gateEnv: browserGateEnv(window),
         onClose: close,
-        onSubmitted: (userIds) => tellOpener({ b2b: 'review', kind: 'submitted', userIds }),
+        onSubmitted: (userIds) => tellPage({ b2b: 'review', kind: 'submitted', userIds }),
+        // The failed users become the selection in the list, and the admin is taken back to it.
+        onSelectUsers: (users) => {
+          tellPage({ b2b: 'review', kind: 'select', users });
+          close();
+        },
+        onViewResults: (jobId) => void openExtensionPage(jobPagePath(jobId)),
         ...(decision.placement === 'frame'
           ? {
               onContinueInWindow: async () => {

@@ -2,9 +2,9 @@
 // round trips (users by `id in` chunks packed in $batch, privileged role holders, the organization).
 import { myAppsRedirectUrl } from './clouds';
 import type { Settings } from './config';
-import { GraphApiError } from './graph/errors';
+import { GraphApiError } from './graph/http';
 import type { GraphApi } from './graph/client';
-import { chunk, graphPath, inFilter, MAX_IN_VALUES, searchUsersFilter, toUserPage, toVerifiedDomains, USER_SELECT } from './graph/requests';
+import { chunk, graphPath, inFilter, MAX_IN_VALUES, searchUsersFilter, toUserPage, toVerifiedDomains, USER_SELECT } from './graph/queries';
 import type { PreflightResult, UserSummary } from './messages';
 import { buildPreflight, CHECKED_ROLE_IDS } from './preflight';
 import type { GraphUser } from './users';

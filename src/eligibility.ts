@@ -2,7 +2,7 @@
 // the invitation service refuses (so the admin sees it before any write); others are product policy
 // (never the signed-in admin, privileged role holders only with a deliberate per-user override).
 import { emailSyntaxError, isInVerifiedDomain, describeEmailSyntaxError } from './email';
-import { emailWriteProblem, otherMailsWriteProblem } from './graph/requests';
+import { emailWriteProblem, otherMailsWriteProblem } from './graph/writes';
 import { t } from './i18n';
 import { NON_ADMIN_ROLES, privilegedRolesOf, roleName } from './roles';
 import type { ScopeTier } from './scopes';

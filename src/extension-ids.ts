@@ -1,6 +1,7 @@
 // The extension's identity in each browser family, pinned so that the sign-in redirect URI an admin registers
 // stays the same across installs and updates. An app registration lists both redirect URIs; the options page
 // and the README show both.
+import { t } from './i18n';
 
 /** Chromium id, derived from the manifest `key` (Chrome and Edge loading the same package). */
 export const CHROMIUM_EXTENSION_ID = 'ggklaglfgknobpkjjlbjjbdohkadcjbf';
@@ -31,9 +32,9 @@ export interface RedirectUriRow {
  */
 export function redirectUris(current: string): RedirectUriRow[] {
   const known = [
-    { browser: 'Chrome and Edge', uri: CHROMIUM_REDIRECT_URI },
+    { browser: t('extension_browsers_chromium'), uri: CHROMIUM_REDIRECT_URI },
     { browser: 'Firefox', uri: FIREFOX_REDIRECT_URI },
   ].map((r) => ({ ...r, current: r.uri === current }));
-  const own = known.some((r) => r.current) ? [] : [{ browser: 'This browser', uri: current, current: true }];
+  const own = known.some((r) => r.current) ? [] : [{ browser: t('extension_browsers_this'), uri: current, current: true }];
   return [...own, ...known.filter((r) => r.current), ...known.filter((r) => !r.current)];
 }

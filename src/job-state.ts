@@ -2,11 +2,19 @@
 // notifications: one wording and one tone, from the worker's summary. It says what happened, never what was
 // asked: a pause still waiting for requests in flight is "Pausing", a job with failures is "Finished with N
 // failed", a cancel separates the users converted before it from the ones never started.
-import { messageLocale, t, tn } from './i18n';
+import { formatNumber, messageLocale, t, tn } from './i18n';
 import type { JobSummary } from './messages';
 
 /** Fluent's status intents; each surface maps them to its own colours (popup, page theme, badge). */
 export type StatusTone = 'informative' | 'success' | 'warning' | 'danger';
+
+/**
+ * "1 user", "2 users": English words only. Kept for the popup components that still hold English (issue 12 lists
+ * them in eslint.config.js); translated code uses tn() with a plural key instead.
+ */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}
 
 type StateInput = Pick<JobSummary, 'state' | 'counters' | 'inFlight'>;
 

@@ -1,10 +1,11 @@
 // The job engine's GraphPort over the Graph layer — the one the worker runs and the benchmark measures.
 // `$batch` goes through GraphApi.request with the Graph layer's retries off (the engine paces, verifies and
 // retries itself); a batch refused as a whole before anything ran (outer 401/403/429) is reported per
-// request, as the engine expects; anything else (5xx, no answer) is thrown: an unknown outcome.
+// request, as the engine expects; anything else (5xx, no answer) is thrown: an unknown outcome. Retry-After is
+// read here, once, into each response's retryAfterMs (src/graph/http.ts).
 import type { GraphApi } from './graph/client';
-import { GraphApiError } from './graph/errors';
-import { graphPath, inFilter, toUserPage, USER_SELECT } from './graph/requests';
+import { GraphApiError, retryAfterOf } from './graph/http';
+import { graphPath, inFilter, toUserPage, USER_SELECT } from './graph/queries';
 import type { BatchResponse, GraphPort, UserState } from './jobs';
 
 /** `graphFor(kind)` gives a GraphApi whose token carries what the requests need (writes vs reads). */
@@ -16,11 +17,15 @@ export function jobsGraphPort(graphFor: (kind: 'invite' | 'write' | 'read') => P
       try {
         const res = await graph.request('POST', '/$batch', { body: { requests } });
         const body = res.body as { responses?: BatchResponse[] } | undefined;
-        return body?.responses ?? [];
+        const now = graph.now();
+        return (body?.responses ?? []).map((r) => {
+          const retryAfterMs = retryAfterOf(r.headers, now);
+          return retryAfterMs === undefined ? r : { ...r, retryAfterMs };
+        });
       } catch (error) {
         if (error instanceof GraphApiError && (error.status === 401 || error.status === 403 || error.status === 429)) {
-          const headers: Record<string, string> = error.retryAfterMs !== undefined ? { 'retry-after': String(error.retryAfterMs / 1000) } : {};
-          return requests.map((r) => ({ id: r.id, status: error.status, headers, body: { error: { code: error.code, message: error.message } } }));
+          const refused = { status: error.status, headers: {}, body: { error: { code: error.code, message: error.message } } };
+          return requests.map((r) => ({ id: r.id, ...refused, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) }));
         }
         throw error;
       }

@@ -41,6 +41,12 @@ export const LEARN_PAGES = {
     },
     url: 'https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/new-mginvitation',
   },
+  spaAppRegistration: {
+    get title() {
+      return t('learn_spaAppRegistration');
+    },
+    url: 'https://learn.microsoft.com/entra/identity-platform/scenario-spa-app-registration',
+  },
   throttling: {
     get title() {
       return t('learn_throttling');

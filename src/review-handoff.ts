@@ -5,7 +5,8 @@
 // document may have the selection. Nothing here reads a URL parameter: the framer controls those.
 import { cloudsForOrigin, isAdminCenterOrigin, isReactViewFrameOrigin } from './clouds';
 import { t } from './i18n';
-import type { PendingReview } from './messages';
+import { MAX_USERS_PER_JOB, type PendingReview } from './messages';
+import { z } from './zod';
 
 /** What the worker keeps per tab between review/open and review/get. */
 export interface StoredReview {
@@ -51,3 +52,23 @@ export function claimReview(stored: StoredReview | undefined, ancestorOrigins: r
   if (stored.placement === 'frame' && ancestorOrigins[0] !== stored.openerOrigin) return { ok: false, reason: t('handoff_otherOpener') };
   return { ok: true, review: { userIds: [...stored.userIds], ...(stored.tenantHint ? { tenantHint: stored.tenantHint } : {}), tabId: stored.tabId, placement: stored.placement } };
 }
+
+// ---- From the review back to the page ----
+
+const userId = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/);
+
+/**
+ * What a review tells the admin-center page it came from: close its frame; let go of the users a job was submitted
+ * for; make the failed users of a job the selection ("Select the failed users", with the names the control lists).
+ * Nothing here writes: the page only changes what it shows and what it has selected.
+ */
+export const reviewPageMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ b2b: z.literal('review'), kind: z.literal('close') }),
+  z.strictObject({ b2b: z.literal('review'), kind: z.literal('submitted'), userIds: z.array(userId).max(MAX_USERS_PER_JOB) }),
+  z.strictObject({
+    b2b: z.literal('review'),
+    kind: z.literal('select'),
+    users: z.array(z.strictObject({ id: userId, displayName: z.string().max(1024), userPrincipalName: z.string().max(1024) })).min(1).max(MAX_USERS_PER_JOB),
+  }),
+]);
+export type ReviewPageMessage = z.infer<typeof reviewPageMessageSchema>;

@@ -102,6 +102,23 @@ export class SelectionStore {
     this.deselectMany([...this.selected]);
   }
 
+  /**
+   * Makes exactly these users the selection, remembering their names for the list of selected users (e.g. "select
+   * the failed users" of a job: most of them are not rendered in the grid). Everyone else is deselected on the
+   * admin's word, as by Clear.
+   */
+  replaceWith(users: readonly KnownUser[]): void {
+    const wanted = new Set(users.map((u) => u.id.toLowerCase()));
+    this.batch(() => {
+      this.deselectMany([...this.selected].filter((id) => !wanted.has(id)));
+      for (const u of users) {
+        const id = u.id.toLowerCase();
+        this.known.set(id, { ...u, id });
+      }
+      this.selectMany(wanted);
+    });
+  }
+
   private add(id: string): void {
     if (this.selected.has(id)) return;
     this.selected.add(id);

@@ -1,6 +1,6 @@
-// Sign-in owned by the worker. MSAL runs in the offscreen host; interactive and silent browser steps run
-// here through chrome.identity.launchWebAuthFlow. Access tokens stay in this worker's memory and in the
-// host: no message to a page or content script ever carries one.
+// Sign-in owned by the worker. MSAL runs in its host (msal-host-client.ts); interactive and silent browser steps
+// run here through the identity port (identity.launchWebAuthFlow). Access tokens stay in this worker's memory and
+// in the host: no message to a page or content script ever carries one. Every browser API comes in as a port.
 import { authorityUrl } from '../../src/clouds';
 import type { Settings } from '../../src/config';
 import { scopesForTier, type ScopeTier, SCOPE_TIERS, coversTier } from '../../src/scopes';
@@ -11,8 +11,9 @@ import {
 } from '../../src/sign-in-errors';
 import type { AccountView } from '../../src/messages';
 import { t, type MessageKey } from '../../src/i18n';
-import { askMsalHost, closeMsalHost } from './msal-host-client';
-import { localKeys, sessionKeys } from '../../src/storage';
+import type { MsalHost } from './msal-host-client';
+import { localKeys, sessionKeys, type StorageArea } from '../../src/storage';
+import type { IdentityPort } from '../worker-ports';
 import type { MsalHostConfig, TokenGrant } from './msal-host-protocol';
 
 /** Raised when a token cannot be had without the admin: the message says what to do. */
@@ -51,23 +52,42 @@ export interface StoredAccount extends AccountView {
 
 const settingsKey = (s: Settings) => `${s.cloud}|${s.tenant}|${s.clientId}`;
 
+/** What sign-in needs: the settings in force, the two storage areas, the browser's auth window, MSAL's host, a clock. */
+export interface AuthDeps {
+  settings: () => Promise<Settings | undefined>;
+  /** storage.local: the account (never a token). */
+  local: StorageArea;
+  /** storage.session: whether a token was had in this browser session. */
+  session: StorageArea;
+  identity: IdentityPort;
+  msal: MsalHost;
+  now: () => number;
+}
+
 export class AuthService {
   private tokens = new Map<ScopeTier, TokenGrant>();
   private flows: Promise<unknown> = Promise.resolve();
+  private readonly settings: () => Promise<Settings | undefined>;
 
-  constructor(private readonly settings: () => Promise<Settings | undefined>) {}
+  constructor(private readonly deps: AuthDeps) {
+    this.settings = deps.settings;
+  }
 
   private hostConfig(s: Settings): MsalHostConfig {
     return {
       clientId: s.clientId,
       authority: authorityUrl(s.cloud, s.tenant),
-      redirectUri: chrome.identity.getRedirectURL(),
+      redirectUri: this.deps.identity.redirectUrl(),
     };
+  }
+
+  private async sessionMark(): Promise<{ objectId?: string } | undefined> {
+    return (await this.deps.session.get([SESSION_KEY]))[SESSION_KEY] as { objectId?: string } | undefined;
   }
 
   async account(): Promise<StoredAccount | undefined> {
     const s = await this.settings();
-    const stored = (await chrome.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY] as StoredAccount | undefined;
+    const stored = (await this.deps.local.get([ACCOUNT_KEY]))[ACCOUNT_KEY] as StoredAccount | undefined;
     if (!stored || !s || stored.settingsKey !== settingsKey(s)) return undefined;
     return stored;
   }
@@ -95,7 +115,7 @@ export class AuthService {
   /** True when a token was obtained in this browser session and none has been refused since. */
   async sessionActive(): Promise<boolean> {
     const account = await this.account();
-    const mark = (await chrome.storage.session.get(SESSION_KEY))[SESSION_KEY] as { objectId?: string } | undefined;
+    const mark = await this.sessionMark();
     return account !== undefined && mark?.objectId === account.objectId;
   }
 
@@ -116,11 +136,11 @@ export class AuthService {
   async signOut(): Promise<void> {
     const s = await this.settings();
     this.tokens.clear();
-    await chrome.storage.session.remove(SESSION_KEY);
-    await chrome.storage.local.remove(ACCOUNT_KEY);
-    if (s) await askMsalHost({ kind: 'signOut', config: this.hostConfig(s) }).catch(() => undefined);
+    await this.deps.session.remove([SESSION_KEY]);
+    await this.deps.local.remove([ACCOUNT_KEY]);
+    if (s) await this.deps.msal.ask({ kind: 'signOut', config: this.hostConfig(s) }).catch(() => undefined);
     // Closing the host drops MSAL's in-memory cache with every refresh token it held.
-    await closeMsalHost().catch(() => undefined);
+    await this.deps.msal.close().catch(() => undefined);
   }
 
   /** An access token for the tier: memory, then MSAL's cache/refresh token, then a silent browser renewal. */
@@ -136,15 +156,15 @@ export class AuthService {
   }
 
   private async markSession(active: boolean): Promise<void> {
-    if (!active) return chrome.storage.session.remove(SESSION_KEY);
+    if (!active) return this.deps.session.remove([SESSION_KEY]);
     const account = await this.account();
-    const mark = (await chrome.storage.session.get(SESSION_KEY))[SESSION_KEY] as { objectId?: string } | undefined;
-    if (account && mark?.objectId !== account.objectId) await chrome.storage.session.set({ [SESSION_KEY]: { objectId: account.objectId } });
+    const mark = await this.sessionMark();
+    if (account && mark?.objectId !== account.objectId) await this.deps.session.set({ [SESSION_KEY]: { objectId: account.objectId } });
   }
 
   private async acquire(tier: ScopeTier, options: { forceRefresh?: boolean }): Promise<string> {
     const cached = this.tokens.get(tier);
-    if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > Date.now()) return cached.accessToken;
+    if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > this.deps.now()) return cached.accessToken;
     const s = await this.settings();
     if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
     const account = await this.account();
@@ -153,7 +173,7 @@ export class AuthService {
       throw new SignInRequired({ problem: 'consent-required', message: t('worker_moreConsent', { tier: t(TIER_LABEL[tier]) }) }, tier);
     }
     const config = this.hostConfig(s);
-    const silent = await askMsalHost({ kind: 'silent', config, scopes: scopesForTier(tier, s.cloud), forceRefresh: options.forceRefresh ?? false });
+    const silent = await this.deps.msal.ask({ kind: 'silent', config, scopes: scopesForTier(tier, s.cloud), forceRefresh: options.forceRefresh ?? false });
     if (silent.ok && silent.grant) return this.keep(tier, silent.grant, s).accessToken;
     // MSAL's cache is empty (new host document after a browser restart) or its refresh token expired:
     // renew through the browser's sign-in session without showing anything.
@@ -178,7 +198,7 @@ export class AuthService {
     if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
     const config = this.hostConfig(s);
     const previous = await this.account();
-    const begin = await askMsalHost({
+    const begin = await this.deps.msal.ask({
       kind: 'begin',
       config,
       scopes: scopesForTier(tier, s.cloud),
@@ -188,14 +208,14 @@ export class AuthService {
     if (!begin.ok || !begin.authorizeUrl) throw new SignInRequired({ problem: 'failed', message: begin.ok ? t('worker_signInNoStart') : begin.message });
     let responseUrl: string | undefined;
     try {
-      responseUrl = await chrome.identity.launchWebAuthFlow({ url: begin.authorizeUrl, interactive });
+      responseUrl = await this.deps.identity.launchWebAuthFlow(begin.authorizeUrl, interactive);
     } catch (error) {
       throw new SignInRequired(signInErrorFromLaunchFailure(error instanceof Error ? error.message : String(error), interactive));
     }
     if (!responseUrl) throw new SignInRequired({ problem: 'cancelled', message: t('error_signIn_cancelled') });
     const redirectError = signInErrorFromRedirect(responseUrl);
     if (redirectError) throw new SignInRequired(redirectError);
-    const done = await askMsalHost({ kind: 'complete', config, responseUrl });
+    const done = await this.deps.msal.ask({ kind: 'complete', config, responseUrl });
     if (!done.ok || !done.grant) throw new SignInRequired({ problem: 'failed', message: done.ok ? t('worker_signInNoToken') : done.errorCode === 'no_result' ? t('worker_signInNoResult') : done.message, code: done.ok ? undefined : done.errorCode });
     return this.remember(tier, done.grant, s, previous);
   }
@@ -220,7 +240,7 @@ export class AuthService {
       grantedTiers: SCOPE_TIERS.filter((t) => granted.has(t)),
       settingsKey: settingsKey(s),
     };
-    await chrome.storage.local.set({ [ACCOUNT_KEY]: account });
+    await this.deps.local.set({ [ACCOUNT_KEY]: account });
     return account;
   }
 }

@@ -3,34 +3,40 @@
 //   offscreen document and talks to it by runtime messages;
 // - a background that is itself a page with a DOM and web storage (Firefox's event page) runs MSAL in place.
 // Both answer the same requests with the same replies, so AuthService has one code path after the host.
-import { t } from '../../src/i18n';
+// The browser's offscreen and messaging calls come in through OffscreenPort (built in browser-ports.ts).
 import { MSAL_HOST_TARGET, type MsalHostReply, type MsalHostRequest } from './msal-host-protocol';
+import { t } from '../../src/i18n';
 
-type Payload = MsalHostRequest extends infer R ? (R extends MsalHostRequest ? Omit<R, 'target'> : never) : never;
+export type MsalHostPayload = MsalHostRequest extends infer R ? (R extends MsalHostRequest ? Omit<R, 'target'> : never) : never;
 
-interface MsalHost {
-  ask(request: Payload): Promise<MsalHostReply>;
+export interface MsalHost {
+  ask(request: MsalHostPayload): Promise<MsalHostReply>;
   close(): Promise<void>;
 }
 
-const HOST_PATH = 'background/offscreen/offscreen.html';
+export const MSAL_HOST_PATH = 'background/offscreen/offscreen.html';
+
+/** The browser's offscreen documents, as the MSAL host needs them. */
+export interface OffscreenPort {
+  /** Whether the host document exists now. */
+  exists(): Promise<boolean>;
+  create(): Promise<void>;
+  close(): Promise<void>;
+  /** A runtime message to the extension's pages (the host answers; nobody answering resolves undefined). */
+  send(message: unknown): Promise<unknown>;
+}
+
+/** How long to wait for a just-created document to answer: it may still be loading its script. */
+const ANSWER_TRIES = 20;
+const ANSWER_PAUSE_MS = 50;
 
 /** MSAL in the one offscreen document (Chromium). */
-function offscreenHost(offscreen: typeof chrome.offscreen): MsalHost {
+export function offscreenHost(offscreen: OffscreenPort, sleep: (ms: number) => Promise<void>): MsalHost {
   let creating: Promise<void> | undefined;
-  const hostContexts = () =>
-    chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [chrome.runtime.getURL(HOST_PATH)] });
-
   const ensureHost = async () => {
-    if ((await hostContexts()).length > 0) return;
+    if (await offscreen.exists()) return;
     // Only one offscreen document may exist; concurrent callers share one creation.
-    creating ??= offscreen
-      .createDocument({
-        url: HOST_PATH,
-        reasons: [chrome.offscreen.Reason.LOCAL_STORAGE],
-        justification: 'Hosts the Microsoft sign-in library (MSAL), which cannot run in a service worker.',
-      })
-      .finally(() => (creating = undefined));
+    creating ??= offscreen.create().finally(() => (creating = undefined));
     await creating;
   };
 
@@ -41,17 +47,17 @@ function offscreenHost(offscreen: typeof chrome.offscreen): MsalHost {
       // The document may still be loading its script right after creation: retry briefly until it answers.
       for (let attempt = 0; ; attempt++) {
         try {
-          const reply = (await chrome.runtime.sendMessage(message)) as MsalHostReply | undefined;
+          const reply = (await offscreen.send(message)) as MsalHostReply | undefined;
           if (reply) return reply;
         } catch (error) {
-          if (attempt >= 20) throw error;
+          if (attempt >= ANSWER_TRIES) throw error;
         }
-        if (attempt >= 20) return { ok: false, errorCode: 'host_unavailable', message: t('worker_signInHostSilent'), interactionRequired: false };
-        await new Promise((r) => setTimeout(r, 50));
+        if (attempt >= ANSWER_TRIES) return { ok: false, errorCode: 'host_unavailable', message: t('worker_signInHostSilent'), interactionRequired: false };
+        await sleep(ANSWER_PAUSE_MS);
       }
     },
     async close() {
-      if ((await hostContexts()).length > 0) await offscreen.closeDocument();
+      if (await offscreen.exists()) await offscreen.close();
     },
   };
 }
@@ -60,7 +66,7 @@ function offscreenHost(offscreen: typeof chrome.offscreen): MsalHost {
  * MSAL in the background page itself (Firefox). Loaded on first use, so a background that never needs it
  * (and a service worker, where import() is not allowed) does not evaluate MSAL at start-up.
  */
-function inPageHost(): MsalHost {
+export function inPageHost(): MsalHost {
   const load = () => import('./msal-host');
   return {
     async ask(request) {
@@ -73,23 +79,29 @@ function inPageHost(): MsalHost {
   };
 }
 
-/** A DOM and web storage: what MSAL needs to acquire tokens (it refuses to run without `window`). */
-const backgroundHasDom = () => typeof window !== 'undefined' && typeof sessionStorage !== 'undefined';
-
-let chosen: MsalHost | undefined;
-function host(): MsalHost {
-  if (chosen) return chosen;
-  const offscreen = (globalThis as { chrome?: { offscreen?: typeof chrome.offscreen } }).chrome?.offscreen;
-  if (offscreen?.createDocument) chosen = offscreenHost(offscreen);
-  else if (backgroundHasDom()) chosen = inPageHost();
-  else throw new Error(t('worker_noSignInHost'));
-  return chosen;
+/** A host that cannot be: every request fails with the reason (a background with neither offscreen nor DOM). */
+function noHost(): MsalHost {
+  const message = t('worker_noSignInHost');
+  return {
+    ask: () => Promise.reject(new Error(message)),
+    close: () => Promise.reject(new Error(message)),
+  };
 }
 
-export function askMsalHost(request: Payload): Promise<MsalHostReply> {
-  return host().ask(request);
-}
-
-export function closeMsalHost(): Promise<void> {
-  return host().close();
+/**
+ * The host for this background, chosen on first use: the offscreen document where the browser offers one, else the
+ * background page itself when it has a DOM and web storage (what MSAL needs: it refuses to run without `window`).
+ */
+export function chooseMsalHost(env: { offscreen: () => OffscreenPort | undefined; hasDom: () => boolean; sleep: (ms: number) => Promise<void> }): MsalHost {
+  let chosen: MsalHost | undefined;
+  const host = (): MsalHost => {
+    if (chosen) return chosen;
+    const offscreen = env.offscreen();
+    chosen = offscreen ? offscreenHost(offscreen, env.sleep) : env.hasDom() ? inPageHost() : noHost();
+    return chosen;
+  };
+  return {
+    ask: (request) => host().ask(request),
+    close: () => host().close(),
+  };
 }

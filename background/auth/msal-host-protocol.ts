@@ -1,6 +1,7 @@
 // Worker ↔ offscreen MSAL host messages. Only the worker may call the host, and only the host's replies
 // carry tokens: replies travel on the sendMessage response channel, which reaches the caller alone.
 import { z } from '../../src/zod';
+import { schemeAndHost } from '../../src/messages';
 
 export const MSAL_HOST_TARGET = 'b2b-msal-host';
 
@@ -33,3 +34,13 @@ export interface TokenGrant {
 export type MsalHostReply =
   | { ok: true; grant?: TokenGrant; authorizeUrl?: string }
   | { ok: false; errorCode: string; message: string; interactionRequired: boolean };
+
+/**
+ * Whether a message reaching the host comes from the extension's own worker: same extension, our origin, no tab,
+ * and no document (pages such as the popup have a documentId; a worker has none). Offscreen documents have little
+ * of the runtime API (no getManifest), so the worker is recognised by these facts rather than by its script name.
+ */
+export function isFromOwnWorker(sender: { id?: string; url?: string; tab?: unknown; documentId?: string }, ownId: string, ownOrigin: string): boolean {
+  if (sender.id !== ownId || sender.tab || sender.documentId !== undefined) return false;
+  return sender.url !== undefined && schemeAndHost(sender.url) === ownOrigin;
+}

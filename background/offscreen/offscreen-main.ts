@@ -1,25 +1,18 @@
 // The offscreen document that hosts MSAL for the Chromium worker (MSAL cannot get tokens inside a service worker:
-// it needs `window`). It has no UI and talks to nobody but the worker; the MSAL work is msal-host.ts.
-import { msalHostRequestSchema } from '../auth/msal-host-protocol';
+// it needs `window`). It has no UI and talks to nobody but the worker; the MSAL work is msal-host.ts, the rule for
+// who may ask is msal-host-protocol.ts. This is its own context's edge — the one module of the offscreen document
+// that touches chrome.*, as browser-ports.ts is the worker's.
+import { isFromOwnWorker, msalHostRequestSchema } from '../auth/msal-host-protocol';
 import { failure, handleMsalRequest } from '../auth/msal-host';
+import { schemeAndHost } from '../../src/messages';
 
-const ownOrigin = new URL(chrome.runtime.getURL('')).origin;
-
-/**
- * True only for the extension's service worker: same extension, our origin, and no document (pages such
- * as the popup have a documentId; a worker has none). Offscreen documents have little of chrome.runtime
- * (no getManifest), so the worker is recognised by these facts rather than by its script name.
- */
-function fromOwnWorker(sender: chrome.runtime.MessageSender): boolean {
-  return sender.id === chrome.runtime.id && !sender.tab && sender.documentId === undefined && new URL(sender.url ?? 'about:blank').origin === ownOrigin;
-}
+const ownOrigin = schemeAndHost(chrome.runtime.getURL('')) ?? '';
 
 chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
   // Only the worker may ask; every other extension page also receives runtime messages and is ignored.
-  if (!fromOwnWorker(sender)) return false;
+  if (!isFromOwnWorker(sender, chrome.runtime.id, ownOrigin)) return false;
   const parsed = msalHostRequestSchema.safeParse(raw);
   if (!parsed.success) return false;
   handleMsalRequest(parsed.data).then(sendResponse, (error: unknown) => sendResponse(failure(error)));
   return true;
 });
-

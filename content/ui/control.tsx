@@ -1,11 +1,14 @@
-// The command-bar control: "Convert to external users" with the selected count, and the bulk-select helpers.
+// The command-bar control: "Convert to external users", which users are selected (Show selected), and the
+// bulk-select helpers. The selection count is said once: in "Show selected (N)", and to screen readers as it changes.
 import type { SelectionStore } from '../../src/selection';
+import { t, tn } from '../../src/i18n';
 import { convertBlockedReason, type AuthWatch } from '../auth-watch';
 import type { BulkSelect } from '../bulk-select';
 import type { GridFacts } from '../grid-watch';
 import type { Observable } from '../observable';
 import { describeFailure, type Services } from '../services';
 import { useObservable, useSelectionVersion } from './hooks';
+import { SelectedList } from './selected-list';
 import { useState } from 'preact/hooks';
 
 export interface ControlProps {
@@ -20,8 +23,6 @@ export interface ControlProps {
   /** Only real clicks open the review (a page script's synthetic click does not). Off in unit tests. */
   requireTrusted: boolean;
 }
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function Control(props: ControlProps) {
   const { store, bulk } = props;
@@ -52,9 +53,11 @@ export function Control(props: ControlProps) {
     }
     await props.auth.refresh();
   };
+  const note = signInError || reviewProblem || status.message;
+  const noteIsError = Boolean(status.error || signInError || reviewProblem);
 
   return (
-    <div class="bar" role="group" aria-label="B2B Convert for Entra">
+    <div class="bar" role="group" aria-label={t('extName')}>
       <span class="convert-wrap">
         <button
           type="button"
@@ -66,9 +69,10 @@ export function Control(props: ControlProps) {
           title={reason}
           onClick={onConvert}
         >
-          <span class="icon" aria-hidden="true">⇄</span>
-          <span>Convert to external users</span>
-          <span class="badge" aria-label={`${size} selected`}>{fmt(size)}</span>
+          <span class="icon" aria-hidden="true">
+            ⇄
+          </span>
+          <span>{t('content_convert')}</span>
         </button>
         {reason ? (
           <span class="tip" role="tooltip" id="b2b-convert-why">
@@ -76,32 +80,33 @@ export function Control(props: ControlProps) {
           </span>
         ) : null}
       </span>
-      <span class="count" role="status" aria-live="polite" data-b2b="count">
-        {fmt(size)} selected
+      <span class="sr-only" role="status" aria-live="polite" data-b2b="count">
+        {tn('content_selectedCount', size)}
       </span>
+      <SelectedList store={store} size={size} trusted={trusted} />
       {found !== undefined && found > 0 ? (
         <button type="button" class="cmd" data-b2b="select-all-found" aria-disabled={status.busy ? 'true' : undefined} onClick={(e) => trusted(e) && !status.busy && void bulk.selectAllFound()}>
-          Select all {fmt(found)} users found
+          {tn('content_selectAllFound', found)}
         </button>
       ) : null}
       {size > 0 ? (
         <button type="button" class="cmd" data-b2b="clear" onClick={(e) => trusted(e) && bulk.clear()}>
-          Clear
+          {t('content_clear')}
         </button>
       ) : null}
       {canSignIn ? (
         <button type="button" class="cmd" data-b2b="sign-in" onClick={(e) => void onSignIn(e)}>
-          Sign in
+          {t('content_signIn')}
         </button>
       ) : null}
       {canSignIn && auth.state === 'ready' && auth.status.sessionEnded ? (
         <span class="note" role="status" data-b2b="session-ended">
-          Signed in as {auth.status.account?.username} — session ended
+          {t('content_sessionEnded', { account: auth.status.account?.username ?? '' })}
         </span>
       ) : null}
-      {status.message || signInError || reviewProblem ? (
-        <span class={`note${status.error || signInError || reviewProblem ? ' error' : ''}`} role={status.error || signInError || reviewProblem ? 'alert' : 'status'}>
-          {signInError || reviewProblem || status.message}
+      {note ? (
+        <span class={`note${noteIsError ? ' error' : ''}`} role={noteIsError ? 'alert' : 'status'}>
+          {note}
         </span>
       ) : null}
     </div>

@@ -49,6 +49,14 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .note.error { color: var(--b2b-danger-fg); }
 .tip { position: absolute; top: 100%; left: 0; z-index: 1000; margin-top: 4px; padding: 6px 10px; max-width: 320px; border-radius: 4px; background: var(--b2b-bg); color: var(--b2b-fg); box-shadow: var(--b2b-shadow); font-size: 12px; white-space: normal; visibility: hidden; }
 .convert-wrap { position: relative; display: inline-flex; }
+.selected-list { position: absolute; top: 100%; left: 0; z-index: 1001; margin: 4px 0 0; padding: 8px 0; width: 360px; max-width: calc(100vw - 16px); max-height: 320px; overflow: auto; border: 1px solid var(--b2b-border); border-radius: 4px; background: var(--b2b-bg); color: var(--b2b-fg); box-shadow: var(--b2b-shadow); font: 14px/20px var(--b2b-font); }
+.selected-list:popover-open { position: fixed; inset: auto; margin: 0; }
+.selected-list h2 { font-size: 12px; line-height: 16px; font-weight: 600; margin: 0 12px 4px; color: var(--b2b-fg2); }
+.selected-list ul { list-style: none; margin: 0; padding: 0; }
+.selected-list li { display: flex; align-items: center; gap: 8px; padding: 2px 4px 2px 12px; }
+.selected-list .who { flex: 1; min-width: 0; }
+.selected-list .name { font-weight: 400; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.selected-list .more { margin: 4px 12px 0; }
 .convert-wrap:hover .tip, .convert-wrap:focus-within .tip { visibility: visible; }
 
 /* ---- review dialog ---- */
@@ -81,6 +89,7 @@ tr.blocked td { color: var(--b2b-fg2); }
 .upn { font-size: 12px; color: var(--b2b-fg2); display: block; unicode-bidi: plaintext; }
 input[type="email"], input[type="text"], input[type="url"], textarea, select { width: 100%; min-height: 32px; padding: 4px 8px; border: 1px solid var(--b2b-border); border-bottom-color: var(--b2b-fg2); border-radius: 4px; background: var(--b2b-bg); }
 input[aria-invalid="true"] { border-color: var(--b2b-danger-fg); }
+input[readonly] { background: var(--b2b-bg2); border-color: var(--b2b-bg3); color: var(--b2b-fg2); }
 .field-error { color: var(--b2b-danger-fg); font-size: 12px; display: block; }
 .reason { font-size: 12px; display: block; }
 .reason.block { color: var(--b2b-danger-fg); }
@@ -96,5 +105,16 @@ label.check { display: flex; gap: 8px; align-items: flex-start; }
 label.field { display: flex; flex-direction: column; gap: 2px; }
 .progress { height: 4px; background: var(--b2b-bg3); border-radius: 2px; overflow: hidden; margin: 8px 0; }
 .progress > div { height: 100%; background: var(--b2b-brand); }
+.phase { display: contents; }
+.dialog { position: relative; }
+.prompt-layer { position: absolute; inset: 0; border-radius: 8px; background: rgba(0,0,0,.4); display: flex; align-items: center; justify-content: center; z-index: 2; }
+.prompt { background: var(--b2b-bg); color: var(--b2b-fg); border-radius: 8px; box-shadow: var(--b2b-shadow); padding: 20px 24px; width: min(440px, calc(100% - 32px)); }
+.prompt h3 { margin: 0 0 8px; font-size: 16px; line-height: 22px; font-weight: 600; }
+.prompt .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 16px; }
+.result { font-weight: 600; font-size: 16px; line-height: 22px; }
+.failed h3 { font-size: 14px; line-height: 20px; font-weight: 600; margin: 12px 0 4px; }
+.failed ul { list-style: none; margin: 0; padding: 0; }
+.failed li { padding: 6px 0; border-bottom: 1px solid var(--b2b-bg3); }
+code { font-family: Consolas, "Courier New", monospace; font-size: 12px; }
 .confirm-box { border: 1px solid var(--b2b-danger-fg); border-radius: 4px; padding: 8px; margin-top: 4px; }
 `;

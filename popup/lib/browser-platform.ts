@@ -65,9 +65,20 @@ export function uiServices(): UiServices {
   return { request, subscribe, openPage, copyText };
 }
 
+const saveLocal = (settings: Record<string, string>) => chrome.storage.local.set({ [localKeys.settings]: settings });
+const requestOrigins = (origins: string[]) => chrome.permissions.request({ origins });
+
 export function popupServices(): PopupServices {
   return {
     ...uiServices(),
+    // Straight from storage: the popup knows whether the extension is set up without waking the worker.
+    readSetup: () =>
+      chrome.storage.local
+        .get([localKeys.settings, localKeys.policyCache])
+        .then((r) => ({ policyCache: r[localKeys.policyCache] as unknown, local: r[localKeys.settings] as unknown })),
+    saveLocal,
+    requestOrigins,
+    redirectUrl: chrome.identity.getRedirectURL(),
     cache: sessionStore,
     hostAccess,
     async activeTabId() {
@@ -91,9 +102,9 @@ export function optionsServices(): OptionsServices {
     // No policy store (or no schema) makes managed.get throw: that means "no policy".
     readPolicy: () => chrome.storage.managed.get().catch(() => ({})),
     readLocal: () => chrome.storage.local.get(localKeys.settings).then((r) => r[localKeys.settings] as unknown),
-    saveLocal: (settings) => chrome.storage.local.set({ [localKeys.settings]: settings }),
+    saveLocal,
     // Called synchronously from the Save handler so the permission prompt counts as part of the click.
-    requestOrigins: (origins) => chrome.permissions.request({ origins }),
+    requestOrigins,
     hostAccess,
     redirectUrl: chrome.identity.getRedirectURL(),
   };

@@ -22,11 +22,32 @@ export const CSV_COLUMNS = [
   'ranBy',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
-export type CsvRow = Record<CsvColumn, string>;
+/**
+ * The redeem-link column: only when the admin asks for it. A redeem link lets whoever holds it redeem the
+ * invitation, and a CSV travels (mail, tickets, shares); even then it is filled only for pending invitations.
+ */
+export const REDEEM_LINK_COLUMN = 'inviteRedeemUrl';
+export type CsvRow = Record<CsvColumn, string> & { [REDEEM_LINK_COLUMN]?: string };
+
+export interface CsvOptions {
+  /** Adds the redeem-link column (pending invitations only). */
+  redeemLinks?: boolean;
+}
+
+/** The columns of an export, in order. */
+export function csvColumns(opts: CsvOptions = {}): string[] {
+  return opts.redeemLinks ? [...CSV_COLUMNS, REDEEM_LINK_COLUMN] : [...CSV_COLUMNS];
+}
+
+/** The item's redeem link if its invitation is still pending, else ''. */
+export function pendingRedeemLink(item: JobItemView): string {
+  return item.inviteRedeemUrl && item.externalUserState === 'PendingAcceptance' ? item.inviteRedeemUrl : '';
+}
 
 /** One audit row for a job item. Times are ISO 8601 UTC. */
-export function csvRow(job: Pick<JobSummary, 'id' | 'tenantId' | 'ranBy'>, item: JobItemView): CsvRow {
+export function csvRow(job: Pick<JobSummary, 'id' | 'tenantId' | 'ranBy'>, item: JobItemView, opts: CsvOptions = {}): CsvRow {
   return {
+    ...(opts.redeemLinks ? { [REDEEM_LINK_COLUMN]: pendingRedeemLink(item) } : {}),
     userId: item.userId,
     userPrincipalName: item.userPrincipalName,
     displayName: item.displayName,
@@ -47,9 +68,10 @@ export function csvRow(job: Pick<JobSummary, 'id' | 'tenantId' | 'ranBy'>, item:
 export { guardCell, unguardCell };
 
 /** CSV text (UTF-8 BOM for spreadsheet apps, CRLF line ends, every field guarded). */
-export function toCsv(rows: readonly CsvRow[]): string {
-  const data = rows.map((r) => CSV_COLUMNS.map((c) => guardCell(r[c])));
-  return BOM + Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n', quotes: false, header: true });
+export function toCsv(rows: readonly CsvRow[], opts: CsvOptions = {}): string {
+  const columns = csvColumns(opts);
+  const data = rows.map((r) => columns.map((c) => guardCell((r as Record<string, string | undefined>)[c] ?? '')));
+  return BOM + Papa.unparse({ fields: columns, data }, { newline: '\r\n', quotes: false, header: true });
 }
 
 /** Parse an export back into rows (guards removed). Used by tests and for re-imports. */
@@ -60,6 +82,7 @@ export function parseJobCsv(text: string): CsvRow[] {
   return parsed.data.map((raw) => {
     const row = {} as CsvRow;
     for (const c of CSV_COLUMNS) row[c] = unguardCell(raw[c] ?? '');
+    if (parsed.meta.fields?.includes(REDEEM_LINK_COLUMN)) row[REDEEM_LINK_COLUMN] = unguardCell(raw[REDEEM_LINK_COLUMN] ?? '');
     return row;
   });
 }

@@ -138,3 +138,20 @@ export function itemStateTone(state: string): 'ok' | 'bad' | 'warn' | '' {
   if (state === 'blocked') return 'warn';
   return '';
 }
+
+/**
+ * The first sentence of a message and the rest ("" when there is no more), so a long Graph error shows one line
+ * with a disclosure for the rest. A sentence ends at . ! or ? followed by white space.
+ */
+export function splitFirstSentence(text: string): { first: string; rest: string } {
+  const trimmed = text.trim();
+  const end = /[.!?](?=\s+\S)/.exec(trimmed);
+  if (!end) return { first: trimmed, rest: '' };
+  return { first: trimmed.slice(0, end.index + 1), rest: trimmed.slice(end.index + 1).trim() };
+}
+
+/** The domain part of a UPN (for a guest admin `x#EXT#@contoso.onmicrosoft.com`, the host tenant's domain). */
+export function domainOf(upn: string): string {
+  const at = upn.lastIndexOf('@');
+  return at >= 0 ? upn.slice(at + 1) : '';
+}

@@ -31,7 +31,18 @@ export interface HostAccess {
   onChange: (listener: () => void) => () => void;
 }
 
-export interface PopupServices extends UiServices {
+/** What the first run needs: the stored settings (read without the worker), saving a client id, the redirect URI. */
+export interface SetupServices {
+  /** storage.local's settings and the worker's cached policy, in one read. */
+  readSetup: () => Promise<{ policyCache: unknown; local: unknown }>;
+  saveLocal: (settings: Record<string, string>) => Promise<void>;
+  /** As OptionsServices.requestOrigins: call synchronously in the click handler. */
+  requestOrigins: (origins: string[]) => Promise<boolean>;
+  /** This browser's sign-in redirect URL (identity.getRedirectURL()). */
+  redirectUrl: string;
+}
+
+export interface PopupServices extends UiServices, SetupServices {
   hostAccess: HostAccess;
   cache: KeyValueStore;
   /** The tab the popup was opened over (undefined when unknown, e.g. opened as a page). */

@@ -1,7 +1,9 @@
 // Who is signed in, to which tenant — or a Sign in button. Used by the popup, the options page and the picker.
+// The tenant shows by name and domain; its id is on hover and behind a Copy button.
 import type { AuthStatus } from '../../src/messages';
+import { domainOf } from '../lib/format';
 import { ConfirmButton } from './Confirm';
-import { Notice } from './common';
+import { CopyButton, Notice } from './common';
 
 export interface AccountPanelProps {
   status: AuthStatus | undefined;
@@ -12,15 +14,35 @@ export interface AccountPanelProps {
   onSignOut?: () => void;
   /** When given, a link to the settings is offered if the extension is not configured. */
   onOpenOptions?: () => void;
+  /** Copies the tenant id; without it no Copy button is shown. */
+  copy?: (text: string) => Promise<void>;
 }
 
-export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions }: AccountPanelProps) {
+/** "Contoso · contoso.onmicrosoft.com", the id on hover and by Copy. */
+export function TenantLine({ status, copy }: { status: AuthStatus; copy?: (t: string) => Promise<void> }) {
+  const account = status.account;
+  if (!account) return null;
+  const domain = domainOf(account.username);
+  const name = status.tenantName || domain || account.tenantId;
+  return (
+    <div class="copy-row small">
+      <span class="muted">Tenant</span>
+      <span class="truncate" title={`Tenant ID ${account.tenantId}`} data-b2b="tenant">
+        <strong>{name}</strong>
+        {domain && domain !== name ? <span class="muted"> · {domain}</span> : null}
+        {status.cloud && status.cloud !== 'Global' ? <span class="muted"> · {status.cloud}</span> : null}
+      </span>
+      {copy && <CopyButton text={account.tenantId} label="Copy the tenant ID" copy={copy} />}
+    </div>
+  );
+}
+
+export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions, copy }: AccountPanelProps) {
   if (!status) {
-    // Same height as the loaded panel: no layout jump when the status arrives.
+    // Plain words rather than a grey block: the worker may take a moment to start.
     return (
       <section class="card" aria-busy="true" aria-label="Account">
-        <p class="skeleton">Loading account…</p>
-        <p class="skeleton small">Tenant</p>
+        <p class="muted">Checking the sign-in…</p>
       </section>
     );
   }
@@ -41,41 +63,44 @@ export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions 
   return (
     <section class="card" aria-label="Account">
       {status.signedIn && status.account ? (
-        <div class="spread">
-          <div style={{ minWidth: 0 }}>
-            <p class="truncate wrap" title={status.account.username}>
-              <strong>{status.account.name || status.account.username}</strong>
-            </p>
-            <p class="small muted truncate wrap">{status.account.username}</p>
-            <p class="small muted">
-              Tenant {status.tenantName ? <strong>{status.tenantName}</strong> : null} <span class="mono">{status.account.tenantId}</span>
-              {status.cloud && status.cloud !== 'Global' ? ` · ${status.cloud}` : ''}
-            </p>
-            {status.sessionEnded ? (
-              // The account is remembered, but no token can be had without the admin: never claim a usable session.
-              <p class="small" role="status">
-                Signed in as {status.account.username} — session ended. Sign in again to continue.
+        <>
+          <div class="spread">
+            <div style={{ minWidth: 0 }}>
+              <p class="truncate" title={status.account.username}>
+                <strong>{status.account.name || status.account.username}</strong>
               </p>
-            ) : null}
+              <p class="small muted truncate" title={status.account.username}>
+                {status.account.username}
+              </p>
+            </div>
+            <div class="row">
+              {status.sessionEnded ? (
+                <button type="button" class="primary" onClick={onSignIn} disabled={busy}>
+                  {busy ? 'Signing in…' : 'Sign in'}
+                </button>
+              ) : null}
+              {onSignOut && (
+                <ConfirmButton
+                  label="Sign out"
+                  question="Sign out? Running jobs pause until you sign in again."
+                  confirmLabel="Sign out"
+                  onConfirm={onSignOut}
+                  disabled={busy}
+                />
+              )}
+            </div>
           </div>
+          <TenantLine status={status} copy={copy} />
           {status.sessionEnded ? (
-            <button type="button" class="primary" onClick={onSignIn} disabled={busy}>
-              {busy ? 'Signing in…' : 'Sign in'}
-            </button>
+            // The account is remembered, but no token can be had without the admin: never claim a usable session.
+            <p class="small" role="status">
+              Signed in as {status.account.username} — session ended. Sign in again to continue.
+            </p>
           ) : null}
-          {onSignOut && (
-            <ConfirmButton
-              label="Sign out"
-              question="Sign out? Running jobs pause until you sign in again."
-              confirmLabel="Sign out"
-              onConfirm={onSignOut}
-              disabled={busy}
-            />
-          )}
-        </div>
+        </>
       ) : (
         <div class="spread">
-          <p>Not signed in{status.configuredTenant ? ` (tenant ${status.configuredTenant})` : ''}.</p>
+          <p>Not signed in{status.configuredTenant && status.configuredTenant !== 'organizations' ? ` (tenant ${status.configuredTenant})` : ''}.</p>
           <button type="button" class="primary" onClick={onSignIn} disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>

@@ -1,5 +1,6 @@
-// One job, one row per user: result, Graph error, invitation state, redeem URL; filter, search, paging;
-// follow-up actions with confirmation; CSV export. Same component in the popup and as a full tab.
+// One job, one row per user: result, Graph error, invitation state, redeem link; filter, search, paging;
+// follow-up actions with confirmation; CSV export. Same component in the popup (rows stacked) and as a full tab
+// (rows in columns).
 // This module loads the job and its page of users and keeps them live; the parts it shows live in ./job-detail/.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthStatus, JobItemView, JobSummary } from '../../src/messages';
@@ -8,7 +9,7 @@ import { describeError } from '../lib/errors';
 import type { ItemFilter } from '../lib/filters';
 import { Notice } from './common';
 import { ItemFilters } from './job-detail/ItemFilters';
-import { ItemsTable } from './job-detail/ItemsTable';
+import { ItemsList } from './job-detail/ItemsList';
 import { JobActions } from './job-detail/JobActions';
 import { JobDetailHeader } from './job-detail/JobDetailHeader';
 import { JobPlanFacts } from './job-detail/JobPlanFacts';
@@ -43,6 +44,7 @@ export function JobDetail(props: JobDetailProps) {
   const [page, setPage] = useState<{ total: number; items: JobItemView[] }>();
   const [loadError, setLoadError] = useState<string>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [roundTrips, setRoundTrips] = useState<number>();
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Counts page requests, so an answer that a newer request overtook is dropped.
   const generation = useRef(0);
@@ -105,7 +107,7 @@ export function JobDetail(props: JobDetailProps) {
   return (
     <div>
       <JobDetailHeader onBack={props.onBack} onOpenInTab={props.onOpenInTab} />
-      <JobSummaryCard summary={summary} />
+      <JobSummaryCard summary={summary} auth={props.auth} roundTrips={roundTrips} />
       <JobPlanFacts summary={summary} />
       <JobActions
         services={services}
@@ -115,6 +117,7 @@ export function JobDetail(props: JobDetailProps) {
         onClearSelection={() => setSelected(new Set())}
         onSummary={update}
         reloadItems={loadPage}
+        onRoundTrips={setRoundTrips}
         onAuth={props.onAuth}
         download={props.download}
       />
@@ -129,7 +132,7 @@ export function JobDetail(props: JobDetailProps) {
           onSearchText={setSearchText}
         />
         {loadError && <Notice kind="error">Could not load the users: {loadError}</Notice>}
-        <ItemsTable items={page?.items} loadFailed={!!loadError} selected={selected} onSelect={setSelected} copy={services.copyText} />
+        <ItemsList items={page?.items} loadFailed={!!loadError} selected={selected} onSelect={setSelected} copy={services.copyText} wide={props.mode === 'tab'} />
         {page && page.total > 0 && <Pager offset={offset} pageSize={pageSize} shown={page.items.length} total={page.total} selectedCount={selected.size} onOffset={setOffset} />}
       </section>
     </div>

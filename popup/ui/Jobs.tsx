@@ -9,7 +9,7 @@ import {
   isWaitingForSignIn,
   liveProgressText,
 } from '../lib/format';
-import { jobOutcomeText, jobStateText } from '../../src/job-state';
+import { jobOutcomeText, jobStateText, plural } from '../../src/job-state';
 import { ConfirmButton } from './Confirm';
 import { JobStateBadge, Notice, ProgressBar } from './common';
 
@@ -32,12 +32,11 @@ function standing(job: JobSummary): string {
 export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
   const paused = isPaused(job);
   const waiting = isWaitingForSignIn(job);
-  const left = job.counters.remaining.toLocaleString('en-US');
   return (
     <section class="card" aria-labelledby={`run-${job.id}`}>
       <div class="spread">
         <h3 id={`run-${job.id}`} style={{ margin: 0 }}>
-          <JobStateBadge job={job} />: {job.counters.total.toLocaleString('en-US')} {job.counters.total === 1 ? 'user' : 'users'}
+          <JobStateBadge job={job} />: {plural(job.counters.total, 'user')}
         </h3>
         <span class="small muted">{standing(job)}</span>
       </div>
@@ -48,7 +47,7 @@ export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
       <p class="small muted visually-hidden">{describeCounters(job.counters)}</p>
       {waiting && (
         <Notice kind="warn" role="alert">
-          Your sign-in session has ended. Sign in to continue converting {left} users — nobody was marked failed, and the job continues by itself once you are signed in.
+          Your sign-in session has ended. Sign in to continue converting {plural(job.counters.remaining, 'user')} — nobody was marked failed, and the job continues by itself once you are signed in.
           {job.pauseReason ? <span class="small muted"> ({job.pauseReason})</span> : null}
         </Notice>
       )}
@@ -104,34 +103,30 @@ export function JobHistory({ jobs, now, onOpen, onClear, clearing }: HistoryProp
     <section aria-labelledby="history-h">
       <div class="spread">
         <h2 id="history-h">Recent jobs</h2>
-        {jobs.length > 0 && (
-          <ConfirmButton
-            label="Clear history"
-            danger
-            disabled={clearing}
-            question="Clear the history of finished jobs? Their per-user results and the CSV export are deleted from this browser. Users in Microsoft Entra are not changed."
-            confirmLabel="Clear history"
-            onConfirm={onClear}
-          />
-        )}
+        <ConfirmButton
+          label="Clear history"
+          danger
+          disabled={clearing}
+          question="Clear the history of finished jobs? Their per-user results and the CSV export are deleted from this browser. Users in Microsoft Entra are not changed."
+          confirmLabel="Clear history"
+          onConfirm={onClear}
+        />
       </div>
-      {jobs.length === 0 ? (
-        <p class="muted">No jobs yet. Converted users will be listed here.</p>
-      ) : (
-        <ul class="plain">
-          {jobs.map((j) => {
-            const state = jobStateText(j);
-            return (
-              <li key={j.id} class="history-row">
-                <button type="button" class="link history-open" onClick={() => onOpen(j.id)}>
-                  <span class={`state-badge tone-${state.tone}`}>{state.label}</span>: {jobOutcomeText(j)}
-                </button>
-                <span class="small muted history-time">{formatAgo(j.createdAt, now)}</span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <ul class="plain">
+        {jobs.map((j) => {
+          const state = jobStateText(j);
+          return (
+            <li key={j.id} class="history-row">
+              <button type="button" class="link history-open" onClick={() => onOpen(j.id)}>
+                <span class={`state-badge tone-${state.tone}`}>{state.label}</span>: {jobOutcomeText(j)}
+              </button>
+              <time class="small muted history-time" dateTime={new Date(j.createdAt).toISOString()}>
+                {formatAgo(j.createdAt, now)}
+              </time>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

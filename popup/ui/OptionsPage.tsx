@@ -1,5 +1,6 @@
-// The options page: app registration, tenant and cloud (policy fields read-only), the redirect URIs to
-// register (Chromium's and Firefox's), host access the browser has not granted, and the sign-in state.
+// The options page: the sign-in state and "Check my setup", then the app registration in two steps — register the
+// app (the redirect URIs to add, Chromium's and Firefox's, and the permissions), then its client id, tenant and cloud
+// (policy fields read-only) with Save below them — and host access the browser has not granted.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthStatus } from '../../src/messages';
 import type { FieldError, SettingsField } from '../../src/config';
@@ -7,10 +8,11 @@ import type { OptionsServices } from '../lib/platform';
 import { CLOUD_CHOICES, FIELD_LABELS, loadForm, planSave, shownValue, type FormModel } from '../lib/settings-form';
 import { describeError } from '../lib/errors';
 import { AccountPanel } from './Account';
-import { CopyButton, Notice } from './common';
+import { Notice } from './common';
 import { HostAccessNotice } from './HostAccessNotice';
 import { SETUP_CHECK_ANCHOR, SetupCheck } from './SetupCheck';
-import { redirectUris } from '../../src/extension-ids';
+import { RegisterAppSteps } from './RegisterApp';
+import { LEARN_PAGES } from '../../src/learn';
 
 const HINTS: Record<SettingsField, string> = {
   clientId: 'From the Overview page of your app registration in the Entra admin center (a GUID).',
@@ -176,57 +178,56 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
   return (
     <main class="page" style={{ maxWidth: '720px' }}>
       <h1>B2B Convert for Entra — Settings</h1>
+      <p class="muted">
+        Converts internal users of your tenant to external users, from the Entra admin center.{' '}
+        <a href={LEARN_PAGES.inviteInternalUsers.url} target="_blank" rel="noopener noreferrer">
+          Learn: {LEARN_PAGES.inviteInternalUsers.title}
+        </a>
+      </p>
       <HostAccessNotice cloud={auth?.cloud} access={services.hostAccess} />
       <h2>Sign-in</h2>
-      <AccountPanel status={auth} busy={authBusy} onSignIn={signIn} onSignOut={signOut} />
+      <AccountPanel status={auth} busy={authBusy} onSignIn={signIn} onSignOut={signOut} copy={services.copyText} />
       {authError && <Notice kind="error">{authError}</Notice>}
       <SetupCheck services={services} autoRun={location.hash === `#${SETUP_CHECK_ANCHOR}`} />
 
       <h2>App registration</h2>
       {loadError && <Notice kind="error">Could not read the settings: {loadError}</Notice>}
-      {!model && !loadError && <p class="skeleton" style={{ height: '220px' }} aria-busy="true">Loading settings…</p>}
-      {model && (
-        <form onSubmit={onSubmit} noValidate aria-label="Settings">
-          {field('clientId')}
-          {field('tenant')}
-          {field('cloud')}
-          <div class="row">
-            <button type="submit" class="primary" disabled={save.kind === 'saving' || allManaged}>
-              {save.kind === 'saving' ? 'Saving…' : 'Save'}
-            </button>
-            <span role="status" aria-live="polite">
-              {save.kind === 'saved' && !save.warning ? 'Settings saved.' : ''}
-            </span>
-          </div>
-          {errors.length > 0 && (
-            <Notice kind="error">
-              {errors.length === 1 ? 'One field needs attention.' : `${errors.length} fields need attention.`} Nothing was saved.
-            </Notice>
+      <ol class="steps">
+        <li>
+          <h3>Register the app in your tenant</h3>
+          <RegisterAppSteps cloud={model ? shownValue(model, 'cloud') : 'Global'} redirectUrl={services.redirectUrl} copy={services.copyText} allBrowsers />
+        </li>
+        <li>
+          <h3>Enter its details</h3>
+          {!model && !loadError && (
+            <p class="muted" aria-busy="true">
+              Loading settings…
+            </p>
           )}
-          {save.kind === 'saved' && save.warning && <Notice kind="warn">{save.warning}</Notice>}
-          {save.kind === 'error' && <Notice kind="error">{save.message}</Notice>}
-        </form>
-      )}
-
-      <h2>Redirect URIs</h2>
-      <p>
-        Register these addresses as <strong>Single-page application</strong> redirect URIs of the app registration (one
-        per browser family; list both if your admins use both):
-      </p>
-      <ul class="plain">
-        {redirectUris(services.redirectUrl).map((r) => (
-          <li key={r.uri} class="row">
-            <span>
-              {r.browser}
-              {r.current ? ' (this browser)' : ''}:
-            </span>
-            <code class="mono" id={r.current ? 'redirect-uri' : undefined}>
-              {r.uri}
-            </code>
-            <CopyButton text={r.uri} label={`Copy the ${r.browser} redirect URI`} copy={services.copyText} />
-          </li>
-        ))}
-      </ul>
+          {model && (
+            <form onSubmit={onSubmit} noValidate aria-label="Settings">
+              {field('clientId')}
+              {field('tenant')}
+              {field('cloud')}
+              <div class="row">
+                <button type="submit" class="primary" disabled={save.kind === 'saving' || allManaged}>
+                  {save.kind === 'saving' ? 'Saving…' : 'Save'}
+                </button>
+                <span role="status" aria-live="polite">
+                  {save.kind === 'saved' && !save.warning ? 'Settings saved.' : ''}
+                </span>
+              </div>
+              {errors.length > 0 && (
+                <Notice kind="error">
+                  {errors.length === 1 ? 'One field needs attention.' : `${errors.length} fields need attention.`} Nothing was saved.
+                </Notice>
+              )}
+              {save.kind === 'saved' && save.warning && <Notice kind="warn">{save.warning}</Notice>}
+              {save.kind === 'error' && <Notice kind="error">{save.message}</Notice>}
+            </form>
+          )}
+        </li>
+      </ol>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 // The fallback picker page: pick users (search, paste, CSV) → review → live progress. Works on any page,
-// including when the All users grid was not recognised.
+// including when the All users grid was not recognised. Picking reads the directory, so it is offered only once
+// the extension is set up and the admin is signed in; until then the account card says what to do.
 import { useEffect, useState } from 'preact/hooks';
 import type { AuthStatus, UserSummary } from '../../src/messages';
 import type { UiServices } from '../lib/platform';
@@ -43,13 +44,15 @@ export function PickerApp({ services, reviewOptions }: { services: UiServices; r
     setSelection((s) => s.filter((u) => !gone.has(u.id)));
   };
 
+  const canPick = auth?.configured === true && auth.signedIn && !auth.sessionEnded;
   return (
     <main class="page">
-      <h1>Convert users to B2B collaboration users</h1>
+      <h1>Convert users to external users</h1>
       <p class="muted">Pick users by search, a pasted list or a CSV file, review them, then convert.</p>
-      <AccountPanel status={auth} busy={authBusy} onSignIn={signIn} onOpenOptions={() => services.openPage(OPTIONS_PAGE)} />
+      <AccountPanel status={auth} busy={authBusy} onSignIn={signIn} onOpenOptions={() => services.openPage(OPTIONS_PAGE)} copy={services.copyText} />
       {error && <Notice kind="error">{error}</Notice>}
-      <PickUsers services={services} selection={selection} onChange={setSelection} onReview={() => setStep({ kind: 'review', ids: selection.map((u) => u.id) })} reviewing={step.kind === 'review'} />
+      {auth && !canPick && auth.configured && <p class="muted">Sign in to pick users: the picker reads them from Microsoft Graph.</p>}
+      {canPick && <PickUsers services={services} selection={selection} onChange={setSelection} onReview={() => setStep({ kind: 'review', ids: selection.map((u) => u.id) })} reviewing={step.kind === 'review'} />}
       {step.kind === 'review' && <PickerReview services={services} ids={step.ids} onClose={() => setStep({ kind: 'pick' })} onSubmitted={submitted} {...reviewOptions} />}
     </main>
   );

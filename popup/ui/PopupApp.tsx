@@ -1,5 +1,7 @@
-// The toolbar popup: first paint from the session cache (no network), then fresh status from the worker,
-// then live progress events. Every section reserves its space while loading, so nothing jumps.
+// The toolbar popup: first paint from storage — whether the extension is set up (storage.local, the worker's own
+// merge) and the session cache (account, jobs) — so nothing waits for a cold worker; then fresh status from the
+// worker, then live progress events. Before the setup, a two-step first run; sections with nothing to say are
+// not shown.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthStatus, JobSummary, PageStatus } from '../../src/messages';
 import type { PopupServices } from '../lib/platform';
@@ -13,6 +15,11 @@ import { PageStatusPanel } from './PageStatusPanel';
 import { HostAccessNotice } from './HostAccessNotice';
 import { JobDetail } from './JobDetail';
 import { OPTIONS_PAGE, PICKER_PAGE, jobPagePath } from '../lib/pages';
+import { setupState, type SetupState } from '../lib/setup-state';
+import { FirstRun } from './FirstRun';
+
+/** Jobs of more users than this open on their own page from the popup: their rows need the room. */
+export const INLINE_DETAIL_MAX = 10;
 
 
 export interface PopupAppProps {
@@ -37,6 +44,12 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
   const [view, setView] = useState<string | undefined>(initialJobId);
   const [tick, setTick] = useState(now());
   const fresh = useRef({ auth: false, jobs: false });
+  const [setup, setSetup] = useState<{ stored: { policyCache: unknown; local: unknown }; state: SetupState }>();
+  const readSetup = () =>
+    services.readSetup().then(
+      (stored) => setSetup({ stored, state: setupState(stored.policyCache, stored.local) }),
+      () => undefined,
+    );
 
   const loadAuth = () =>
     // With the active tab, the worker also says whether that admin-center page is the signed-in tenant's.
@@ -59,6 +72,8 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
     );
 
   useEffect(() => {
+    // 0. Set up or not, from storage: no worker needed.
+    void readSetup();
     // 1. Instant paint from the cache; never overwrite something fresher that already arrived.
     void services.cache.get(POPUP_CACHE_KEY).then((raw) => {
       const cache = readCache(raw);
@@ -126,7 +141,14 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
       .finally(() => setClearing(false));
   };
 
-  const openJob = (jobId: string) => setView(jobId);
+  const openJob = (jobId: string) => {
+    const job = jobs?.find((j) => j.id === jobId);
+    if (mode === 'popup' && job && job.counters.total > INLINE_DETAIL_MAX) services.openPage(jobPagePath(jobId));
+    else setView(jobId);
+  };
+  // The worker's word once it answered; until then what storage says (the cache may be from before a setup change).
+  const configured = fresh.current.auth && auth ? auth.configured : (setup?.state.configured ?? auth?.configured);
+  const canPick = configured === true && auth?.signedIn === true && !auth.sessionEnded;
 
   if (view !== undefined) {
     const summary = jobs?.find((j) => j.id === view);
@@ -161,27 +183,31 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
       </p>
       {error && <Notice kind="error">{error}</Notice>}
       <HostAccessNotice cloud={auth?.cloud} access={services.hostAccess} />
-      <AccountPanel status={auth} busy={signingIn} onSignIn={signIn} onOpenOptions={() => services.openPage(OPTIONS_PAGE)} />
-      {mode === 'popup' && <PageStatusPanel status={page} onOpenPicker={() => services.openPage(PICKER_PAGE)} />}
-      <h2>Running job</h2>
-      {jobs === undefined ? (
-        <section class="card" aria-busy="true">
-          <p class="skeleton">Loading jobs…</p>
-          <p class="skeleton" style={{ height: '40px' }} />
-        </section>
-      ) : running ? (
-        <RunningJob job={running} busy={busyJob} onControl={(a) => control(running.id, a)} onOpen={() => openJob(running.id)} />
-      ) : (
-        <p class="muted">No job is running.</p>
+      {configured === false && setup ? (
+        <FirstRun
+          services={services}
+          stored={setup.stored}
+          problem={fresh.current.auth ? auth?.configProblem : undefined}
+          cloud={setup.state.values.cloud}
+          onSaved={() => {
+            void readSetup();
+            void loadAuth();
+          }}
+          onOpenOptions={() => services.openPage(OPTIONS_PAGE)}
+        />
+      ) : configured === true ? (
+        <>
+          <AccountPanel status={auth} busy={signingIn} onSignIn={signIn} onOpenOptions={() => services.openPage(OPTIONS_PAGE)} copy={services.copyText} />
+          {mode === 'popup' && <PageStatusPanel status={page} canPick={canPick} onOpenPicker={() => services.openPage(PICKER_PAGE)} />}
+        </>
+      ) : null}
+      {running && (
+        <>
+          <h2>Running job</h2>
+          <RunningJob job={running} busy={busyJob} onControl={(a) => control(running.id, a)} onOpen={() => openJob(running.id)} />
+        </>
       )}
-      {jobs === undefined ? (
-        <section aria-busy="true">
-          <h2>Recent jobs</h2>
-          <p class="skeleton">Loading…</p>
-        </section>
-      ) : (
-        <JobHistory jobs={history} now={tick} onOpen={openJob} onClear={clearHistory} clearing={clearing} />
-      )}
+      {history.length > 0 && <JobHistory jobs={history} now={tick} onOpen={openJob} onClear={clearHistory} clearing={clearing} />}
     </main>
   );
 }

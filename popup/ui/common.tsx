@@ -76,3 +76,18 @@ export function JobStateBadge({ job }: { job: Pick<JobSummary, 'state' | 'counte
   const { label, tone } = jobStateText(job);
   return <strong class={`state-badge tone-${tone}`}>{label}</strong>;
 }
+
+/** Technical details for support (layout names, selectors, round trips, ids), collapsed by default. */
+export function Diagnostics({ lines, children }: { lines?: readonly string[]; children?: ComponentChildren }) {
+  return (
+    <details class="diagnostics small">
+      <summary>Diagnostics</summary>
+      {lines?.map((l) => (
+        <p key={l} class="mono wrap">
+          {l}
+        </p>
+      ))}
+      {children}
+    </details>
+  );
+}

@@ -9,9 +9,12 @@ import type { AuthWatch } from '../../content/auth-watch';
 import { describeFailure, type Failure, type Services } from '../../content/services';
 import { useObservable } from '../../content/ui/hooks';
 import { DialogFrame } from './parts/dialog-frame';
+import { DiscardPrompt } from './parts/discard-prompt';
 import { wrapTabFocus } from './parts/focus-trap';
 import { fmt } from './parts/format';
 import { JobProgress } from './parts/job-progress';
+import type { SelectedUser } from './parts/job-result';
+import { RetryPrompt } from './parts/retry-prompt';
 import { PreflightStatus } from './parts/preflight-status';
 import { ReviewBody } from './parts/review-body';
 import type { Tier } from './parts/types';
@@ -31,6 +34,10 @@ export interface ReviewProps {
   onClose: () => void;
   /** The job was accepted for these users (the selection lets go of them). */
   onSubmitted: (userIds: string[]) => void;
+  /** Makes these users the selection in the admin center's list ("Select the failed users"); absent without a list. */
+  onSelectUsers?: (users: SelectedUser[]) => void;
+  /** Opens the job's page with every user's result ("View results"). */
+  onViewResults?: (jobId: string) => void;
   /** How often to ask for the job's progress when no broadcast arrives (ms). */
   pollMs?: number;
 }
@@ -49,6 +56,49 @@ export function ReviewDialog(props: ReviewProps) {
   const auth = useObservable(props.auth.view);
   const trusted = (e: Event) => !props.requireTrusted || e.isTrusted;
   const gate = useConfirmGate(dialogRef, props.placement, props.gateEnv);
+  /** The admin changed something in the review (ReviewBody reports it): closing asks first. */
+  const dirty = useRef(false);
+  const [askDiscard, setAskDiscard] = useState(false);
+  /** "Retry the failed users?", asked for the job result; `confirm` sends the retry. */
+  const [askRetry, setAskRetry] = useState<{ count: number; confirm: () => void } | undefined>(undefined);
+  /** Where the focus was when the prompt opened: "Keep editing" puts it back. */
+  const focusBeforePrompt = useRef<HTMLElement | null>(null);
+
+  const rememberFocus = () => {
+    const dialog = dialogRef.current;
+    const active = dialog ? (dialog.getRootNode() as ShadowRoot | Document).activeElement : null;
+    focusBeforePrompt.current = active instanceof HTMLElement && dialog?.contains(active) ? active : null;
+  };
+  const requestClose = () => {
+    if (phase.kind === 'review' && dirty.current) {
+      rememberFocus();
+      setAskDiscard(true);
+      return;
+    }
+    props.onClose();
+  };
+  const keepEditing = () => {
+    setAskDiscard(false);
+    setAskRetry(undefined);
+    const back = focusBeforePrompt.current;
+    setTimeout(() => (back?.isConnected ? back.focus() : dialogRef.current?.focus()), 0);
+  };
+  const discard = () => {
+    dirty.current = false;
+    setAskDiscard(false);
+    props.onClose();
+  };
+
+  // In the extension's own window the browser's close button would lose the edits as silently: it asks too.
+  useEffect(() => {
+    if (props.placement !== 'window') return;
+    const win = props.gateEnv.win;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (dirty.current) e.preventDefault();
+    };
+    win.addEventListener('beforeunload', onBeforeUnload);
+    return () => win.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
   // Framed: when the page hands the focus back to the review (it can focus our frame at will), a key press must not
   // land on Convert; the focus goes to the dialog itself, and the admin tabs to Convert.
@@ -97,12 +147,15 @@ export function ReviewDialog(props: ReviewProps) {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      props.onClose();
+      if (askDiscard || askRetry) keepEditing();
+      else requestClose();
       return;
     }
     if (e.key !== 'Tab') return;
     const dialog = dialogRef.current;
-    if (dialog) wrapTabFocus(dialog, e);
+    const prompt = dialog?.querySelector<HTMLElement>('.prompt');
+    if (prompt) wrapTabFocus(prompt, e);
+    else if (dialog) wrapTabFocus(dialog, e);
   };
 
   const signIn = async (tier: Tier) => {
@@ -115,7 +168,28 @@ export function ReviewDialog(props: ReviewProps) {
   const retry = () => setAttempt((a) => a + 1);
 
   return (
-    <DialogFrame dialogRef={dialogRef} onKeyDown={onKeyDown} onClose={props.onClose}>
+    <DialogFrame
+      dialogRef={dialogRef}
+      onKeyDown={onKeyDown}
+      onClose={requestClose}
+      overlay={
+        askDiscard ? (
+          <DiscardPrompt onDiscard={discard} onKeep={keepEditing} />
+        ) : askRetry ? (
+          <RetryPrompt
+            count={askRetry.count}
+            gate={gate}
+            trusted={trusted}
+            onCancel={keepEditing}
+            onConfirm={() => {
+              const { confirm } = askRetry;
+              keepEditing();
+              confirm();
+            }}
+          />
+        ) : null
+      }
+    >
       {phase.kind === 'review' ? (
         <ReviewBody
           result={phase.result}
@@ -125,12 +199,28 @@ export function ReviewDialog(props: ReviewProps) {
           gate={gate}
           onContinueInWindow={props.onContinueInWindow}
           signIn={signIn}
-          onClose={props.onClose}
+          onClose={requestClose}
+          onChanged={(changed) => (dirty.current = changed)}
           onSubmitted={props.onSubmitted}
           onRunning={(jobId, total) => setPhase({ kind: 'running', result: phase.result, jobId, total })}
         />
       ) : phase.kind === 'running' ? (
-        <JobProgress jobId={phase.jobId} total={phase.total} result={phase.result} services={services} pollMs={props.pollMs} trusted={trusted} onClose={props.onClose} />
+        <JobProgress
+          jobId={phase.jobId}
+          total={phase.total}
+          result={phase.result}
+          services={services}
+          pollMs={props.pollMs}
+          trusted={trusted}
+          signIn={signIn}
+          onClose={props.onClose}
+          onSelectUsers={props.onSelectUsers}
+          onViewResults={props.onViewResults}
+          askRetry={(count, confirm) => {
+            rememberFocus();
+            setAskRetry({ count, confirm });
+          }}
+        />
       ) : (
         <PreflightStatus
           failure={phase.kind === 'failed' ? phase.failure : undefined}

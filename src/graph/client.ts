@@ -1,52 +1,28 @@
-// GraphApi: the typed operations the product needs, over an injected Transport. All retrying happens here
-// (and only here): per request for 429/503/504 (+5xx/no-response for reads), per $batch item for throttled
-// items, and one token renewal on 401. Time is injected (sleep/now/random) so tests run instantly.
+// GraphApi: the typed reads the product needs, over an injected Transport. All retrying happens here (and only
+// here): per request for 429/503/504 (+5xx/no-response for reads), per $batch item for throttled items (batch.ts),
+// and one token renewal on 401. Time is injected (sleep/now/random) so tests run instantly. Writes go out in the job
+// engine's own $batch calls (src/jobs-graph-port.ts), through request().
 import { GRAPH_API_VERSION, graphApiRoot, type Cloud } from '../clouds';
-import { PRIVILEGED_ROLE_TEMPLATE_IDS } from '../eligibility';
 import type { GraphUser } from '../users';
 import { toGraphUser } from '../users';
-import { GraphApiError, graphErrorFromResponse, networkError, toGraphError, type GraphError } from './errors';
+import { sendBatches, type BatchItemResult, type BatchRequest } from './batch';
+import { toGraphError } from './errors';
+import { GraphApiError, graphErrorFromResponse, isSuccess, networkError, type GraphError, type HttpMethod } from './http';
 import {
-  MAX_BATCH_REQUESTS,
-  buildBatchBody,
   chunk,
   listUsersPath,
-  mapBatchResponse,
   mePath,
-  organizationDomainsPath,
-  roleAssignmentsForPrincipalPath,
-  roleAssignmentsForRolePath,
-  roleAssignmentsOfRolesPath,
   MAX_IN_VALUES,
-  type RoleAssignmentSource,
-  toInvitation,
+  roleAssignmentsOfRolesPath,
   toPage,
   toRoleAssignment,
   toUserPage,
-  toVerifiedDomains,
-  userPath,
   usersByIdsPaths,
-  type BatchItem,
-  type BatchItemResult,
-  type InvitationBody,
-  type Invitation,
   type ListUsersQuery,
-  type RoleAssignment,
-} from './requests';
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry';
-import type { HttpMethod, Transport, TransportRequest, TransportResponse } from './transport';
-
-export interface RetryNotice {
-  method: HttpMethod;
-  url: string;
-  status: number;
-  code: string;
-  /** 1-based number of the attempt that failed. */
-  attempt: number;
-  delayMs: number;
-  /** Set when the retry concerns one item of a $batch. */
-  batchItemId?: string;
-}
+  type RoleAssignmentSource,
+} from './queries';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryNotice, type RetryPolicy } from './retry';
+import type { Transport, TransportRequest, TransportResponse } from './transport';
 
 export interface GraphApiOptions {
   transport: Transport;
@@ -72,22 +48,12 @@ export interface RequestInit {
   idempotent?: boolean;
 }
 
-/** One request of `batch()`; the id is optional (assigned from the position) but must be unique if given. */
-export type BatchRequest = Omit<BatchItem, 'id'> & { id?: string };
-
 export interface UsersByIdsResult {
   /** Found users by the id Graph returned. */
   users: Map<string, GraphUser>;
   /** Requested ids Graph did not return: deleted (or never existed). */
   notFound: string[];
   /** Requested ids whose lookup failed: their state is unknown. */
-  failed: Map<string, GraphError>;
-}
-
-export interface RoleAssignmentsResult {
-  /** Direct role assignments per requested principal id (empty array = none). */
-  assignments: Map<string, RoleAssignment[]>;
-  /** Principals whose lookup failed: treat their roles as unknown, never as "none". */
   failed: Map<string, GraphError>;
 }
 
@@ -101,19 +67,13 @@ export interface DirectoryRolesResult {
   denied?: GraphError;
 }
 
-function isSuccess(status: number): boolean {
-  return status >= 200 && status < 300;
-}
-
-/** $batch calls of reads in flight at once: Graph throttles per app and tenant, a handful is polite. */
-const READ_BATCH_CONCURRENCY = 4;
-
 export class GraphApi {
   private readonly transport: Transport;
   private readonly apiRoot: string;
   private readonly apiOrigin: string;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly now: () => number;
+  /** The client's clock (Retry-After dates are relative to it). */
+  readonly now: () => number;
   private readonly random: () => number;
   private readonly renewToken: (() => Promise<void>) | undefined;
   private readonly policy: RetryPolicy;
@@ -212,7 +172,7 @@ export class GraphApi {
     await this.sleep(delayMs);
   }
 
-  private async getJson(pathOrUrl: string, headers?: Record<string, string>): Promise<unknown> {
+  async getJson(pathOrUrl: string, headers?: Record<string, string>): Promise<unknown> {
     return (await this.request('GET', pathOrUrl, headers === undefined ? {} : { headers })).body;
   }
 
@@ -223,16 +183,6 @@ export class GraphApi {
     const user = toGraphUser(await this.getJson(mePath()));
     if (user === undefined) throw new GraphApiError({ status: 200, code: 'UnexpectedResponse', message: 'GET /me returned no user id.' });
     return user;
-  }
-
-  /** One user, or undefined when it does not exist (404). */
-  async getUser(id: string): Promise<GraphUser | undefined> {
-    try {
-      return toGraphUser(await this.getJson(userPath(id)));
-    } catch (e) {
-      if (e instanceof GraphApiError && e.status === 404) return undefined;
-      throw e;
-    }
   }
 
   /** Pages of users, following @odata.nextLink until the collection ends. */
@@ -277,7 +227,7 @@ export class GraphApi {
   }
 
   /** All items of a collection whose first page we already have. */
-  private async collect<T>(firstPage: unknown, map: (raw: unknown) => T | undefined): Promise<T[]> {
+  async collect<T>(firstPage: unknown, map: (raw: unknown) => T | undefined): Promise<T[]> {
     let page = toPage(firstPage, map);
     const out = [...page.value];
     while (page.nextLink !== undefined) {
@@ -287,55 +237,7 @@ export class GraphApi {
     return out;
   }
 
-  /** PATCH /users/{id} (otherMails, userType); Graph answers 204. */
-  async patchUser(id: string, body: Record<string, unknown>): Promise<void> {
-    await this.request('PATCH', `/users/${encodeURIComponent(id)}`, { body });
-  }
-
-  // ---- Invitations ----------------------------------------------------------------------------------------
-
-  /** POST /invitations. Refuses a body without invitedUser.id: Graph would then try to create a new user. */
-  async invite(body: InvitationBody): Promise<Invitation> {
-    if (typeof body.invitedUser?.id !== 'string' || body.invitedUser.id === '') {
-      throw new GraphApiError({ status: 0, code: 'InvitedUserIdMissing', message: 'The invitation body has no invitedUser.id.' });
-    }
-    const res = await this.request('POST', '/invitations', { body });
-    const inv = toInvitation(res.body);
-    if (inv === undefined) throw new GraphApiError({ status: res.status, code: 'UnexpectedResponse', message: 'POST /invitations returned no invitation.' });
-    return inv;
-  }
-
   // ---- Tenant ---------------------------------------------------------------------------------------------
-
-  /** Verified domain names of the tenant, lower-cased. */
-  async verifiedDomains(): Promise<string[]> {
-    return toVerifiedDomains(await this.getJson(organizationDomainsPath()));
-  }
-
-  /**
-   * Direct directory role assignments of each principal: one `principalId eq` request per principal (the
-   * filter Graph documents for roleAssignments; `in` is not), 20 per $batch.
-   */
-  async roleAssignmentsFor(principalIds: readonly string[]): Promise<RoleAssignmentsResult> {
-    const distinct = [...new Set(principalIds)];
-    const results = await this.batch(distinct.map((id) => ({ method: 'GET' as const, url: roleAssignmentsForPrincipalPath(id) })));
-    const assignments = new Map<string, RoleAssignment[]>();
-    const failed = new Map<string, GraphError>();
-    for (const [i, r] of results.entries()) {
-      const id = distinct[i];
-      if (id === undefined) continue;
-      if (r.error !== undefined) {
-        failed.set(id, r.error);
-        continue;
-      }
-      try {
-        assignments.set(id, await this.collect(r.body, toRoleAssignment));
-      } catch (e) {
-        failed.set(id, toGraphError(e, this.now()));
-      }
-    }
-    return { assignments, failed };
-  }
 
   /**
    * Who holds the given roles: `roleDefinitionId in` reads of 15 roles, all in one $batch call, so the cost does not
@@ -361,105 +263,20 @@ export class GraphApi {
     return { roles };
   }
 
-  /**
-   * Principal id → privileged role template ids it holds directly. One `roleDefinitionId eq` request per
-   * role in a single $batch: constant cost however many users are checked. Fails as a whole if any role
-   * could not be read, because an incomplete list would let an administrator pass as an ordinary user.
-   * Principals may be groups (role-assignable groups); their members are not expanded.
-   */
-  async privilegedRoleHolders(roleTemplateIds: readonly string[] = PRIVILEGED_ROLE_TEMPLATE_IDS): Promise<Map<string, string[]>> {
-    const results = await this.batch(roleTemplateIds.map((id) => ({ method: 'GET' as const, url: roleAssignmentsForRolePath(id) })));
-    const holders = new Map<string, string[]>();
-    for (const r of results) {
-      if (r.error !== undefined) throw new GraphApiError(r.error);
-      for (const a of await this.collect(r.body, toRoleAssignment)) {
-        const roles = holders.get(a.principalId) ?? [];
-        if (!roles.includes(a.roleDefinitionId)) roles.push(a.roleDefinitionId);
-        holders.set(a.principalId, roles);
-      }
-    }
-    return holders;
-  }
-
   // ---- JSON batching --------------------------------------------------------------------------------------
 
   /**
-   * Send any number of requests as $batch calls of at most 20, returning one result per request in input
-   * order. Items answered 429/503/504 (and, for GETs, 5xx/missing) are re-sent in a later batch after the
-   * longest Retry-After among them (or a backoff), up to the policy's attempts; then their failure is
-   * returned, not thrown. A failing outer $batch call marks all its items failed.
+   * Send any number of requests as $batch calls of at most 20, one result per request in input order; throttled
+   * items are re-sent after Graph's Retry-After (batch.ts).
    */
-  async batch(requests: readonly BatchRequest[]): Promise<BatchItemResult[]> {
-    const items: BatchItem[] = requests.map((r, i) => ({ ...r, id: r.id ?? String(i + 1) }));
-    if (new Set(items.map((i) => i.id)).size !== items.length) throw new RangeError('batch request ids must be unique');
-    if (items.some((i) => (i.dependsOn ?? []).length > 0) && items.length > MAX_BATCH_REQUESTS) {
-      // Dependencies cannot span two $batch calls.
-      throw new RangeError(`requests with dependsOn must fit in one batch of ${MAX_BATCH_REQUESTS}`);
-    }
-    const results: BatchItemResult[] = new Array<BatchItemResult>(items.length);
-    const attempts = new Array<number>(items.length).fill(0);
-    let pending = items.map((_, i) => i);
-    let round = 0;
-    while (pending.length > 0) {
-      const retry: number[] = [];
-      let waitMs = 0;
-      let longest: { err: GraphError; id: string; method: HttpMethod; url: string } | undefined;
-      const sendGroup = async (group: number[]): Promise<void> => {
-        const inGroup = new Set(group.map((i) => items[i]?.id));
-        const sent = group.map((i) => {
-          const it = items[i] as BatchItem;
-          // On a retry round a dependency may have succeeded earlier and not be re-sent: drop that edge.
-          const dependsOn = (it.dependsOn ?? []).filter((d) => inGroup.has(d));
-          return dependsOn.length > 0 ? { ...it, dependsOn } : { ...it, dependsOn: undefined };
-        });
-        const allReads = sent.every((s) => s.method === 'GET');
-        let mapped: BatchItemResult[];
-        try {
-          const res = await this.request('POST', '/$batch', { body: buildBatchBody(sent), idempotent: allReads });
-          mapped = mapBatchResponse(sent, res.body, this.now());
-        } catch (e) {
-          const err = toGraphError(e, this.now());
-          mapped = sent.map((s) => ({ id: s.id, status: err.status, headers: {}, body: undefined, error: err }));
-          for (const [k, i] of group.entries()) results[i] = mapped[k] as BatchItemResult;
-          return;
-        }
-        for (const [k, i] of group.entries()) {
-          const r = mapped[k] as BatchItemResult;
-          const it = items[i] as BatchItem;
-          attempts[i] = (attempts[i] ?? 0) + 1;
-          results[i] = r;
-          if (r.error !== undefined && (attempts[i] ?? 0) < this.policy.maxAttempts && isRetryableStatus(r.status, it.method)) {
-            retry.push(i);
-            const d = retryDelayMs(round, r.retryAfterMs, this.policy, this.random);
-            if (longest === undefined || d > waitMs) longest = { err: r.error, id: it.id, method: it.method, url: it.url };
-            waitMs = Math.max(waitMs, d);
-          }
-        }
-      };
-      const groups = chunk(pending, MAX_BATCH_REQUESTS);
-      // Reads go a few $batch calls at a time (a 10,000-user pre-flight is 34 calls: not one after another);
-      // writes stay one at a time, in order.
-      const parallel = groups.every((g) => g.every((i) => items[i]?.method === 'GET')) ? READ_BATCH_CONCURRENCY : 1;
-      let next = 0;
-      const lane = async (): Promise<void> => {
-        while (next < groups.length) await sendGroup(groups[next++] as number[]);
-      };
-      await Promise.all(Array.from({ length: Math.min(parallel, groups.length) }, lane));
-      if (retry.length > 0 && longest !== undefined) {
-        this.onRetry?.({
-          method: longest.method,
-          url: longest.url,
-          status: longest.err.status,
-          code: longest.err.code,
-          attempt: round + 1,
-          delayMs: waitMs,
-          batchItemId: longest.id,
-        });
-        await this.sleep(waitMs);
-      }
-      pending = retry;
-      round++;
-    }
-    return results;
+  batch(requests: readonly BatchRequest[]): Promise<BatchItemResult[]> {
+    return sendBatches(requests, {
+      request: (method, url, init) => this.request(method, url, init),
+      now: () => this.now(),
+      sleep: (ms) => this.sleep(ms),
+      random: () => this.random(),
+      policy: this.policy,
+      onRetry: this.onRetry,
+    });
   }
 }

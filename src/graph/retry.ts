@@ -1,23 +1,7 @@
 // When and how long to wait before retrying a Graph request. Graph throttles per request (also inside a
-// $batch) and says how long to wait in Retry-After; without it we back off exponentially with full jitter so
-// that many parallel workers do not retry in lock-step.
-import type { HttpMethod } from './transport';
-
-/**
- * `Retry-After` → milliseconds from now. Accepts delta-seconds (Graph sends fractional values too) and
- * HTTP-dates. Undefined when absent or unparseable; never negative.
- */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const v = value.trim();
-  if (v === '') return undefined;
-  if (/^\d+(?:\.\d+)?$/.test(v)) return Math.ceil(Number(v) * 1000);
-  // Only a date-looking value is treated as a date: Date.parse accepts plain numbers like "-1" too.
-  if (!/[a-z]/i.test(v)) return undefined;
-  const at = Date.parse(v);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - nowMs);
-}
+// $batch) and says how long to wait in Retry-After (parsed in http.ts); without it we back off exponentially with
+// full jitter so that many parallel workers do not retry in lock-step.
+import type { HttpMethod } from './http';
 
 export function isIdempotent(method: HttpMethod): boolean {
   return method === 'GET' || method === 'PUT' || method === 'DELETE';
@@ -67,4 +51,17 @@ export function retryDelayMs(
 ): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
   return backoffDelayMs(retryIndex, policy, random);
+}
+
+/** One wait before a retry, reported (for "throttled, waiting N s" in the UI and for logs). */
+export interface RetryNotice {
+  method: HttpMethod;
+  url: string;
+  status: number;
+  code: string;
+  /** 1-based number of the attempt that failed. */
+  attempt: number;
+  delayMs: number;
+  /** Set when the retry concerns one item of a $batch. */
+  batchItemId?: string;
 }

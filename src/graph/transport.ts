@@ -1,7 +1,7 @@
 // The one seam between the Graph layer and the network. Production uses the SDK adapter
 // (sdk-transport.ts); tests use a scripted fake. Keeping it this small is what makes the SDK swappable.
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+import type { HttpMethod } from './http';
 
 export interface TransportRequest {
   method: HttpMethod;
@@ -24,12 +24,4 @@ export interface TransportResponse {
 /** Sends one HTTP request. Resolves for every HTTP status; rejects only when no response arrived. */
 export interface Transport {
   send(req: TransportRequest): Promise<TransportResponse>;
-}
-
-/** Case-insensitive header lookup (batch item headers keep Graph's casing). */
-export function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
-  if (headers === undefined) return undefined;
-  const wanted = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === wanted) return v;
-  return undefined;
 }

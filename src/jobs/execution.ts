@@ -7,7 +7,8 @@
 //    effect is absent. Nothing is recorded as done unless a 2xx or a read showed the effect.
 // 3. Items live in exactly one place while active: a queue, the delayed list, or a task in flight.
 // 4. Memory is bounded: at most maxActiveItems items (and the chunks holding them) are worked on.
-import { backoffDelay, header as headerValue, parseRetryAfter } from './backoff';
+import { headerValue } from '../graph/http';
+import { backoffDelay } from './backoff';
 import type { RunnerConfig } from './config';
 import type { JobFile } from './job-file';
 import { endStatus, isTerminalItem, nextStep, nothingLeft, STEP_FLAG, type InvitationReceipt, type ItemState, type ItemStatus, type Reason, type Step } from './model';
@@ -626,7 +627,7 @@ export class Execution {
       return this.stepApplied(index, this.file.state(index).status === 'inviting' ? receiptOf(response) : undefined);
     }
     const reason = reasonFromResponse(response);
-    const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now);
+    const retryAfter = response.retryAfterMs;
     switch (verdict) {
       case 'throttled': {
         pacer.backOff(retryAfter ?? this.config.defaultRetryAfterMs);

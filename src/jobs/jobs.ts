@@ -1,5 +1,5 @@
 // Creating, listing, reading and deleting jobs: plain functions over the store port.
-import { MAX_SPONSORS } from '../graph/requests';
+import { MAX_SPONSORS } from '../graph/writes';
 import {
   decodeHeader,
   decodeIndex,

@@ -2,6 +2,7 @@
 // IndexedDB, the Graph layer, MSAL and navigator.onLine; tests use the in-memory fakes in test/support/jobs and
 // ./memory-store. Everything the engine does that is not pure computation goes through here, including
 // time, so runs are deterministic under a virtual clock.
+import type { HttpMethod as GraphMethod } from '../graph/http';
 import type { Reason } from './model';
 
 /**
@@ -29,7 +30,8 @@ export interface JobStorePort {
   remove(keys: readonly string[]): Promise<void>;
 }
 
-export type HttpMethod = 'POST' | 'PATCH';
+/** The engine writes only: invitations (POST) and user updates (PATCH). */
+export type HttpMethod = Extract<GraphMethod, 'POST' | 'PATCH'>;
 
 /** One request inside a JSON `$batch` (relative url, e.g. `/invitations`). */
 export interface BatchRequest {
@@ -46,6 +48,8 @@ export interface BatchResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** The response's Retry-After in milliseconds, parsed by the port (src/graph/http.ts): never re-read from a header. */
+  retryAfterMs?: number;
 }
 
 /** What verification needs to know about a user. */

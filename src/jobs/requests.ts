@@ -1,7 +1,7 @@
 // The Graph requests the engine writes, built here (not by an SDK) so the body provably carries
 // `invitedUser: { id }` — without it the service treats the call as inviting a new guest.
-import { buildInvitationBody, type InvitationBody } from '../graph/requests';
-import { header } from './backoff';
+import { graphErrorFromResponse } from '../graph/http';
+import { buildInvitationBody, type InvitationBody } from '../graph/writes';
 import type { JobItemInput, JobOptions, Reason } from './model';
 import type { BatchRequest, BatchResponse, UserState } from './ports';
 
@@ -9,19 +9,7 @@ const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
 
 /** The engine's invitation: the Graph layer's builder (which always sets invitedUser.id) fed the job's options. */
 export function invitationBody(item: Pick<JobItemInput, 'userId' | 'email'>, options: JobOptions, extra: { resetRedemption?: boolean } = {}): InvitationBody {
-  return buildInvitationBody({
-    userId: item.userId,
-    email: item.email,
-    redirectUrl: options.inviteRedirectUrl,
-    sendInvitationMessage: options.sendInvitationMessage,
-    message: {
-      ...(options.messageLanguage ? { language: options.messageLanguage } : {}),
-      ...(options.ccRecipient ? { ccRecipients: [options.ccRecipient] } : {}),
-      ...(options.customizedMessageBody ? { customizedMessageBody: options.customizedMessageBody } : {}),
-    },
-    ...(extra.resetRedemption ? { resetRedemption: true } : {}),
-    ...(options.sponsors && options.sponsors.length > 0 && !extra.resetRedemption ? { sponsors: options.sponsors.map((s) => s.id) } : {}),
-  });
+  return buildInvitationBody(item, options, extra);
 }
 
 export function invitationRequest(id: string, item: JobItemInput, options: JobOptions): BatchRequest {
@@ -65,21 +53,10 @@ export function isInvited(user: UserState): boolean {
   return user.externalUserState === 'PendingAcceptance' || user.externalUserState === 'Accepted';
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-/** Graph's error as a Reason: `error.code`, `error.message`, request-id from headers or innerError. */
+/** Graph's error as a Reason (the Graph layer's one reading of an error answer: code, message, request id). */
 export function reasonFromResponse(response: BatchResponse): Reason {
-  const error = record(record(response.body)?.error);
-  const inner = record(error?.innerError);
-  const code = typeof error?.code === 'string' ? error.code : `Http${response.status}`;
-  const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
-  const requestId =
-    header(response.headers, 'request-id') ??
-    header(response.headers, 'client-request-id') ??
-    (typeof inner?.['request-id'] === 'string' ? inner['request-id'] : undefined);
-  return requestId ? { status: response.status, code, message, requestId } : { status: response.status, code, message };
+  const { status, code, message, requestId } = graphErrorFromResponse(response.status, response.headers, response.body);
+  return requestId ? { status, code, message, requestId } : { status, code, message };
 }
 
 /** What an inner response means for the write it answers. */

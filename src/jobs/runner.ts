@@ -9,6 +9,7 @@ import { SlidingWindowPacer } from './pacer';
 import type { AuthPort, Clock, GraphPort, JobStorePort, NetworkPort } from './ports';
 import { progressOf, type JobProgress } from './progress';
 import { encodeHeader } from './schema';
+import { forgetRedeemLinks } from './redeem-links';
 
 export interface JobPorts {
   store: JobStorePort;
@@ -273,6 +274,14 @@ export class JobRunner {
       this.emitHeader(file.header);
       return file.header;
     }).then((header) => (header.status === 'running' ? this.run(jobId, signal) : encodeHeader(header)));
+  }
+
+  /**
+   * Forgets the redeem links of these users (their invitations were accepted): see redeem-links.ts. A job being
+   * worked on is left alone (0); the next refresh after it stopped drops them.
+   */
+  forgetRedeemLinks(jobId: string, userIds: readonly string[]): Promise<number> {
+    return this.control(jobId, async () => (this.active.has(jobId) ? 0 : forgetRedeemLinks(this.ports.store, jobId, userIds)));
   }
 
   // ---- internals -------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@
 import type { JobItemInput as EngineItem, JobOptions, Sponsor } from '../jobs/model';
 import { addOtherMailRequest, invitationRequest, setGuestRequest } from '../jobs/requests';
 import type { PreflightResult } from '../messages';
-import { buildSubmission, STATUS_LABELS, toInvitationOptions, type Edits, type OptionsDraft, type RowVerdict } from '../review';
+import { STATUS_LABELS, type Edits, type RowVerdict } from '../review';
+import { toInvitationOptions, type OptionsDraft } from '../review-options';
+import { buildSubmission } from '../review-submit';
 import { toJobOptions } from '../submission';
 import { sha256Hex } from './sha256';
 

@@ -77,6 +77,24 @@ export class JobRecords {
     await this.areas.local.set({ [localKeys.jobFollowUps(jobId)]: [...previous, ...records].slice(-FOLLOW_UPS_KEPT) });
   }
 
+  /**
+   * Removes the redeem links of these users from the job's follow-up records (their invitations were accepted: a
+   * link lets whoever holds it redeem). The records themselves stay for the audit trail. Returns how many it removed.
+   */
+  async dropRedeemLinks(jobId: string, userIds: readonly string[]): Promise<number> {
+    const wanted = new Set(userIds.map((id) => id.toLowerCase()));
+    const records = await this.followUps(jobId);
+    let removed = 0;
+    const kept = records.map((r) => {
+      if (!r.inviteRedeemUrl || !wanted.has(r.userId.toLowerCase())) return r;
+      removed += 1;
+      const { inviteRedeemUrl: _dropped, ...rest } = r;
+      return rest;
+    });
+    if (removed > 0) await this.areas.local.set({ [localKeys.jobFollowUps(jobId)]: kept });
+    return removed;
+  }
+
   async setSubmitterTab(jobId: string, tabId: number): Promise<void> {
     await this.areas.session.set({ [sessionKeys.jobTab(jobId)]: tabId });
   }

@@ -65,7 +65,9 @@ export class LeanFakeGraph implements GraphPort, AuthPort, NetworkPort {
     while (this.window.length > 0 && (this.window[0] ?? 0) <= now - this.o.windowMs) this.window.shift();
     if (this.window.length >= this.o.limit) {
       this.throttled += 1;
-      return error(429, 'TooManyRequests', { 'Retry-After': String(((this.window[0] ?? now) + this.o.windowMs - now) / 1000) });
+      // As the real port hands it over (src/jobs-graph-port.ts): Retry-After read once, as a number.
+      const wait = (this.window[0] ?? now) + this.o.windowMs - now;
+      return { ...error(429, 'TooManyRequests', { 'Retry-After': String(wait / 1000) }), retryAfterMs: Math.ceil(wait) };
     }
     this.window.push(now);
     const body = r.body as { invitedUserEmailAddress?: unknown; invitedUser?: { id?: unknown } };

@@ -1,10 +1,11 @@
 // The baseline: what an admin script does without batching or pacing — for each user, await one
-// POST /invitations (GraphApi.invite, the product's own call) before sending the next. Measured on a
+// POST /invitations (the product's invitation body, test/support/graph-ops.ts's invite) before sending the next. Measured on a
 // sample at the same time scale and latency, on its own emulator (so its requests never share a
 // throttling window with a job), then extrapolated linearly: a one-at-a-time loop at 200 ms a request
 // runs at ~5/s, far below the 30/s limit, so its time per user does not depend on N.
 import { myAppsRedirectUrl } from '../../src/clouds';
-import { buildInvitationBody } from '../../src/graph/requests';
+import { buildInvitationBody } from '../../src/graph/writes';
+import { invite } from '../support/graph-ops';
 import { sharedScaledClock } from './clock';
 import { startEmulator, tally, type Traffic } from './emulator-server';
 import { benchGraph } from './graph';
@@ -30,11 +31,11 @@ export async function runSequential(sample: number, scale: number): Promise<Sequ
   try {
     const { graph } = benchGraph(server, clock, true);
     const redirect = myAppsRedirectUrl('Global', TENANT_ID);
-    const invite = (i: number) => graph.invite(buildInvitationBody({ userId: userId(i), email: externalEmail(i), redirectUrl: redirect, sendInvitationMessage: false }));
-    for (let i = sample; i < sample + WARM_REQUESTS; i++) await invite(i);
+    const inviteOne = (i: number) => invite(graph, buildInvitationBody({ userId: userId(i), email: externalEmail(i) }, { inviteRedirectUrl: redirect, sendInvitationMessage: false }));
+    for (let i = sample; i < sample + WARM_REQUESTS; i++) await inviteOne(i);
     await server.reset();
     const t0 = clock.now();
-    for (let i = 0; i < sample; i++) await invite(i);
+    for (let i = 0; i < sample; i++) await inviteOne(i);
     const engineMs = clock.now() - t0;
     const traffic = await server.traffic();
     const invited = tally((await server.invitations()).counts, 0, sample);

@@ -198,6 +198,54 @@ describe('selection kept by object id', () => {
     expect(app.store.size).toBe(0);
   });
 
+  it('one user found: "Select all 1 user found" (the plural follows the count)', async () => {
+    grid.search(users[7]!.userPrincipalName);
+    await vi.waitFor(() => expect(shadow()?.querySelector('[data-b2b="select-all-found"]')?.textContent).toBe('Select all 1 user found'));
+  });
+
+  it('says the count once: "Show selected (N)" lists who is selected, and a user can be taken out there', async () => {
+    expect(shadow()?.querySelector('[data-b2b="show-selected"]')).toBeNull(); // nothing selected: nothing to show
+    grid.clickCheck(0);
+    grid.clickCheck(1);
+    await settle();
+    const show = () => shadow()!.querySelector<HTMLButtonElement>('[data-b2b="show-selected"]')!;
+    await vi.waitFor(() => expect(show().textContent).toBe('Show selected (2)'));
+    // The number is on screen once: not also in the Convert button or a visible "2 selected".
+    const visible = Array.from(shadow()!.querySelectorAll('*')).filter((el) => !el.closest('.sr-only') && !el.closest('[data-b2b="selected-list"]'));
+    const ownText = visible.map((el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')).join('|');
+    expect(ownText.match(/\b2\b/g)).toEqual(['2']);
+    expect(countText()).toBe('2 selected'); // what screen readers hear as it changes
+    const list = () => shadow()!.querySelector<HTMLElement>('[data-b2b="selected-list"]')!;
+    expect(show().getAttribute('aria-expanded')).toBe('false');
+    show().click();
+    await vi.waitFor(() => expect(show().getAttribute('aria-expanded')).toBe('true'));
+    expect(list().hidden).toBe(false);
+    expect(show().getAttribute('aria-controls')).toBe(list().id);
+    expect(list().querySelector('h2')?.textContent).toBe('Selected users');
+    const items = Array.from(list().querySelectorAll('li'));
+    expect(items.map((li) => li.getAttribute('data-user-id'))).toEqual([users[0]!.id, users[1]!.id]);
+    expect(items[0]!.textContent).toContain(users[0]!.displayName);
+    expect(items[0]!.textContent).toContain(users[0]!.userPrincipalName);
+    const remove = items[1]!.querySelector<HTMLButtonElement>('[data-b2b="deselect"]')!;
+    expect(remove.getAttribute('aria-label')).toBe(`Remove ${users[1]!.displayName} from the selection`);
+    remove.click();
+    await vi.waitFor(() => expect(show().textContent).toBe('Show selected (1)'));
+    expect(app.store.ids()).toEqual([users[0]!.id]);
+    // Esc closes the list and gives the focus back to its button.
+    list().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(show().getAttribute('aria-expanded')).toBe('false'));
+    expect(shadow()!.activeElement).toBe(show());
+  });
+
+  it('users selected for a job result (not rendered in the grid) are listed by the names the review gave', async () => {
+    app.store.replaceWith([{ id: users[200]!.id, displayName: 'Far Away', userPrincipalName: 'far.away@contoso.com' }]);
+    const show = () => shadow()!.querySelector<HTMLButtonElement>('[data-b2b="show-selected"]')!;
+    await vi.waitFor(() => expect(show().textContent).toBe('Show selected (1)'));
+    show().click();
+    await vi.waitFor(() => expect(shadow()!.querySelector('[data-b2b="selected-list"] li')?.textContent).toContain('far.away@contoso.com'));
+    expect(shadow()!.querySelector('[data-b2b="selected-list"] h2')?.textContent).toBe('Selected user');
+  });
+
   it('all found rendered: nothing is asked of the worker', async () => {
     grid.search('user00');
     await vi.waitFor(() => expect(shadow()?.querySelector('[data-b2b="select-all-found"]')).not.toBeNull());

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphApi } from '../../src/graph/client';
 import { describeGraphError } from '../../src/graph/errors';
-import { buildInvitationBody, buildOtherMailsPatch } from '../../src/graph/requests';
+import { buildInvitationBody } from '../../src/graph/writes';
+import { buildOtherMailsPatch, getUser, invite, patchUser, privilegedRoleHolders, roleAssignmentsFor, verifiedDomains } from '../support/graph-ops';
 import type { Transport } from '../../src/graph/transport';
 import { evaluateEligibility } from '../../src/eligibility';
 import { resolveProposedEmail } from '../../src/email';
@@ -61,8 +62,8 @@ describe('GraphApi against the Graph emulator', () => {
     h = await startHarness();
     const { api } = client();
     const me = await api.me();
-    const domains = await api.verifiedDomains();
-    const holders = await api.privilegedRoleHolders();
+    const domains = await verifiedDomains(api);
+    const holders = await privilegedRoleHolders(api);
     const { users } = await api.getUsersByIds([ADA, BOB, CARL, EVE, FRED, ADMIN]);
     const status = (id: string) => {
       const user = users.get(id);
@@ -77,7 +78,7 @@ describe('GraphApi against the Graph emulator', () => {
     expect(status(EVE)).toEqual(['blocked', 'alreadyExternal']);
     expect(status(FRED)).toEqual(['blocked', 'noValidEmail']);
     expect(status(ADMIN)).toEqual(['blocked', 'signedInAdmin', 'privilegedRole', 'noValidEmail']);
-    const roles = await api.roleAssignmentsFor([ADA, BOB]);
+    const roles = await roleAssignmentsFor(api, [ADA, BOB]);
     expect(roles.assignments.get(ADA)?.map((a) => a.roleDefinitionId)).toEqual(['729827e3-9c14-49f7-bb1b-9608f156bbb8']);
     expect(roles.assignments.get(BOB)).toEqual([]);
   });
@@ -85,12 +86,12 @@ describe('GraphApi against the Graph emulator', () => {
   it('invites with invitedUser.id, and the service refusals come back described with their codes', async () => {
     h = await startHarness();
     const { api } = client();
-    const inv = await api.invite(buildInvitationBody({ userId: ADA, email: 'ada@fabrikam.example', redirectUrl: REDIRECT }));
+    const inv = await invite(api, buildInvitationBody({ userId: ADA, email: 'ada@fabrikam.example' }, { inviteRedirectUrl: REDIRECT, sendInvitationMessage: false }));
     expect(inv).toMatchObject({ status: 'PendingAcceptance', invitedUser: { id: ADA } });
     expect(h.emulator.state().users.find((u) => u.id === ADA)?.externalUserState).toBe('PendingAcceptance');
 
     const fail = async (userId: string, email: string) =>
-      describeGraphError(await api.invite(buildInvitationBody({ userId, email, redirectUrl: REDIRECT })).catch((e: unknown) => e));
+      describeGraphError(await invite(api, buildInvitationBody({ userId, email }, { inviteRedirectUrl: REDIRECT, sendInvitationMessage: false })).catch((e: unknown) => e));
     expect(await fail(DORA, 'dora@ext.example')).toMatch(/external to internal.*HTTP 412/);
     expect(await fail(PLAIN, 'plain@x.example')).toMatch(/not on the user object.*HTTP 400/);
     expect(await fail(FRED, 'fred.local@contoso.example')).toMatch(/verified domain/);
@@ -99,9 +100,9 @@ describe('GraphApi against the Graph emulator', () => {
 
     // …and accepted by a tenant that reads the rule leniently (the otherMails route).
     h.emulator.seed(lenientTenant());
-    await api.patchUser(PLAIN, buildOtherMailsPatch([], 'plain@x.example') ?? {});
-    expect((await api.getUser(PLAIN))?.otherMails).toEqual(['plain@x.example']);
-    const [batched] = await api.batch([{ method: 'POST', url: '/invitations', body: buildInvitationBody({ userId: PLAIN, email: 'plain@x.example', redirectUrl: REDIRECT }) }]);
+    await patchUser(api, PLAIN, buildOtherMailsPatch([], 'plain@x.example') ?? {});
+    expect((await getUser(api, PLAIN))?.otherMails).toEqual(['plain@x.example']);
+    const [batched] = await api.batch([{ method: 'POST', url: '/invitations', body: buildInvitationBody({ userId: PLAIN, email: 'plain@x.example' }, { inviteRedirectUrl: REDIRECT, sendInvitationMessage: false }) }]);
     expect(batched?.status).toBe(201);
   });
 

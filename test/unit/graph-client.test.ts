@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { GraphApi, type GraphApiOptions } from '../../src/graph/client';
-import { GraphApiError } from '../../src/graph/errors';
-import { buildInvitationBody, type InvitationBody } from '../../src/graph/requests';
+import { GraphApiError } from '../../src/graph/http';
+import { buildInvitationBody, type InvitationBody } from '../../src/graph/writes';
+import { getUser, invite, patchUser, privilegedRoleHolders, roleAssignmentsFor, verifiedDomains } from '../support/graph-ops';
 import type { TransportRequest } from '../../src/graph/transport';
 import { PRIVILEGED_ROLE_TEMPLATE_IDS } from '../../src/eligibility';
 import { FakeGraph, fakeClock, graphErrorBody, idsOfFilter, ok, type InnerHandler, type InnerResponse } from './graph-fake';
@@ -198,7 +199,7 @@ describe('GraphApi.request', () => {
       return ok({ value: [] });
     });
     const { client } = api(graph);
-    await expect(client.verifiedDomains()).resolves.toEqual([]);
+    await expect(verifiedDomains(client)).resolves.toEqual([]);
     expect(graph.requests).toHaveLength(2);
   });
 
@@ -208,7 +209,7 @@ describe('GraphApi.request', () => {
       if (++n <= 3) return { status: 503, headers: {}, body: graphErrorBody('ServiceUnavailable', 'The service is temporarily unavailable.') };
       throw new TypeError('Failed to fetch');
     });
-    await expect(api(graph).client.verifiedDomains()).rejects.toMatchObject({ status: 503, code: 'ServiceUnavailable' });
+    await expect(verifiedDomains(api(graph).client)).rejects.toMatchObject({ status: 503, code: 'ServiceUnavailable' });
     expect(graph.requests).toHaveLength(5);
     // A write whose last attempt got no response may have been applied: that stays a network error.
     let m = 0;
@@ -225,7 +226,7 @@ describe('GraphApi.request', () => {
     const graph = new FakeGraph(() => (++n === 1 ? { status: 401, headers: {}, body: graphErrorBody('InvalidAuthenticationToken', 'Access token has expired or is not yet valid.') } : ok({ id: 'u1' })));
     const renewToken = vi.fn(async () => {});
     const { client } = api(graph, { renewToken });
-    expect(await client.getUser('u1')).toMatchObject({ id: 'u1' });
+    expect(await getUser(client, 'u1')).toMatchObject({ id: 'u1' });
     expect(renewToken).toHaveBeenCalledTimes(1);
     expect(graph.requests).toHaveLength(2);
   });
@@ -249,7 +250,7 @@ describe('GraphApi.request', () => {
     let release: () => void = () => {};
     const renewToken = vi.fn(() => new Promise<void>((r) => (release = r)));
     const { client } = api(graph, { renewToken });
-    const all = Promise.all([client.getUser('a'), client.getUser('b')]);
+    const all = Promise.all([getUser(client, 'a'), getUser(client, 'b')]);
     await new Promise((r) => setTimeout(r, 0));
     release();
     await all;
@@ -258,7 +259,7 @@ describe('GraphApi.request', () => {
 
   it('answers undefined for a user that does not exist', async () => {
     const graph = new FakeGraph(() => ({ status: 404, headers: {}, body: graphErrorBody('Request_ResourceNotFound', "Resource 'x' does not exist") }));
-    expect(await api(graph).client.getUser('x')).toBeUndefined();
+    expect(await getUser(api(graph).client, 'x')).toBeUndefined();
   });
 
   it('uses the national cloud host', async () => {
@@ -276,7 +277,7 @@ describe('GraphApi operations', () => {
       body: { id: 'inv', status: 'PendingAcceptance', invitedUserType: 'Guest', invitedUser: { id: (req.body as InvitationBody).invitedUser.id } },
     }));
     const { client } = api(graph);
-    const inv = await client.invite(buildInvitationBody({ userId: 'u1', email: 'ada@fabrikam.example', redirectUrl: 'https://myapps.microsoft.com/?tenantid=t' }));
+    const inv = await invite(client, buildInvitationBody({ userId: 'u1', email: 'ada@fabrikam.example' }, { inviteRedirectUrl: 'https://myapps.microsoft.com/?tenantid=t', sendInvitationMessage: false }));
     const sent = graph.requests[0] as TransportRequest;
     expect(sent.method).toBe('POST');
     expect(sent.url).toBe('https://graph.microsoft.com/v1.0/invitations');
@@ -288,13 +289,13 @@ describe('GraphApi operations', () => {
   it('invite refuses a body without invitedUser.id before sending', async () => {
     const graph = new FakeGraph(() => ok({}));
     const body = { invitedUserEmailAddress: 'a@b.example', inviteRedirectUrl: 'r', sendInvitationMessage: false } as unknown as InvitationBody;
-    await expect(api(graph).client.invite(body)).rejects.toMatchObject({ code: 'InvitedUserIdMissing' });
+    await expect(invite(api(graph).client, body)).rejects.toMatchObject({ code: 'InvitedUserIdMissing' });
     expect(graph.requests).toHaveLength(0);
   });
 
   it('patchUser sends a PATCH with the body', async () => {
     const graph = new FakeGraph(() => ({ status: 204, headers: {}, body: undefined }));
-    await api(graph).client.patchUser('u1', { otherMails: ['a@b.example'] });
+    await patchUser(api(graph).client, 'u1', { otherMails: ['a@b.example'] });
     expect(graph.requests[0]).toMatchObject({ method: 'PATCH', url: 'https://graph.microsoft.com/v1.0/users/u1', body: { otherMails: ['a@b.example'] } });
   });
 
@@ -333,7 +334,7 @@ describe('GraphApi operations', () => {
     });
     const { client } = api(graph);
     const ids = Array.from({ length: 25 }, (_, i) => `p${i}`);
-    const r = await client.roleAssignmentsFor(ids);
+    const r = await roleAssignmentsFor(client, ids);
     expect(graph.batchCalls).toBe(2);
     expect(r.assignments.get('p1')?.map((a) => a.roleDefinitionId)).toEqual([PRIVILEGED_ROLE_TEMPLATE_IDS[0]]);
     expect(r.assignments.get('p2')).toEqual([]);
@@ -353,7 +354,7 @@ describe('GraphApi operations', () => {
         return { status: 200, body: { value: [] } };
       },
     );
-    const holders = await api(graph).client.privilegedRoleHolders();
+    const holders = await privilegedRoleHolders(api(graph).client);
     expect(graph.batches).toHaveLength(1);
     expect(graph.batches[0]).toHaveLength(14);
     expect(holders.get('admin')).toEqual([PRIVILEGED_ROLE_TEMPLATE_IDS[0], PRIVILEGED_ROLE_TEMPLATE_IDS[2]]);
@@ -362,12 +363,12 @@ describe('GraphApi operations', () => {
 
   it('privilegedRoleHolders fails closed when any role cannot be read', async () => {
     const graph = new FakeGraph(() => ok(undefined), (req) => (req.id === '5' ? { status: 403, body: graphErrorBody('Authorization_RequestDenied', 'no') } : { status: 200, body: { value: [] } }));
-    await expect(api(graph).client.privilegedRoleHolders()).rejects.toMatchObject({ code: 'Authorization_RequestDenied' });
+    await expect(privilegedRoleHolders(api(graph).client)).rejects.toMatchObject({ code: 'Authorization_RequestDenied' });
   });
 
   it('verifiedDomains reads /organization', async () => {
     const graph = new FakeGraph(() => ok({ value: [{ id: 't', verifiedDomains: [{ name: 'contoso.com' }] }] }));
-    expect(await api(graph).client.verifiedDomains()).toEqual(['contoso.com']);
+    expect(await verifiedDomains(api(graph).client)).toEqual(['contoso.com']);
     expect(graph.requests[0]?.url).toBe('https://graph.microsoft.com/v1.0/organization?$select=id,verifiedDomains');
   });
 });

@@ -3,20 +3,10 @@
 // and commit). The e2e suites apply the same check to the emulator's request log (sandbox.contractProblems()).
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphApi } from '../../src/graph/client';
-import {
-  buildBatchBody,
-  buildInvitationBody,
-  buildOtherMailsPatch,
-  buildUserTypeGuestPatch,
-  listUsersPath,
-  mePath,
-  organizationDomainsPath,
-  roleAssignmentsForPrincipalPath,
-  roleAssignmentsForRolePath,
-  roleAssignmentsOfRolesPath,
-  userPath,
-  usersByIdsPaths,
-} from '../../src/graph/requests';
+import { buildBatchBody } from '../../src/graph/batch';
+import { listUsersPath, mePath, roleAssignmentsOfRolesPath, usersByIdsPaths } from '../../src/graph/queries';
+import { buildInvitationBody, buildUserTypeGuestPatch } from '../../src/graph/writes';
+import { buildOtherMailsPatch, getUser, invite, organizationDomainsPath, roleAssignmentsForPrincipalPath, roleAssignmentsForRolePath, userPath } from '../support/graph-ops';
 import type { Transport } from '../../src/graph/transport';
 import { allFound, preflight, resolveIdentifiers, searchUsers, tenantFacts } from '../../src/directory-reads';
 import { jobsGraphPort } from '../../src/jobs-graph-port';
@@ -76,16 +66,15 @@ describe('every request builder conforms', () => {
   });
 
   it('writes: the invitation (every option), the PATCH bodies, $batch', () => {
-    const invitation = buildInvitationBody({
-      userId: id,
-      email: 'ada@fabrikam.example',
-      redirectUrl: REDIRECT,
+    const invitation = buildInvitationBody({ userId: id, email: 'ada@fabrikam.example' }, {
+      inviteRedirectUrl: REDIRECT,
       sendInvitationMessage: true,
-      message: { language: 'fr-FR', ccRecipients: ['mgr@contoso.example'], customizedMessageBody: 'Welcome' },
-      resetRedemption: true,
-    });
+      messageLanguage: 'fr-FR',
+      ccRecipient: 'mgr@contoso.example',
+      customizedMessageBody: 'Welcome',
+    }, { resetRedemption: true });
     ok('POST', '/invitations', invitation);
-    ok('POST', '/invitations', buildInvitationBody({ userId: id, email: 'ada@fabrikam.example', redirectUrl: REDIRECT }));
+    ok('POST', '/invitations', buildInvitationBody({ userId: id, email: 'ada@fabrikam.example' }, { inviteRedirectUrl: REDIRECT, sendInvitationMessage: false }));
     ok('PATCH', `/users/${id}`, buildOtherMailsPatch(['a@b.example'], 'c@d.example'));
     ok('PATCH', `/users/${id}`, buildUserTypeGuestPatch());
     const item = { userId: id, userPrincipalName: 'ada@contoso.example', displayName: 'Ada', email: 'ada@fabrikam.example', addToOtherMails: true, setGuest: true };
@@ -117,7 +106,7 @@ describe('every request the product sends, as the Graph emulator received it', (
     const graph = api();
     const ids = h.emulator.state().users.map((u) => u.id);
     await graph.me();
-    await graph.getUser(ADA);
+    await getUser(graph, ADA);
     await tenantFacts(graph);
     await preflight(graph, { ...DEFAULT_SETTINGS, tenant: TENANT_ID }, ADMIN, ids, { readEligible: true });
     await searchUsers(graph, 'ada');
@@ -133,7 +122,7 @@ describe('every request the product sends, as the Graph emulator received it', (
     expect(responses.map((r) => r.status).sort()).toEqual([204, 204]);
     const invited = await port.executeBatch([invitationRequest('3', bob, options)]);
     expect(invited[0]?.status).toBe(201);
-    await graph.invite(buildInvitationBody({ userId: EVE, email: 'eve@ext.example', redirectUrl: REDIRECT, resetRedemption: true }));
+    await invite(graph, buildInvitationBody({ userId: EVE, email: 'eve@ext.example' }, { inviteRedirectUrl: REDIRECT, sendInvitationMessage: false }, { resetRedemption: true }));
 
     const log = h.emulator.requestLog();
     expect(log.length).toBeGreaterThan(10);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphApiError, classifyGraphError, describeGraphError, graphErrorFromResponse, networkError, toGraphError } from '../../src/graph/errors';
+import { classifyGraphError, describeGraphError, toGraphError } from '../../src/graph/errors';
+import { GraphApiError, graphErrorFromResponse, networkError } from '../../src/graph/http';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 

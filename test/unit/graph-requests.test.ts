@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_BATCH_REQUESTS,
-  USER_SELECT,
-  buildBatchBody,
-  buildInvitationBody,
-  buildOtherMailsPatch,
-  buildUserTypeGuestPatch,
-  chunk,
-  inFilter,
-  listUsersPath,
-  mapBatchResponse,
-  odataString,
-  roleAssignmentsForPrincipalPath,
-  searchUsersFilter,
-  toBatchRelativeUrl,
-  toInvitation,
-  toUserPage,
-  toVerifiedDomains,
-  userPath,
-  usersByIdsPaths,
-  type BatchItem,
-} from '../../src/graph/requests';
+import { MAX_BATCH_REQUESTS, buildBatchBody, mapBatchResponse, toBatchRelativeUrl, type BatchItem } from '../../src/graph/batch';
+import { USER_SELECT, chunk, inFilter, listUsersPath, odataString, searchUsersFilter, toUserPage, toVerifiedDomains, usersByIdsPaths } from '../../src/graph/queries';
+import { buildInvitationBody, buildUserTypeGuestPatch } from '../../src/graph/writes';
+import { buildOtherMailsPatch, roleAssignmentsForPrincipalPath, toInvitation, userPath } from '../support/graph-ops';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 
@@ -30,7 +12,7 @@ function query(path: string): URLSearchParams {
 
 describe('invitation body', () => {
   it('always carries invitedUser.id and the required fields', () => {
-    const body = buildInvitationBody({ userId: 'u1', email: ' ada@fabrikam.example ', redirectUrl: 'https://myapps.microsoft.com/?tenantid=t' });
+    const body = buildInvitationBody({ userId: 'u1', email: ' ada@fabrikam.example ' }, { inviteRedirectUrl: 'https://myapps.microsoft.com/?tenantid=t', sendInvitationMessage: false });
     expect(body).toEqual({
       invitedUserEmailAddress: 'ada@fabrikam.example',
       inviteRedirectUrl: 'https://myapps.microsoft.com/?tenantid=t',
@@ -41,15 +23,19 @@ describe('invitation body', () => {
     expect(JSON.parse(JSON.stringify(body)).invitedUser).toEqual({ id: 'u1' });
   });
 
-  it('adds message info, one cc, and reset redemption when asked', () => {
-    const body = buildInvitationBody({
-      userId: 'u1',
-      email: 'ada@fabrikam.example',
-      redirectUrl: 'https://r',
+  it('adds message info, the one cc, sponsors, and reset redemption when asked', () => {
+    const options = {
+      inviteRedirectUrl: 'https://r',
       sendInvitationMessage: true,
-      message: { language: 'de-DE', ccRecipients: ['boss@fabrikam.example'], customizedMessageBody: 'Hello Ada' },
-      resetRedemption: true,
-    });
+      messageLanguage: ' de-DE ',
+      ccRecipient: 'boss@fabrikam.example',
+      customizedMessageBody: 'Hello Ada',
+      sponsors: [{ id: 's1', displayName: 'Sam' }, { id: 's1', displayName: 'Sam' }, { id: 's2', displayName: 'Sue' }],
+    };
+    expect(buildInvitationBody({ userId: 'u1', email: 'ada@fabrikam.example' }, options).invitedUserSponsors).toEqual([{ id: 's1' }, { id: 's2' }]);
+    // A reset re-invites a converted user: its sponsors were set by the conversion and are not named again.
+    const body = buildInvitationBody({ userId: 'u1', email: 'ada@fabrikam.example' }, options, { resetRedemption: true });
+    expect(body.invitedUserSponsors).toBeUndefined();
     expect(body.invitedUserMessageInfo).toEqual({
       messageLanguage: 'de-DE',
       ccRecipients: [{ emailAddress: { address: 'boss@fabrikam.example' } }],
@@ -59,10 +45,12 @@ describe('invitation body', () => {
     expect(body.invitedUser.id).toBe('u1');
   });
 
-  it('omits empty message info and refuses more than one cc or a missing id', () => {
-    expect(buildInvitationBody({ userId: 'u', email: 'a@b.example', redirectUrl: 'r', message: { ccRecipients: [' '] } }).invitedUserMessageInfo).toBeUndefined();
-    expect(() => buildInvitationBody({ userId: 'u', email: 'a@b.example', redirectUrl: 'r', message: { ccRecipients: ['a@x.example', 'b@x.example'] } })).toThrow(/at most one CC/);
-    expect(() => buildInvitationBody({ userId: ' ', email: 'a@b.example', redirectUrl: 'r' })).toThrow(/invitedUser\.id/);
+  it('omits empty message info and refuses more than five sponsors or a missing id', () => {
+    const options = { inviteRedirectUrl: 'r', sendInvitationMessage: false };
+    expect(buildInvitationBody({ userId: 'u', email: 'a@b.example' }, { ...options, ccRecipient: ' ', messageLanguage: '', customizedMessageBody: ' ' }).invitedUserMessageInfo).toBeUndefined();
+    const six = Array.from({ length: 6 }, (_, i) => ({ id: `s${i}`, displayName: `S${i}` }));
+    expect(() => buildInvitationBody({ userId: 'u', email: 'a@b.example' }, { ...options, sponsors: six })).toThrow(/at most 5 sponsors/);
+    expect(() => buildInvitationBody({ userId: ' ', email: 'a@b.example' }, options)).toThrow(/invitedUser\.id/);
   });
 
   it('maps the 201 response', () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphApi } from '../../src/graph/client';
 import { createSdkTransport } from '../../src/graph/sdk-transport';
+import { invite } from '../support/graph-ops';
 
 interface Seen {
   url: string;
@@ -81,7 +82,7 @@ describe('SDK transport', () => {
     });
     const transport = createSdkTransport({ cloud: 'Global', getAccessToken: async () => 't' });
     const api = new GraphApi({ transport, sleep: async () => {}, now: () => 0, retry: { maxAttempts: 1 } });
-    await expect(api.invite({ invitedUserEmailAddress: 'a@b.example', inviteRedirectUrl: 'r', sendInvitationMessage: false, invitedUser: { id: 'u' } })).rejects.toMatchObject({
+    await expect(invite(api, { invitedUserEmailAddress: 'a@b.example', inviteRedirectUrl: 'r', sendInvitationMessage: false, invitedUser: { id: 'u' } })).rejects.toMatchObject({
       status: 0,
       code: 'NetworkError',
     });

@@ -28,9 +28,20 @@ describe('jobsGraphPort', () => {
   it('reports a batch refused as a whole (429 with Retry-After, 403) per request, as not executed', async () => {
     const p = port(() => ({ status: 429, headers: { 'retry-after': '2.5' }, body: graphErrorBody('TooManyRequests', 'Please retry again later.') }));
     const r = await p.port.executeBatch([invite('1'), invite('2')]);
-    expect(r.map((x) => [x.id, x.status, x.headers?.['retry-after']])).toEqual([['1', 429, '2.5'], ['2', 429, '2.5']]);
+    // Retry-After is read once, here, into a number of milliseconds: the engine never re-reads a header.
+    expect(r.map((x) => [x.id, x.status, x.retryAfterMs])).toEqual([['1', 429, 2500], ['2', 429, 2500]]);
     const q = port(() => ({ status: 403, headers: {}, body: graphErrorBody('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.') }));
     expect((await q.port.executeBatch([invite('1')]))[0]).toMatchObject({ status: 403, body: { error: { code: 'Authorization_RequestDenied' } } });
+  });
+
+  it('reads each inner response’s own Retry-After into a number, whatever the header’s case', async () => {
+    const p = port(() => ({
+      status: 200,
+      headers: {},
+      body: { responses: [{ id: '1', status: 429, headers: { 'Retry-After': '3' }, body: graphErrorBody('TooManyRequests', 'slow down') }, { id: '2', status: 201 }] },
+    }));
+    const r = await p.port.executeBatch([invite('1'), invite('2')]);
+    expect(r.map((x) => [x.id, x.status, x.retryAfterMs])).toEqual([['1', 429, 3000], ['2', 201, undefined]]);
   });
 
   it('throws when the outcome is unknown (5xx, no answer): the engine verifies before re-sending', async () => {

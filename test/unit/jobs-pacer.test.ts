@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, header, parseRetryAfter } from '../../src/jobs/backoff';
+import { backoffDelay } from '../../src/jobs/backoff';
 import { SlidingWindowPacer } from '../../src/jobs/pacer';
 import { estimateRemainingMs } from '../../src/jobs/progress';
 import { VirtualClock } from '../support/jobs/virtual-clock';
@@ -83,27 +83,13 @@ describe('SlidingWindowPacer', () => {
   });
 });
 
-describe('backoff and Retry-After', () => {
+describe('backoff', () => {
   it('grows exponentially with equal jitter and a cap', () => {
     const policy = { baseMs: 1_000, maxMs: 8_000 };
     expect(backoffDelay(1, policy, () => 0)).toBe(500);
     expect(backoffDelay(1, policy, () => 1)).toBe(1_000);
     expect(backoffDelay(3, policy, () => 0.5)).toBe(3_000);
     expect(backoffDelay(10, policy, () => 1)).toBe(8_000);
-  });
-
-  it('parses seconds (also fractional) and HTTP dates', () => {
-    expect(parseRetryAfter('3', 0)).toBe(3_000);
-    expect(parseRetryAfter('0.25', 0)).toBe(250);
-    const now = Date.UTC(2026, 0, 1, 0, 0, 0);
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
-    expect(parseRetryAfter('soon', 0)).toBeUndefined();
-    expect(parseRetryAfter(undefined, 0)).toBeUndefined();
-  });
-
-  it('finds headers whatever their case', () => {
-    expect(header({ 'retry-after': '1' }, 'Retry-After')).toBe('1');
-    expect(header({ 'Retry-After': '2' }, 'retry-after')).toBe('2');
   });
 });
 

@@ -44,7 +44,8 @@ const page = preactPage(5);
 const { mount, flush, button, click } = page;
 
 type Handler = (payload: never) => unknown;
-function makeServices(handlers: Record<string, Handler>, cache: Record<string, unknown> = {}) {
+const CONFIGURED = { clientId: TENANT, tenant: 'organizations', cloud: 'Global' };
+function makeServices(handlers: Record<string, Handler>, cache: Record<string, unknown> = {}, settings: unknown = CONFIGURED) {
   const listeners = new Set<(e: BroadcastEvent) => void>();
   const store = new Map(Object.entries(cache));
   const request = vi.fn(async (op: string, payload: unknown) => {
@@ -67,6 +68,13 @@ function makeServices(handlers: Record<string, Handler>, cache: Record<string, u
     cache: kv,
     activeTabId: async () => 7,
     hostAccess: fakeHostAccess(),
+    // What storage.local holds: read by the popup itself, never through the worker.
+    readSetup: vi.fn(async () => ({ policyCache: undefined, local: settings })),
+    saveLocal: vi.fn(async (next: Record<string, string>) => {
+      settings = next;
+    }),
+    requestOrigins: vi.fn(async () => true),
+    redirectUrl: 'https://abcdefghijklmnop.chromiumapp.org/',
   };
   const emit = (e: BroadcastEvent) => act(() => listeners.forEach((l) => l(e)));
   return { services, request, emit, store };
@@ -74,12 +82,18 @@ function makeServices(handlers: Record<string, Handler>, cache: Record<string, u
 
 describe('popup', () => {
   it('renders the account and jobs from the cache before the worker answers', async () => {
-    const { services, request } = makeServices({}, { [POPUP_CACHE_KEY]: { savedAt: NOW, auth: SIGNED_IN, jobs: [running, finished] } });
+    const { services, request } = makeServices({}, { [POPUP_CACHE_KEY]: { savedAt: NOW, auth: { ...SIGNED_IN, tenantName: undefined }, jobs: [running, finished] } });
     await mount(<PopupApp services={services} now={() => NOW} />);
     // With the active tab, so the worker can judge whether that page is the signed-in tenant's.
     expect(request).toHaveBeenCalledWith('auth/status', { tabId: 7 });
     expect(page.root.textContent).toContain('Contoso Admin');
-    expect(page.root.textContent).toContain(TENANT);
+    // The tenant by its domain (its name once the worker read it); the id on hover and by Copy, not in the text.
+    const tenant = page.root.querySelector('[data-b2b="tenant"]')!;
+    expect(tenant.textContent).toBe('contoso.com');
+    expect(tenant.getAttribute('title')).toBe(`Tenant ID ${TENANT}`);
+    expect(page.root.textContent).not.toContain(TENANT);
+    await click(page.root.querySelector('button[aria-label="Copy the tenant ID"]') as HTMLButtonElement);
+    expect(services.copyText).toHaveBeenCalledWith(TENANT);
     expect(page.root.textContent).toContain('Updating…');
     const bar = page.root.querySelector('[role="progressbar"]')!;
     expect(bar.getAttribute('aria-valuetext')).toBe('120 of 500 processed: 110 done, 10 failed, 380 remaining');
@@ -118,11 +132,49 @@ describe('popup', () => {
     expect(page.root.textContent).toContain('Less than a minute left');
   });
 
-  it('shows skeletons, not empty states, when there is no cache and no answer yet', async () => {
+  it('set up, with no cache and a worker that has not answered yet: says it checks the sign-in, no empty sections', async () => {
     const { services } = makeServices({});
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(page.root.querySelectorAll('[aria-busy="true"]').length).toBeGreaterThanOrEqual(3);
-    expect(page.root.textContent).not.toContain('No job is running');
+    expect(page.root.textContent).toContain('Checking the sign-in…');
+    expect(page.root.textContent).toContain('Checking this page…');
+    expect(page.root.querySelector('.skeleton')).toBeNull();
+    expect(page.root.textContent).not.toContain('Running job');
+    expect(page.root.textContent).not.toContain('Recent jobs');
+    expect(page.root.textContent).not.toContain('Set up in two steps');
+  });
+
+  it('not set up: two steps painted from storage while the worker is still asleep, then the pasted client id is saved', async () => {
+    const { services, request } = makeServices({}, {}, null);
+    await mount(<PopupApp services={services} now={() => NOW} />);
+    const steps = page.root.querySelector('section.first-run')!;
+    expect(steps.querySelector('h2')?.textContent).toBe('Set up in two steps');
+    expect([...steps.querySelectorAll('ol.steps > li > h3')].map((h) => h.textContent)).toEqual([
+      'Register the app in your tenant',
+      'Paste the Application (client) ID',
+    ]);
+    // 1. Where to register, the redirect URI to add (with Copy), the permissions.
+    const link = steps.querySelector('a[href*="RegisteredApps"]') as HTMLAnchorElement;
+    expect(link.href).toBe('https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade');
+    expect(steps.querySelector('#redirect-uri')?.textContent).toBe('https://abcdefghijklmnop.chromiumapp.org/');
+    await click(steps.querySelector('button[aria-label="Copy the This browser redirect URI"]') as HTMLButtonElement);
+    expect(services.copyText).toHaveBeenCalledWith('https://abcdefghijklmnop.chromiumapp.org/');
+    for (const p of ['User.Read.All', 'RoleManagement.Read.Directory', 'User.Invite.All', 'User.ReadWrite.All']) expect(steps.textContent).toContain(p);
+    // Nothing of this needed the worker; no account card, no picker yet.
+    expect(request).not.toHaveBeenCalledWith('auth/signIn', expect.anything());
+    expect(page.root.textContent).not.toContain('Open the fallback picker');
+    // 2. A bad id is refused with the reason and nothing is saved; a good one is saved for the worker to use.
+    const input = steps.querySelector('#first-run-client-id') as HTMLInputElement;
+    await page.type(input, 'not-a-guid');
+    await act(() => void input.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect(steps.querySelector('[role="alert"]')?.textContent).toMatch(/GUID/);
+    expect(services.saveLocal).not.toHaveBeenCalled();
+    await page.type(input, ` ${TENANT.toUpperCase()} `);
+    await act(() => void input.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect(services.saveLocal).toHaveBeenCalledWith({ clientId: TENANT, tenant: 'organizations', cloud: 'Global' });
+    expect(page.root.querySelector('section.first-run')).toBeNull();
+    expect(page.root.textContent).toContain('Checking the sign-in…');
   });
 
   it('replaces the cache with fresh state and caches it for next time', async () => {
@@ -136,12 +188,25 @@ describe('popup', () => {
     );
     await mount(<PopupApp services={services} now={() => NOW} />);
     expect(page.root.textContent).toContain('Not signed in');
-    expect(page.root.textContent).toContain('No job is running');
+    // Idle sections are not shown: no "Running job" heading without a running job.
+    expect(page.root.textContent).not.toContain('Running job');
     expect(page.root.textContent).not.toContain('Updating…');
     expect(page.root.textContent).toContain('layout of this page was not recognised');
+    // Signed out, the picker could not search the directory: it is not offered.
+    expect(page.root.textContent).not.toContain('Open the fallback picker');
+    expect(page.root.textContent).toContain('Sign in to pick users');
+    // The selectors that did not match are diagnostics, collapsed.
+    const diagnostics = page.root.querySelector('details.diagnostics') as HTMLDetailsElement;
+    expect(diagnostics.open).toBe(false);
+    expect(diagnostics.textContent).toContain('Not found: grid');
+    expect((store.get(POPUP_CACHE_KEY) as { jobs: JobSummary[] }).jobs.map((j) => j.id)).toEqual(['job-finished']);
+  });
+
+  it('offers the fallback picker once signed in, and opens it', async () => {
+    const { services } = makeServices({ 'auth/status': () => SIGNED_IN, 'job/list': () => [], 'page/status': () => ({ recognized: null }) });
+    await mount(<PopupApp services={services} now={() => NOW} />);
     await click(button('Open the fallback picker'));
     expect(services.openPage).toHaveBeenCalledWith('popup/picker.html');
-    expect((store.get(POPUP_CACHE_KEY) as { jobs: JobSummary[] }).jobs.map((j) => j.id)).toEqual(['job-finished']);
   });
 
   it('signs in with the read tier', async () => {
@@ -153,6 +218,8 @@ describe('popup', () => {
     });
     await mount(<PopupApp services={services} now={() => NOW} />);
     expect(page.root.textContent).toContain('This is an All users page');
+    expect(page.root.textContent).not.toContain('layout v2');
+    expect(page.root.querySelector('details.diagnostics')?.textContent).toContain('Layout: v2');
     await click(button('Sign in'));
     expect(request).toHaveBeenCalledWith('auth/signIn', { tier: 'read' });
     expect(page.root.textContent).toContain('admin@contoso.com');
@@ -202,7 +269,22 @@ describe('popup', () => {
     const confirm = page.root.querySelector('[role="alertdialog"] button.danger') as HTMLButtonElement;
     await click(confirm);
     expect(request).toHaveBeenCalledWith('history/clear', {});
-    expect(page.root.textContent).toContain('No jobs yet');
+    expect(page.root.textContent).not.toContain('Recent jobs');
+  });
+
+  it('shows the time of a history row apart from its summary, and opens a large job in its own tab', async () => {
+    const big: JobSummary = { ...finished, id: 'job-big', counters: { total: 40, done: 40, failed: 0, blocked: 0, cancelled: 0, remaining: 0 } };
+    const { services } = makeServices({ 'auth/status': () => SIGNED_IN, 'job/list': () => [big, finished], 'page/status': () => ({ recognized: null }) });
+    await mount(<PopupApp services={services} now={() => NOW} />);
+    const rows = [...page.root.querySelectorAll('.history-row')];
+    expect(rows.map((r) => r.querySelector('button')!.textContent)).toEqual(['Finished: 40 of 40 users converted', 'Finished with 1 failed: 2 of 3 users converted, 1 failed']);
+    expect(rows.map((r) => r.querySelector('time')!.textContent)).toEqual(['2 h ago', '2 h ago']);
+    await click(rows[0]!.querySelector('button')!);
+    expect(services.openPage).toHaveBeenCalledWith('popup/popup.html?view=tab&job=job-big');
+    expect(page.root.textContent).not.toContain('Job details');
+    // A few users: the detail opens in the popup.
+    await click(rows[1]!.querySelector('button')!);
+    expect(page.root.textContent).toContain('Job details');
   });
 
   it('shows the worker error with Graph code', async () => {
@@ -217,9 +299,9 @@ describe('popup', () => {
 });
 
 const items: JobItemView[] = [
-  { userId: 'aaaaaaaa-0000-0000-0000-000000000001', userPrincipalName: 'ada@contoso.com', displayName: 'Ada', email: 'ada@fabrikam.example', state: 'done', externalUserState: 'Accepted', externalUserStateChangeDateTime: '2026-11-27T10:00:00Z', inviteRedeemUrl: 'https://redeem.example/1', updatedAt: NOW },
-  { userId: 'aaaaaaaa-0000-0000-0000-000000000002', userPrincipalName: 'bob@contoso.com', displayName: '=cmd()', email: 'bob@fabrikam.example', state: 'done', externalUserState: 'PendingAcceptance', updatedAt: NOW },
-  { userId: 'aaaaaaaa-0000-0000-0000-000000000003', userPrincipalName: 'eve@contoso.com', displayName: '<img src=x onerror=alert(1)>', email: 'eve@contoso.com', state: 'failed', errorCode: 'BadRequest', errorMessage: 'Email in a verified domain.', requestId: 'req-9', updatedAt: NOW },
+  { userId: 'aaaaaaaa-0000-0000-0000-000000000001', userPrincipalName: 'ada@contoso.com', displayName: 'Ada', email: 'ada@fabrikam.example', state: 'done', externalUserState: 'Accepted', externalUserStateChangeDateTime: '2026-11-27T10:00:00Z', updatedAt: NOW },
+  { userId: 'aaaaaaaa-0000-0000-0000-000000000002', userPrincipalName: 'bob@contoso.com', displayName: '=cmd()', email: 'bob@fabrikam.example', state: 'done', externalUserState: 'PendingAcceptance', inviteRedeemUrl: 'https://redeem.example/2', updatedAt: NOW },
+  { userId: 'aaaaaaaa-0000-0000-0000-000000000003', userPrincipalName: 'eve@contoso.com', displayName: '<img src=x onerror=alert(1)>', email: 'eve@contoso.com', state: 'failed', errorCode: 'BadRequest', errorMessage: 'Email in a verified domain. Use an address outside the tenant, or set the email to one of the user’s own.', requestId: 'req-9', updatedAt: NOW },
 ];
 
 describe('job detail', () => {
@@ -232,20 +314,47 @@ describe('job detail', () => {
     ...extra,
   });
 
-  it('lists one row per user with result, Graph error, invitation state and redeem URL copy; data stays text', async () => {
+  it('lists one stacked row per user: name (full on hover), UPN, badge, the first sentence of the error with the rest disclosed; data stays text', async () => {
+    const { services } = makeServices(handlers());
+    await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="popup" />);
+    const rows = page.root.querySelectorAll('ul[aria-label="Users in this job"] > li.item-row');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]!.querySelector('.item-name')?.getAttribute('title')).toBe('Ada');
+    expect(rows[0]!.querySelector('.item-badge')?.textContent).toBe('Converted');
+    expect(rows[0]!.textContent).toContain('Invitation: Accepted');
+    expect(rows[1]!.textContent).toContain('Invitation: Pending acceptance');
+    const error = rows[2]!.querySelector('.item-error')!;
+    expect(error.querySelector('p')?.textContent).toBe('BadRequest: Email in a verified domain.');
+    const more = error.querySelector('details') as HTMLDetailsElement;
+    expect(more.open).toBe(false);
+    expect(more.querySelector('summary')?.textContent).toBe('More about the result for <img src=x onerror=alert(1)>');
+    expect(more.textContent).toContain('Use an address outside the tenant');
+    expect(more.textContent).toContain('Request ID req-9');
+    expect(page.root.querySelector('img')).toBeNull();
+    expect(rows[2]!.querySelector('.item-name')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(page.root.textContent).toContain('1–3 of 3');
+    // One page: no Previous / Next.
+    expect(page.root.querySelector('nav[aria-label="Pages"]')).toBeNull();
+  });
+
+  it('offers the redeem link only while the invitation is pending', async () => {
     const { services } = makeServices(handlers());
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
-    const rows = page.root.querySelectorAll('tbody tr');
-    expect(rows).toHaveLength(3);
-    expect(rows[0]!.textContent).toContain('Accepted');
-    expect(rows[1]!.textContent).toContain('Pending acceptance');
-    expect(rows[2]!.textContent).toContain('BadRequest: Email in a verified domain.');
-    expect(rows[2]!.textContent).toContain('request id req-9');
-    expect(page.root.querySelector('img')).toBeNull();
-    expect(rows[2]!.textContent).toContain('<img src=x onerror=alert(1)>');
-    await click(button('Copy'));
-    expect(services.copyText).toHaveBeenCalledWith('https://redeem.example/1');
-    expect(page.root.textContent).toContain('1–3 of 3');
+    const copies = [...page.root.querySelectorAll('button[aria-label^="Copy the redeem link"]')];
+    expect(copies.map((b) => b.getAttribute('aria-label'))).toEqual(['Copy the redeem link of =cmd()']);
+    await click(copies[0] as HTMLButtonElement);
+    expect(services.copyText).toHaveBeenCalledWith('https://redeem.example/2');
+  });
+
+  it('offers no follow-up without someone to act on: the selection ones once users are ticked, retry only with failures', async () => {
+    const clean: JobSummary = { ...finished, counters: { ...finished.counters, done: 3, failed: 0 } };
+    const { services } = makeServices(handlers({ 'job/get': () => clean }));
+    await mount(<JobDetail services={services} jobId={clean.id} summary={clean} mode="popup" />);
+    const labels = () => [...page.root.querySelectorAll('section[aria-label="Actions"] button')].map((b) => b.textContent);
+    expect(labels()).toEqual(['Refresh status', 'Export CSV']);
+    expect(page.root.querySelectorAll('button:disabled')).toHaveLength(0);
+    await act(() => (page.root.querySelector('input[aria-label="Select Ada"]') as HTMLInputElement).click());
+    expect(labels()).toEqual(['Refresh status', 'Export CSV', 'Reset redemption (1)', 'Set user type to Guest (1)']);
   });
 
   it('filters and searches through the worker', async () => {
@@ -258,14 +367,21 @@ describe('job detail', () => {
     });
     await flush();
     expect(request).toHaveBeenCalledWith('job/items', { jobId: finished.id, offset: 0, limit: 50, filter: 'failed' });
-    expect(page.root.querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(page.root.querySelectorAll('li.item-row')).toHaveLength(1);
   });
 
-  it('refreshes status and reports the round trips', async () => {
+  it('refreshes status; the round trips and ids are diagnostics, collapsed', async () => {
     const { services } = makeServices(handlers({ 'job/refreshStatus': () => ({ roundTrips: 2, items: 3 }) }));
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
     await click(button('Refresh status'));
-    expect(page.root.textContent).toContain('Invitation state refreshed for 3 users in 2 Graph round trips.');
+    expect(page.root.textContent).toContain('Invitation state refreshed for 3 users.');
+    const diagnostics = page.root.querySelector('section[aria-label="Job summary"] details.diagnostics') as HTMLDetailsElement;
+    expect(diagnostics.open).toBe(false);
+    expect([...diagnostics.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'Job ID: job-finished',
+      `Tenant ID: ${TENANT}`,
+      'Last refresh: 2 Graph round trips',
+    ]);
   });
 
   it('resets redemption for the selection after confirmation, offering a write sign-in when consent is missing', async () => {
@@ -305,7 +421,7 @@ describe('job detail', () => {
       }),
     );
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
-    await act(() => (page.root.querySelector('input[aria-label="Select all users on this page"]') as HTMLInputElement).click());
+    await act(() => [...page.root.querySelectorAll('label')].find((l) => l.textContent === 'Select all users on this page')!.querySelector('input')!.click());
     await click(button('Set user type to Guest (3)'));
     await click(page.root.querySelector('[role="alertdialog"] button.primary') as HTMLButtonElement);
     expect(request).toHaveBeenCalledWith('job/followUp', { jobId: finished.id, userIds: items.map((i) => i.userId), action: 'setGuest' });
@@ -333,5 +449,18 @@ describe('job detail', () => {
     expect(rows.map((r) => r.displayName)).toEqual(['Ada', '=cmd()', '<img src=x onerror=alert(1)>']);
     expect(rows[2]).toMatchObject({ graphErrorCode: 'BadRequest', requestId: 'req-9', ranBy: 'admin@contoso.com', tenantId: TENANT });
     expect(text).toContain("'=cmd()");
+    expect(text).not.toContain('redeem');
+  });
+
+  it('exports the redeem links of pending invitations only when the admin asks for that column', async () => {
+    const download = vi.fn();
+    const { services } = makeServices(handlers());
+    await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" download={download} />);
+    const box = [...page.root.querySelectorAll('label')].find((l) => l.textContent === 'Include redeem links (pending invitations)')!.querySelector('input')!;
+    expect(box.checked).toBe(false);
+    await act(() => box.click());
+    await click(button('Export CSV'));
+    const rows = parseJobCsv((download.mock.calls[0] as [string, string])[1]);
+    expect(rows.map((r) => r.inviteRedeemUrl)).toEqual(['', 'https://redeem.example/2', '']);
   });
 });

@@ -15,6 +15,8 @@ import {
   pickRunningJob,
   progressFraction,
   toIso,
+  splitFirstSentence,
+  domainOf,
 } from '../../popup/lib/format';
 import { pageLabel } from '../../popup/lib/filters';
 import { readCache, toCache, upsertJob } from '../../popup/lib/jobs';
@@ -119,5 +121,20 @@ describe('job list', () => {
     expect(readCache(JSON.parse(JSON.stringify(c)))?.jobs).toHaveLength(20);
     expect(readCache('nope')).toBeUndefined();
     expect(readCache({ savedAt: 1, jobs: [{ bogus: true }], auth: 'x' })).toEqual({ savedAt: 1, jobs: [] });
+  });
+});
+
+describe('long messages', () => {
+  it('split into the first sentence and the rest', () => {
+    expect(splitFirstSentence('One. Two three. Four?')).toEqual({ first: 'One.', rest: 'Two three. Four?' });
+    expect(splitFirstSentence('No end')).toEqual({ first: 'No end', rest: '' });
+    expect(splitFirstSentence('  Ends here.  ')).toEqual({ first: 'Ends here.', rest: '' });
+    expect(splitFirstSentence('Version 1.0 is fine')).toEqual({ first: 'Version 1.0 is fine', rest: '' });
+  });
+
+  it('name the domain of a UPN, a guest admin’s included', () => {
+    expect(domainOf('admin@contoso.com')).toBe('contoso.com');
+    expect(domainOf('ada_fabrikam.com#EXT#@contoso.onmicrosoft.com')).toBe('contoso.onmicrosoft.com');
+    expect(domainOf('no-at')).toBe('');
   });
 });

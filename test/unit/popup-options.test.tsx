@@ -67,6 +67,21 @@ describe('options page', () => {
     expect(page.root.textContent).toContain('https://abcdefghijklmnop.chromiumapp.org/');
   });
 
+  it('puts registering the app — redirect URIs with Copy, the permissions — above the fields and Save', async () => {
+    await mount(services());
+    const steps = [...page.root.querySelectorAll('ol.steps > li > h3')].map((h) => h.textContent);
+    expect(steps).toEqual(['Register the app in your tenant', 'Enter its details']);
+    const uri = page.root.querySelector('#redirect-uri')!;
+    const save = [...page.root.querySelectorAll('button')].find((b) => b.textContent === 'Save')!;
+    expect(uri.compareDocumentPosition(save) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // This browser's URI and both families' known ones, each with its own Copy.
+    const copies = [...page.root.querySelectorAll('ul[aria-label="Redirect URIs"] button')].map((b) => b.getAttribute('aria-label'));
+    expect(copies).toEqual(['Copy the This browser redirect URI', 'Copy the Chrome and Edge redirect URI', 'Copy the Firefox redirect URI']);
+    expect(page.root.textContent).toContain('User.Invite.All');
+    // "B2B collaboration" is named once, in the help; the product speaks of external users.
+    expect(page.root.textContent!.match(/B2B collaboration/g)).toHaveLength(1);
+  });
+
   it('shows a message per invalid field on save and saves nothing', async () => {
     const s = services();
     await mount(s);

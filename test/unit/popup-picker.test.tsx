@@ -120,6 +120,16 @@ describe('fallback picker', () => {
     expect(page.root.textContent).toContain('Selected users (3)');
   });
 
+  it('offers picking only once signed in: signed out, the account card asks for the sign-in and nothing can be searched', async () => {
+    const { services } = setup({ 'auth/status': () => ({ ...AUTH, signedIn: false, account: undefined }) });
+    await mount(services);
+    expect(page.root.querySelector('h1')?.textContent).toBe('Convert users to external users');
+    expect(page.root.querySelector('#user-search')).toBeNull();
+    expect(page.root.querySelector('#paste')).toBeNull();
+    expect(page.root.textContent).toContain('Sign in to pick users');
+    expect(button('Sign in')).toBeTruthy();
+  });
+
   it('renders hostile names as text', async () => {
     const { services } = setup({ 'users/search': () => [{ ...summary(1), displayName: '<img src=x onerror=alert(1)>\u202E' }] });
     await mount(services);

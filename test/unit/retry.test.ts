@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryableStatus, parseRetryAfter, retryDelayMs } from '../../src/graph/retry';
+import { headerValue, parseRetryAfter, retryAfterOf } from '../../src/graph/http';
+import { DEFAULT_RETRY_POLICY, backoffDelayMs, isRetryableStatus, retryDelayMs } from '../../src/graph/retry';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 
@@ -13,6 +14,13 @@ describe('Retry-After', () => {
   it('parses an HTTP date relative to now, never negative', () => {
     expect(parseRetryAfter('Fri, 27 Nov 2026 12:00:10 GMT', NOW)).toBe(10_000);
     expect(parseRetryAfter('Fri, 27 Nov 2026 11:59:00 GMT', NOW)).toBe(0);
+  });
+
+  it('is read from headers whatever their case (a $batch item keeps Graph’s casing)', () => {
+    expect(headerValue({ 'Retry-After': '2' }, 'retry-after')).toBe('2');
+    expect(retryAfterOf({ 'retry-after': '2.5' }, NOW)).toBe(2500);
+    expect(retryAfterOf({ 'Retry-After': '1' }, NOW)).toBe(1000);
+    expect(retryAfterOf(undefined, NOW)).toBeUndefined();
   });
 
   it('ignores absent and garbage values', () => {

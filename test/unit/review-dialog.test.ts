@@ -156,7 +156,10 @@ describe('the review dialog', () => {
     expect(emailInput(7).value).toBe('user7@partner.example');
     expect(emailInput(5).value).toBe('');
     expect($('[data-b2b="missing"]')?.textContent).toContain(id(8));
-    expect($('[data-b2b="summary"]')?.textContent).toBe(`4 of 8 selected users will be converted to B2B collaboration users in Contoso (${TENANT}).`);
+    expect($('[data-b2b="summary"]')?.textContent).toBe('4 of 8 selected users will be converted to external users in Contoso.');
+    expect($('[data-b2b="summary"]')?.getAttribute('title')).toBe(TENANT);
+    // User 5 has no external address: "Needs an email", counted as such (not as blocked).
+    expect($('[data-b2b="counts"]')?.textContent).toMatch(/^2 blocked · 1 needs an email · 0 excluded · 1 no longer exist\./);
     expect(confirmButton().textContent).toBe('Convert 4 users');
     expect(confirmButton().disabled).toBe(false);
   });
@@ -168,10 +171,14 @@ describe('the review dialog', () => {
     expect(row(2)!.querySelector('.name')!.textContent).toBe('<img src=x onerror="window.pwned=1">');
   });
 
-  it('shows each blocked category with its reason, and a blocked user cannot be included', async () => {
+  it('shows each blocked category with its reason, and a blocked user cannot be included nor their email edited', async () => {
     await open();
     await loaded();
     expect(row(3)!.getAttribute('data-status')).toBe('blocked');
+    expect(emailInput(3).readOnly).toBe(true);
+    expect(emailInput(1).readOnly).toBe(false);
+    // The privileged user's address is read-only until the override is confirmed twice.
+    expect(emailInput(4).readOnly).toBe(true);
     expect(row(3)!.querySelector('[data-code="synced"]')?.textContent).toMatch(/synchronized from on-premises/);
     expect(includeBox(3).disabled).toBe(true);
     expect(includeBox(3).checked).toBe(false);
@@ -205,10 +212,16 @@ describe('the review dialog', () => {
     expect(confirmButton().disabled).toBe(false);
   });
 
-  it('a user without an external address is included once one is typed', async () => {
+  it('a user without an external address "needs an email" (amber, one reason) and is included once one is typed', async () => {
     await open();
     await loaded();
-    expect(row(5)!.querySelector('[data-code="noValidEmail"]')?.textContent).toMatch(/No external email address/);
+    expect(row(5)!.getAttribute('data-status')).toBe('needsEmail');
+    expect(row(5)!.querySelector('.pill')?.textContent).toBe('Needs an email');
+    expect(row(5)!.querySelector('.pill')?.className).toBe('pill warning');
+    // One reason for the address in the field: its only address is in a verified domain (not also "none was found").
+    expect(Array.from(row(5)!.querySelectorAll('.reason')).map((r) => r.getAttribute('data-code'))).toEqual(['emailInVerifiedDomain']);
+    expect(row(5)!.querySelector('[data-code="emailInVerifiedDomain"]')?.textContent).toMatch(/user5@contoso\.com is in a verified domain/);
+    expect(emailInput(5).readOnly).toBe(false);
     expect(includeBox(5).checked).toBe(false);
     expect(includeBox(5).disabled).toBe(false);
     type(emailInput(5), 'user5');
@@ -291,9 +304,14 @@ describe('the review dialog', () => {
     // The submitted users leave the selection; the others stay.
     expect(store.ids().sort()).toEqual([id(3), id(5), id(6), id(8)].sort());
 
-    await vi.waitFor(() => expect($('[data-b2b="progress"]')?.textContent).toMatch(/1 converted/));
+    await vi.waitFor(() => expect($('[data-b2b="progress"]')?.textContent).toBe('Converting: 1 converted, 0 failed, 0 blocked, 4 remaining.'));
+    expect($('#b2b-review-summary')?.textContent).toBe('Converting 5 users in Contoso.');
     emit({ event: 'job/progress', jobId: 'job-123456', summary: summary(5, true) });
-    await vi.waitFor(() => expect($('[data-b2b="progress"]')?.textContent).toMatch(/^Finished: 5 converted/));
+    // Once it is over: the past tense, in the success tone; nothing failed, so nothing to retry or select.
+    await vi.waitFor(() => expect($('[data-b2b="result"]')?.textContent).toBe('Converted 5 users'));
+    expect($('[data-b2b="result"]')?.getAttribute('data-tone')).toBe('success');
+    expect($('[data-b2b="retry-failed"]')).toBeNull();
+    expect($('[data-b2b="select-failed"]')).toBeNull();
 
     // Closing does not stop the job.
     const close = $$<HTMLButtonElement>('footer button').find((b) => b.textContent === 'Close')!;
@@ -361,6 +379,37 @@ describe('the review dialog', () => {
     expect($('[data-b2b="admin-role-problem"]')).toBeNull();
   });
 
+  it('Esc, the close button and Cancel ask "Discard changes?" once something was changed; keep editing loses nothing', async () => {
+    await open();
+    await loaded();
+    const dialog = $('[role="dialog"]')!;
+    const prompt = () => $('[data-b2b="discard-prompt"]');
+    type(emailInput(1), 'first.last@partner.example');
+    await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="add-other-mails"]')).not.toBeNull());
+    emailInput(1).focus();
+    emailInput(1).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(prompt()).not.toBeNull());
+    expect(closed).toBe(false);
+    expect(prompt()!.getAttribute('role')).toBe('alertdialog');
+    expect(prompt()!.textContent).toMatch(/^Discard changes\?/);
+    // The safe answer has the focus: Esc again keeps editing, and the focus goes back to the field.
+    expect(root()!.activeElement?.getAttribute('data-b2b')).toBe('keep-editing');
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(prompt()).toBeNull());
+    await vi.waitFor(() => expect(root()!.activeElement).toBe(emailInput(1)));
+    expect(emailInput(1).value).toBe('first.last@partner.example');
+    // The close button asks too; Discard closes.
+    $<HTMLButtonElement>('button.close')!.click();
+    await vi.waitFor(() => expect(prompt()).not.toBeNull());
+    $<HTMLButtonElement>('[data-b2b="keep-editing"]')!.click();
+    await vi.waitFor(() => expect(prompt()).toBeNull());
+    $$<HTMLButtonElement>('footer button').find((b) => b.textContent === 'Cancel')!.click();
+    await vi.waitFor(() => expect(prompt()).not.toBeNull());
+    $<HTMLButtonElement>('[data-b2b="discard"]')!.click();
+    expect(closed).toBe(true);
+    expect(calls.some((c) => c.op === 'job/submit')).toBe(false);
+  });
+
   it('Esc closes it and focus stays inside while open (Tab wraps)', async () => {
     await open();
     await loaded();
@@ -373,6 +422,167 @@ describe('the review dialog', () => {
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(closed).toBe(true);
     expect(document.querySelector(REVIEW_TAG)).toBeNull();
+  });
+});
+
+describe('the result of the job', () => {
+  const JOB = 'job-123456';
+  const FAILED = [1, 2].map(id);
+  const finished = (failed: number, extra: Partial<JobSummary> = {}): JobSummary => ({
+    id: JOB,
+    createdAt: 1,
+    finishedAt: 2,
+    tenantId: TENANT,
+    ranBy: 'admin@contoso.com',
+    state: 'completed',
+    counters: { total: 5, done: 5 - failed, failed, blocked: 0, cancelled: 0, remaining: 0 },
+    ...extra,
+  });
+  let selected: Array<{ id: string; displayName: string; userPrincipalName: string }> | undefined;
+  let viewed: string[];
+  let job: JobSummary;
+
+  async function openResult(opts: { select?: boolean } = {}) {
+    const { services, ...fake } = fakeContentServices(handlers);
+    ({ calls, emit } = fake);
+    const auth: AuthWatch = { view: new Observable<AuthView>({ state: 'ready', status: STATUS }), refresh: async () => undefined };
+    const mounted = mountReview(document, {
+      ids: store.ids(),
+      services,
+      auth,
+      requireTrusted: false,
+      placement: 'frame',
+      gateEnv,
+      pollMs: 30,
+      onClose: () => {
+        closed = true;
+        mounted.unmount();
+      },
+      onSubmitted: () => undefined,
+      ...(opts.select === false ? {} : { onSelectUsers: (users) => void (selected = users) }),
+      onViewResults: (jobId) => void viewed.push(jobId),
+    });
+    controller.signal.addEventListener('abort', () => mounted.unmount());
+    await new Promise((r) => setTimeout(r, 20));
+    window.dispatchEvent(new Event('focus'));
+    clock = 10_000;
+    await loaded();
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+    confirmButton().click();
+    await vi.waitFor(() => expect($('[data-b2b="result"]')).not.toBeNull());
+  }
+
+  beforeEach(() => {
+    selected = undefined;
+    viewed = [];
+    job = finished(2);
+    handlers['job/submit'] = () => ({ jobId: JOB });
+    handlers['job/get'] = () => job;
+    handlers['job/items'] = (q: RequestOf<'job/items'>) => {
+      expect(q.filter).toBe('failed');
+      const items = job.counters.failed === 0 ? [] : FAILED.map((u, i) => ({
+        userId: u,
+        userPrincipalName: `user${i + 1}@contoso.com`,
+        displayName: `User ${i + 1}`,
+        email: `user${i + 1}@fabrikam.example`,
+        state: 'failed',
+        errorCode: 'Authorization_RequestDenied',
+        errorMessage: 'Microsoft Entra refused this for lack of permission.',
+        requestId: `req-${i + 1}`,
+      }));
+      return { total: items.length, items: items.slice(q.offset, q.offset + q.limit) };
+    };
+  });
+
+  it('says what happened in the past tense, lists the failed users with the advice and Graph’s code', async () => {
+    await openResult();
+    expect($('[data-b2b="result"]')?.textContent).toBe('Converted 3 of 5 — 2 failed');
+    expect($('[data-b2b="result"]')?.getAttribute('data-tone')).toBe('danger');
+    expect($('[role="dialog"]')?.getAttribute('aria-describedby')).toBe($('[data-b2b="result"]')?.id);
+    await vi.waitFor(() => expect($$('[data-b2b="failed-users"] li')).toHaveLength(2));
+    expect($('[data-b2b="failed-users"] h3')?.textContent).toBe('2 users failed');
+    const first = $$('[data-b2b="failed-users"] li')[0]!;
+    expect(first.getAttribute('data-user-id')).toBe(id(1));
+    expect(first.textContent).toContain('User 1');
+    expect(first.textContent).toContain('lack of permission');
+    expect(first.querySelector('[data-b2b="graph-code"]')?.textContent).toBe('Authorization_RequestDenied');
+    // No longer "Converting…", and nothing to cancel.
+    expect(root()!.textContent).not.toMatch(/Converting|Cancel remaining/);
+    const view = $<HTMLButtonElement>('[data-b2b="view-results"]')!;
+    expect(view.textContent).toBe('View results');
+    view.click();
+    expect(viewed).toEqual([JOB]);
+  });
+
+  it('Retry failed is confirmed in the dialog first (the gate applies), then retried from here', async () => {
+    handlers['job/control'] = (c: RequestOf<'job/control'>) => {
+      expect(c).toEqual({ jobId: JOB, action: 'retryFailed' });
+      job = { ...finished(0), finishedAt: undefined, state: 'running', counters: { total: 5, done: 3, failed: 0, blocked: 0, cancelled: 0, remaining: 2 } };
+      return job;
+    };
+    await openResult();
+    $<HTMLButtonElement>('[data-b2b="retry-failed"]')!.click();
+    await vi.waitFor(() => expect($('[data-b2b="retry-prompt"]')).not.toBeNull());
+    expect($('[data-b2b="retry-prompt"]')!.getAttribute('role')).toBe('alertdialog');
+    expect($('#b2b-retry-title')?.textContent).toBe('Retry 2 failed users?');
+    expect(calls.some((c) => c.op === 'job/control')).toBe(false);
+    // Covered by a decoy: the confirm button does nothing.
+    reportVisible!(false);
+    await vi.waitFor(() => expect($<HTMLButtonElement>('[data-b2b="retry-confirm"]')!.disabled).toBe(true));
+    $<HTMLButtonElement>('[data-b2b="retry-confirm"]')!.click();
+    expect(calls.some((c) => c.op === 'job/control')).toBe(false);
+    clock += 5_000;
+    reportVisible!(true);
+    clock += 1_000;
+    reportVisible!(true);
+    await vi.waitFor(() => expect($<HTMLButtonElement>('[data-b2b="retry-confirm"]')!.disabled).toBe(false));
+    expect($('[data-b2b="retry-confirm"]')!.textContent).toBe('Retry 2 users');
+    $<HTMLButtonElement>('[data-b2b="retry-confirm"]')!.click();
+    await vi.waitFor(() => expect(calls.filter((c) => c.op === 'job/control')).toHaveLength(1));
+    // Running again: the progress, not the result; then the new end.
+    await vi.waitFor(() => expect($('[data-b2b="progress"]')?.textContent).toMatch(/^Converting: 3 converted/));
+    job = finished(0);
+    await vi.waitFor(() => expect($('[data-b2b="result"]')?.textContent).toBe('Converted 5 users'));
+  });
+
+  it('Esc in the retry prompt cancels it; nothing is sent', async () => {
+    await openResult();
+    $<HTMLButtonElement>('[data-b2b="retry-failed"]')!.click();
+    await vi.waitFor(() => expect($('[data-b2b="retry-prompt"]')).not.toBeNull());
+    $('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect($('[data-b2b="retry-prompt"]')).toBeNull());
+    expect(closed).toBe(false);
+    expect(calls.some((c) => c.op === 'job/control')).toBe(false);
+  });
+
+  it('a retry that needs a sign-in says so, with Graph’s words, and offers the sign-in', async () => {
+    handlers['job/control'] = () => {
+      throw new RequestFailed({ code: 'sign-in-required', message: 'Sign in again to continue.', tier: 'invite' });
+    };
+    await openResult();
+    $<HTMLButtonElement>('[data-b2b="retry-failed"]')!.click();
+    await vi.waitFor(() => expect($<HTMLButtonElement>('[data-b2b="retry-confirm"]')?.disabled).toBe(false));
+    $<HTMLButtonElement>('[data-b2b="retry-confirm"]')!.click();
+    await vi.waitFor(() => expect($('[data-b2b="result-error"]')?.textContent).toMatch(/^The retry was not started\. Sign in again/));
+    expect($$<HTMLButtonElement>('[data-b2b="result-error"] button').map((b) => b.textContent)).toEqual(['Sign in']);
+  });
+
+  it('Select the failed users hands exactly them (with their names) to the page', async () => {
+    await openResult();
+    const select = $<HTMLButtonElement>('[data-b2b="select-failed"]')!;
+    expect(select.textContent).toBe('Select the failed users');
+    select.click();
+    await vi.waitFor(() => expect(selected).toBeDefined());
+    expect(selected).toEqual([
+      { id: id(1), displayName: 'User 1', userPrincipalName: 'user1@contoso.com' },
+      { id: id(2), displayName: 'User 2', userPrincipalName: 'user2@contoso.com' },
+    ]);
+  });
+
+  it('without a list to select in (the picker), it is not offered', async () => {
+    await openResult({ select: false });
+    expect($('[data-b2b="select-failed"]')).toBeNull();
+    expect($('[data-b2b="retry-failed"]')).not.toBeNull();
   });
 });
 

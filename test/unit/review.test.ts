@@ -1,24 +1,12 @@
-// The shared review model (src/review.ts), used by the in-page review dialog and the fallback picker's review:
-// verdicts re-run with the pure rules as the admin edits, counts, options, the job request and its consent tier.
+// The shared review model (src/review.ts with review-reasons.ts, review-options.ts, review-submit.ts), used by the
+// in-page review dialog and the fallback picker's review: verdicts re-run with the pure rules as the admin edits,
+// counts, options, the job request and its consent tier.
 import { describe, expect, it } from 'vitest';
 import type { PreflightResult, PreflightUser } from '../../src/messages';
 import { buildPreflight } from '../../src/preflight';
-import {
-  applyEdit,
-  buildSubmission,
-  confirmProblem,
-  convertLabel,
-  countRows,
-  evaluateRows,
-  initialEdits,
-  initialOptions,
-  shownReasons,
-  tierNeeded,
-  toInvitationOptions,
-  validateOptions,
-  type Edits,
-  type RowEdit,
-} from '../../src/review';
+import { applyEdit, countRows, editsChanged, evaluateRows, initialEdits, shownReasons, type Edits, type RowEdit } from '../../src/review';
+import { initialOptions, optionsChanged, toInvitationOptions, validateOptions } from '../../src/review-options';
+import { buildSubmission, confirmProblem, convertLabel, tierNeeded } from '../../src/review-submit';
 import type { GraphUser } from '../../src/users';
 import { graphUser, preflightUser } from '../support/graph-user';
 
@@ -115,27 +103,32 @@ describe('review verdicts', () => {
     expect(r.map((x) => x.status)).toEqual(['needsEmail', 'needsEmail']);
     expect(r.map((x) => x.emailError?.code)).toEqual(['duplicate', 'duplicate']);
     const counts = countRows(p, evaluateRows(p, edits));
-    expect(counts.needsEmail).toBe(2);
+    expect(counts).toMatchObject({ needsEmail: 2, emailToFix: 2 });
     expect(confirmProblem(counts, {})).toBe('Fix the email address of 2 users (or exclude them) first.');
     expect(submission(p, edits).items).toEqual([]);
   });
 
-  it('a user without an external address starts left out (not holding up the others), and typing one includes them', () => {
+  it('a user without an external address "needs an email": left out at first (not holding up the others), typing one includes them', () => {
     const p = preflight([
       user(1),
       user(2, { proposedEmail: '', eligibility: 'blocked', reasons: [{ code: 'noValidEmail', severity: 'block', message: 'No external email.', overridable: false }] }, { mail: null }),
     ]);
     let edits: Edits = initialEdits(p);
     let v = rows(p, edits)[1]!;
-    expect(v).toMatchObject({ status: 'blocked', emailOnly: true, locked: false, hardBlocked: false, willConvert: false });
+    // Its own state and count (not "Blocked"), and the summary's count says the same.
+    expect(v).toMatchObject({ status: 'needsEmail', emailOnly: true, locked: false, hardBlocked: false, willConvert: false, holdsUp: false });
     expect(v.emailError).toBeUndefined(); // not included: no field error
     let counts = countRows(p, evaluateRows(p, edits));
-    expect(counts).toMatchObject({ convert: 1, blocked: 1, needsEmail: 0 });
+    expect(counts).toMatchObject({ convert: 1, blocked: 0, needsEmail: 1, emailToFix: 0 });
     expect(confirmProblem(counts, {})).toBeUndefined();
 
     // Ticking the row in without an address: confirming waits for one.
     const ticked = applyEdit(p, edits, id(2), { include: true });
-    expect(rows(p, ticked)[1]).toMatchObject({ status: 'needsEmail', emailError: { code: 'empty' } });
+    expect(rows(p, ticked)[1]).toMatchObject({ status: 'needsEmail', emailError: { code: 'empty' }, holdsUp: true });
+    expect(countRows(p, evaluateRows(p, ticked))).toMatchObject({ needsEmail: 1, emailToFix: 1 });
+    expect(confirmProblem(countRows(p, evaluateRows(p, ticked)), {})).toBe('Fix the email address of 1 user (or exclude them) first.');
+    // Left out again on purpose: still needs an email, no longer holds anything up.
+    expect(rows(p, applyEdit(p, ticked, id(2), { include: false }))[1]).toMatchObject({ status: 'needsEmail', holdsUp: false });
 
     // Typing includes the user; a half-typed address needs fixing, a good one lifts the block.
     edits = applyEdit(p, edits, id(2), { email: 'new' });
@@ -185,14 +178,15 @@ describe('review verdicts', () => {
     expect(submission(p, edits).items[0]).not.toHaveProperty('setMail');
   });
 
-  it('names the verified domain when every address of the user is internal', () => {
+  it('names the verified domain when every address of the user is internal: one reason for the field, not two', () => {
     const p = built([graph(1, { mail: 'user1@contoso.onmicrosoft.com', otherMails: ['u1@contoso.com'] }), graph(2, { mail: null })]);
     const verdicts = evaluateRows(p, initialEdits(p));
     const internal = verdicts.get(id(1))!;
-    expect(internal.status).toBe('blocked');
+    expect(internal.status).toBe('needsEmail');
     expect(internal.emailOnly).toBe(true);
-    expect(internal.reasons.map((r) => r.code)).toEqual(['noValidEmail', 'emailInVerifiedDomain']);
-    expect(internal.reasons[1]!.message).toBe(
+    // Not also "no external email address was found", which the addresses named here would contradict.
+    expect(internal.reasons.map((r) => r.code)).toEqual(['emailInVerifiedDomain']);
+    expect(internal.reasons[0]!.message).toBe(
       "user1@contoso.onmicrosoft.com, u1@contoso.com are in a verified domain of this tenant and cannot be the external address. Enter the user's external address.",
     );
     // No address at all: nothing about verified domains.
@@ -205,11 +199,8 @@ describe('review verdicts', () => {
   it('names the verified domain for a single internal address too', () => {
     const p = preflight([user(1, { proposedEmail: '' }, { mail: 'user1@contoso.com' })]);
     const v = rows(p, initialEdits(p))[0]!;
-    expect(v.status).toBe('blocked');
-    expect(v.reasons.map((r) => r.message)).toEqual([
-      'No external email address was found for this user. Enter the address to invite them with.',
-      "user1@contoso.com is in a verified domain of this tenant and cannot be the external address. Enter the user's external address.",
-    ]);
+    expect(v.status).toBe('needsEmail');
+    expect(v.reasons.map((r) => r.message)).toEqual(["user1@contoso.com is in a verified domain of this tenant and cannot be the external address. Enter the user's external address."]);
   });
 
   it('an address already in otherMails needs no otherMails write, but warns that the documented place is mail', () => {
@@ -261,13 +252,13 @@ describe('review verdicts', () => {
       legacy(4, { proposedEmail: 'new4@fabrikam.example' }),
     ]);
     let edits: Edits = initialEdits(p);
-    expect(rows(p, edits).map((r) => r.status)).toEqual(['blocked', 'blocked', 'blocked', 'warning']);
+    expect(rows(p, edits).map((r) => r.status)).toEqual(['blocked', 'blocked', 'needsEmail', 'warning']);
     // The address rules are re-run for the address as typed.
     expect(rows(p, edits)[2]).toMatchObject({ emailOnly: true, reasons: [{ code: 'emailInVerifiedDomain', severity: 'blocked' }] });
     expect(rows(p, edits)[3]).toMatchObject({ emailNotOnUser: true, reasons: [{ code: 'emailNotOnUser', severity: 'warning' }] });
     edits = applyEdit(p, edits, id(1), { override: 2 });
     const r = rows(p, edits);
-    expect(r.map((x) => x.status)).toEqual(['warning', 'blocked', 'blocked', 'warning']);
+    expect(r.map((x) => x.status)).toEqual(['warning', 'blocked', 'needsEmail', 'warning']);
     expect(r[0]!.reasons[0]).toMatchObject({ code: 'privilegedRoleOverridden', severity: 'warning' });
     expect(submission(p, edits).items.map((i) => [i.userId, i.privilegedOverride])).toEqual([
       [id(1), true],
@@ -308,7 +299,7 @@ describe('review verdicts', () => {
   it('counts every selected user, the missing ones included, and labels the button', () => {
     const p = preflight([user(1), user(2, {}, { onPremisesSyncEnabled: true }), user(3)], { missing: [id(4)] });
     const edits = applyEdit(p, initialEdits(p), id(3), { include: false });
-    expect(countRows(p, evaluateRows(p, edits))).toEqual({ selected: 4, convert: 1, warnings: 0, blocked: 1, needsEmail: 0, excluded: 1, addToOtherMails: 0, setMail: 0, missing: 1 });
+    expect(countRows(p, evaluateRows(p, edits))).toEqual({ selected: 4, convert: 1, warnings: 0, blocked: 1, needsEmail: 0, emailToFix: 0, excluded: 1, addToOtherMails: 0, setMail: 0, missing: 1 });
     expect(convertLabel(1)).toBe('Convert 1 user');
     expect(convertLabel(1200)).toBe('Convert 1,200 users');
     expect(confirmProblem(countRows(p, evaluateRows(p, applyEdit(p, edits, id(1), { include: false }))), {})).toBe('No user can be converted as the list stands.');
@@ -320,6 +311,23 @@ describe('review verdicts', () => {
     const unverified = { ...p, rolesNotVerified: 'not read' };
     expect(buildSubmission(unverified, edits, evaluateRows(unverified, edits), initialOptions(unverified), true).acknowledgeUnverifiedRoles).toBe(true);
     expect(buildSubmission(p, edits, evaluateRows(p, edits), initialOptions(p), true)).not.toHaveProperty('acknowledgeUnverifiedRoles');
+  });
+});
+
+describe('unsaved changes', () => {
+  it('knows when the admin changed a row or an option (closing then asks first), and when it is back as it opened', () => {
+    const p = preflight([user(1), user(2)]);
+    const opened = initialEdits(p);
+    expect(editsChanged(p, opened)).toBe(false);
+    let edits = applyEdit(p, opened, id(1), { email: 'other@fabrikam.example' });
+    expect(editsChanged(p, edits)).toBe(true);
+    edits = applyEdit(p, edits, id(1), { email: 'user1@fabrikam.example' });
+    expect(editsChanged(p, edits)).toBe(false);
+    expect(editsChanged(p, applyEdit(p, opened, id(2), { include: false }))).toBe(true);
+    const o = initialOptions(p);
+    expect(optionsChanged(p, o)).toBe(false);
+    expect(optionsChanged(p, { ...o, setUserTypeGuest: true })).toBe(true);
+    expect(optionsChanged(p, { ...o, sponsors: [] })).toBe(true);
   });
 });
 

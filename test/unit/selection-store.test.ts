@@ -85,6 +85,20 @@ describe('SelectionStore', () => {
     expect(ok).toHaveBeenCalled();
   });
 
+  it('replaceWith makes exactly those users the selection, names remembered; the others stay out on a re-render', () => {
+    const s = new SelectionStore();
+    s.selectMany([u(1).id, u(2).id, u(3).id]);
+    const listener = vi.fn();
+    s.subscribe(listener);
+    s.replaceWith([{ ...u(3), id: u(3).id.toUpperCase() }, u(9)]);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(s.ids().sort()).toEqual([u(3).id, u(9).id]);
+    expect(s.user(u(9).id)).toEqual(u(9));
+    // The grid still shows user 1 checked: it does not come back.
+    s.observeRow(u(1), true, 'render');
+    expect(s.has(u(1).id)).toBe(false);
+  });
+
   it('holds 50,000 ids', () => {
     const s = new SelectionStore();
     s.selectMany(Array.from({ length: 50_000 }, (_, i) => u(i).id));

@@ -1,48 +1,70 @@
-// One user of the job: who they are, the result with Graph's error code, message and request id, and the invitation
-// state with a button to copy the redeem URL. Every value is rendered as text.
+// One user of the job, stacked so it reads in the 420 px popup: the name (one line, ellipsis, full name on hover)
+// with the result badge, the UPN, the first sentence of Graph's error with a disclosure for the rest and the request
+// id, then the invitation state with a Copy for the redeem link while the invitation is pending. The job page lays
+// the same parts out in columns. Every value is rendered as text.
 import type { JobItemView } from '../../../src/messages';
-import { formatDateTime, itemStateLabel, itemStateTone } from '../../lib/format';
+import { formatDateTime, itemStateLabel, itemStateTone, splitFirstSentence } from '../../lib/format';
 import { CopyButton } from '../common';
+
+function ErrorText({ item, who }: { item: JobItemView; who: string }) {
+  const { first, rest } = splitFirstSentence(item.errorMessage ?? '');
+  const more = rest !== '' || item.requestId !== undefined;
+  return (
+    <div class="item-error small">
+      <p class="wrap">
+        {item.errorCode && <strong class="mono">{item.errorCode}</strong>}
+        {item.errorCode && first ? ': ' : ''}
+        {first}
+      </p>
+      {more && (
+        <details>
+          <summary>
+            More<span class="visually-hidden"> about the result for {who}</span>
+          </summary>
+          {rest && <p class="wrap">{rest}</p>}
+          {item.requestId && <p class="muted mono wrap">Request ID {item.requestId}</p>}
+        </details>
+      )}
+    </div>
+  );
+}
+
+function Invitation({ item, who, copy }: { item: JobItemView; who: string; copy: (t: string) => Promise<void> }) {
+  if (!item.externalUserState) return null;
+  const pending = item.externalUserState === 'PendingAcceptance';
+  const since = formatDateTime(item.externalUserStateChangeDateTime);
+  return (
+    <div class="item-invite small copy-row">
+      <span>
+        <span class="muted">Invitation: </span>
+        {pending ? 'Pending acceptance' : item.externalUserState}
+        {since && <span class="muted"> · since {since}</span>}
+      </span>
+      {pending && item.inviteRedeemUrl && <CopyButton text={item.inviteRedeemUrl} label={`Copy the redeem link of ${who}`} copy={copy} />}
+    </div>
+  );
+}
 
 export function ItemRow(props: { item: JobItemView; selected: boolean; onToggle: () => void; copy: (t: string) => Promise<void> }) {
   const { item } = props;
+  const who = item.displayName || item.userPrincipalName;
   const tone = itemStateTone(item.state);
   return (
-    <tr>
-      <td>
-        <input type="checkbox" checked={props.selected} onChange={props.onToggle} aria-label={`Select ${item.displayName || item.userPrincipalName}`} />
-      </td>
-      <td class="wrap">
-        <div>{item.displayName}</div>
-        <div class="small muted">{item.userPrincipalName}</div>
-        {item.email && <div class="small">{item.email}</div>}
-      </td>
-      <td>
-        <span class={`badge ${tone}`}>{itemStateLabel(item.state)}</span>
-        {(item.errorCode || item.errorMessage) && (
-          <div class="small wrap">
-            {item.errorCode && <strong class="mono">{item.errorCode}</strong>}
-            {item.errorCode && item.errorMessage ? ': ' : ''}
-            {item.errorMessage}
-          </div>
+    <li class="item-row">
+      <input class="item-check" type="checkbox" checked={props.selected} onChange={props.onToggle} aria-label={`Select ${who}`} />
+      <div class="item-user">
+        <p class="item-name truncate" title={who}>
+          {who}
+        </p>
+        {item.displayName && (
+          <p class="small muted truncate" title={item.userPrincipalName}>
+            {item.userPrincipalName}
+          </p>
         )}
-        {item.requestId && <div class="small muted mono">request id {item.requestId}</div>}
-      </td>
-      <td>
-        {item.externalUserState ? (
-          <>
-            <div>{item.externalUserState === 'PendingAcceptance' ? 'Pending acceptance' : item.externalUserState}</div>
-            {item.externalUserStateChangeDateTime && <div class="small muted">since {formatDateTime(item.externalUserStateChangeDateTime)}</div>}
-          </>
-        ) : (
-          <span class="muted">—</span>
-        )}
-        {item.inviteRedeemUrl && (
-          <div class="row small">
-            <CopyButton text={item.inviteRedeemUrl} label={`Copy the redeem URL of ${item.displayName || item.userPrincipalName}`} copy={props.copy} />
-          </div>
-        )}
-      </td>
-    </tr>
+      </div>
+      <span class={`badge item-badge ${tone}`}>{itemStateLabel(item.state)}</span>
+      {(item.errorCode || item.errorMessage) && <ErrorText item={item} who={who} />}
+      <Invitation item={item} who={who} copy={props.copy} />
+    </li>
   );
 }

@@ -1,5 +1,9 @@
 // The job's follow-up actions: refresh the invitation state, reset redemption or set Guest for the selected users,
-// retry the failed ones, export the CSV. Those that write to the directory ask for confirmation first.
+// retry the failed ones, export the CSV. Those that write to the directory ask for confirmation first. An action
+// with nobody to act on is not offered (no disabled "(0)" buttons): the selection ones appear once users are ticked,
+// the retry ones once users failed.
+import { useState } from 'preact/hooks';
+import { plural } from '../../../src/job-state';
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { downloadText } from '../../lib/download';
 import { isActiveJob } from '../../lib/format';
@@ -13,25 +17,26 @@ export function JobActions(props: {
   services: UiServices;
   jobId: string;
   summary: JobSummary | undefined;
-  /** The user ids ticked in the table, across pages. */
+  /** The user ids ticked in the list, across pages. */
   selected: ReadonlySet<string>;
   onClearSelection: () => void;
   onSummary: (s: JobSummary) => void;
   /** Reloads the rows on screen after an action changed them. */
   reloadItems: () => Promise<void>;
+  /** The Graph round trips of the last refresh, for the diagnostics. */
+  onRoundTrips?: (n: number) => void;
   onAuth?: (s: AuthStatus) => void;
   download?: (fileName: string, text: string) => void;
 }) {
   const { services, jobId, summary, selected } = props;
   const { busy, message, setMessage, needsWrite, run, signInAndRetry } = useActionRunner(services, props.onAuth);
+  const [redeemLinks, setRedeemLinks] = useState(false);
 
   const refreshStatus = () =>
     run('Refresh status', async () => {
       const r = await services.request('job/refreshStatus', { jobId });
-      setMessage({
-        kind: 'ok',
-        text: `Invitation state refreshed for ${r.items.toLocaleString('en-US')} users in ${r.roundTrips} Graph round trip${r.roundTrips === 1 ? '' : 's'}.`,
-      });
+      props.onRoundTrips?.(r.roundTrips);
+      setMessage({ kind: 'ok', text: `Invitation state refreshed for ${plural(r.items, 'user')}.` });
       await props.reloadItems();
     });
 
@@ -40,10 +45,7 @@ export function JobActions(props: {
     const label = action === 'resetRedemption' ? 'Reset redemption' : 'Set user type to Guest';
     return run(label, async () => {
       const r = await services.request('job/followUp', { jobId, userIds, action });
-      setMessage({
-        kind: 'ok',
-        text: `${label} started for ${userIds.length.toLocaleString('en-US')} user${userIds.length === 1 ? '' : 's'}${r.jobId !== jobId ? ` (job ${r.jobId})` : ''}.`,
-      });
+      setMessage({ kind: 'ok', text: `${label} started for ${plural(userIds.length, 'user')}${r.jobId !== jobId ? ` (job ${r.jobId})` : ''}.` });
       props.onClearSelection();
     });
   };
@@ -69,58 +71,68 @@ export function JobActions(props: {
 
   const exportCsv = () =>
     run('Export', async () => {
-      const rows = await exportJobCsv(services, jobId, summary, props.download ?? downloadText);
-      setMessage({ kind: 'ok', text: `Exported ${rows.toLocaleString('en-US')} rows.` });
+      const rows = await exportJobCsv(services, jobId, summary, props.download ?? downloadText, { redeemLinks });
+      setMessage({ kind: 'ok', text: `Exported ${plural(rows, 'row')}.` });
     });
 
   const n = selected.size;
   const failed = summary?.counters.failed ?? 0;
   const active = summary ? isActiveJob(summary) : false;
+  const idle = busy !== undefined;
+  const users = (k: number) => plural(k, 'selected user');
   return (
     <section aria-label="Actions">
       <div class="row">
-        <button type="button" onClick={refreshStatus} disabled={busy !== undefined}>
+        <button type="button" onClick={refreshStatus} disabled={idle}>
           {busy === 'Refresh status' ? 'Refreshing…' : 'Refresh status'}
         </button>
-        <ConfirmButton
-          label={`Reset redemption (${n})`}
-          disabled={n === 0 || busy !== undefined}
-          question={`Reset the redemption status of ${n} selected user${n === 1 ? '' : 's'}? They will have to redeem a new invitation before they can sign in again with their external account. This needs write permission (User.ReadWrite.All).`}
-          confirmLabel="Reset redemption"
-          onConfirm={() => followUp('resetRedemption')}
-        />
-        <ConfirmButton
-          label={`Set user type to Guest (${n})`}
-          disabled={n === 0 || busy !== undefined}
-          question={`Change the user type of ${n} selected user${n === 1 ? '' : 's'} from Member to Guest? Guests get guest permissions in this directory. This needs write permission (User.ReadWrite.All).`}
-          confirmLabel="Set to Guest"
-          onConfirm={() => followUp('setGuest')}
-        />
-        <ConfirmButton
-          label={`Retry failed (${failed})`}
-          disabled={failed === 0 || busy !== undefined || active}
-          question={`Try converting the ${failed} failed user${failed === 1 ? '' : 's'} again? Users who were converted are not touched.`}
-          confirmLabel="Retry failed"
-          onConfirm={retryFailed}
-        />
-        {failed > 0 && (
+        <button type="button" onClick={exportCsv} disabled={idle}>
+          {busy === 'Export' ? 'Exporting…' : 'Export CSV'}
+        </button>
+        <label class="inline small">
+          <input type="checkbox" checked={redeemLinks} onChange={(e) => setRedeemLinks(e.currentTarget.checked)} />
+          Include redeem links (pending invitations)
+        </label>
+      </div>
+      {n > 0 && (
+        <div class="row" role="group" aria-label="Actions for the selected users">
           <ConfirmButton
-            label="Sign in with write permission and retry failed"
-            disabled={busy !== undefined || active}
-            question={`Sign in granting write permission (User.ReadWrite.All), then try the ${failed} failed user${failed === 1 ? '' : 's'} again? Use this when Microsoft Entra refused conversions for lack of permission (Authorization_RequestDenied).`}
+            label={`Reset redemption (${n})`}
+            disabled={idle}
+            question={`Reset the redemption status of ${users(n)}? They will have to redeem a new invitation before they can sign in again with their external account. This needs write permission (User.ReadWrite.All).`}
+            confirmLabel="Reset redemption"
+            onConfirm={() => followUp('resetRedemption')}
+          />
+          <ConfirmButton
+            label={`Set user type to Guest (${n})`}
+            disabled={idle}
+            question={`Change the user type of ${users(n)} from Member to Guest? Guests get guest permissions in this directory. This needs write permission (User.ReadWrite.All).`}
+            confirmLabel="Set to Guest"
+            onConfirm={() => followUp('setGuest')}
+          />
+        </div>
+      )}
+      {failed > 0 && !active && (
+        <div class="row" role="group" aria-label="Actions for the failed users">
+          <ConfirmButton
+            label={`Retry failed (${failed})`}
+            disabled={idle}
+            question={`Try converting the ${plural(failed, 'failed user')} again? Users who were converted are not touched.`}
+            confirmLabel="Retry failed"
+            onConfirm={retryFailed}
+          />
+          <ConfirmButton
+            label="Retry with write permission"
+            disabled={idle}
+            question={`Sign in granting write permission (User.ReadWrite.All), then try the ${plural(failed, 'failed user')} again? Use this when Microsoft Entra refused conversions for lack of permission (Authorization_RequestDenied).`}
             confirmLabel="Sign in and retry"
             onConfirm={signInWriteAndRetry}
           />
-        )}
-        {failed > 0 && (
           <button type="button" onClick={() => services.openPage('popup/options.html#check-setup')}>
             Check my setup
           </button>
-        )}
-        <button type="button" onClick={exportCsv} disabled={busy !== undefined}>
-          {busy === 'Export' ? 'Exporting…' : 'Export CSV'}
-        </button>
-      </div>
+        </div>
+      )}
       <ActionStatus busy={busy} message={message} needsWrite={needsWrite} onSignIn={signInAndRetry} />
     </section>
   );

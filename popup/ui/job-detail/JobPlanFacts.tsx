@@ -1,28 +1,19 @@
-// What the job was asked to do beyond converting: the sponsors its invitations name and the hash of the plan it
-// writes (the same as the exported plan's, when the job was made from an exported plan).
+// The sponsors the job's invitations name (names as Graph had them when the job was submitted; the id on hover).
+// The plan hash is in the summary's diagnostics.
 import type { JobSummary } from '../../../src/messages';
 
 export function JobPlanFacts({ summary }: { summary: JobSummary | undefined }) {
-  if (!summary || (!summary.sponsors?.length && !summary.planHash)) return null;
+  if (!summary?.sponsors?.length) return null;
   return (
-    <section class="card" aria-label="Sponsors and plan">
-      {summary.sponsors?.length ? (
-        <>
-          <p class="small">Sponsors on every invitation:</p>
-          <ul aria-label="Sponsors" class="small">
-            {summary.sponsors.map((s) => (
-              <li key={s.id}>
-                {s.displayName} <span class="mono muted">{s.id}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {summary.planHash ? (
-        <p class="small wrap">
-          Plan hash <span class="mono" data-b2b="job-plan-hash">{summary.planHash}</span>
-        </p>
-      ) : null}
+    <section class="card" aria-label="Sponsors">
+      <p class="small">Sponsors on every invitation:</p>
+      <ul aria-label="Sponsors" class="small">
+        {summary.sponsors.map((s) => (
+          <li key={s.id} title={`Object ID ${s.id}`}>
+            {s.displayName || s.id}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,36 +1,54 @@
-// The job at a glance: state, when it ran and by whom, in which tenant, its progress and, while it runs, the time
-// left. A placeholder of the same height holds the layout until the summary arrives.
-import type { JobSummary } from '../../../src/messages';
+// The job at a glance: state, what it did, its progress and, while it runs, the time left; when it ran, by whom and
+// in which tenant (by name when it is the signed-in one). Ids, the plan hash and round trips are diagnostics,
+// collapsed. A placeholder of the same height holds the layout until the summary arrives.
+import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { jobOutcomeText } from '../../../src/job-state';
-import { describeCounters, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
-import { JobStateBadge, ProgressBar } from '../common';
+import { describeCounters, domainOf, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
+import { Diagnostics, JobStateBadge, ProgressBar } from '../common';
 
-export function JobSummaryCard({ summary }: { summary: JobSummary | undefined }) {
+/** The tenant by name and domain when it is the signed-in admin's, else by id (nothing better is known). */
+function tenantLabel(tenantId: string, auth: AuthStatus | undefined): string {
+  const account = auth?.account;
+  if (!account || account.tenantId.toLowerCase() !== tenantId.toLowerCase()) return tenantId;
+  const domain = domainOf(account.username);
+  return auth.tenantName ? `${auth.tenantName}${domain ? ` · ${domain}` : ''}` : domain || tenantId;
+}
+
+export function JobSummaryCard({ summary, auth, roundTrips }: { summary: JobSummary | undefined; auth?: AuthStatus; roundTrips?: number }) {
   // Time left only while the job can move (not paused, offline or waiting for sign-in).
   const moving = summary?.state === 'running';
+  if (!summary) {
+    return (
+      <section class="card" aria-label="Job summary" aria-busy="true" style={{ minHeight: '96px' }}>
+        <p class="muted">Loading the job…</p>
+      </section>
+    );
+  }
+  const diagnostics = [`Job ID: ${summary.id}`, `Tenant ID: ${summary.tenantId}`];
+  if (summary.planHash) diagnostics.push(`Plan hash: ${summary.planHash}`);
+  if (roundTrips !== undefined) diagnostics.push(`Last refresh: ${roundTrips} Graph round trip${roundTrips === 1 ? '' : 's'}`);
   return (
     <section class="card" aria-label="Job summary" style={{ minHeight: '96px' }}>
-      {summary ? (
-        <>
-          <p>
-            <JobStateBadge job={summary} /> · started {formatDateTime(summary.createdAt)}
-            {summary.finishedAt ? ` · finished ${formatDateTime(summary.finishedAt)}` : ''}
-          </p>
-          <p class="small muted wrap">
-            Ran by {summary.ranBy} · tenant <span class="mono">{summary.tenantId}</span> · job <span class="mono">{summary.id}</span>
-          </p>
-          <p class="outcome">{jobOutcomeText(summary)}</p>
-          <ProgressBar counters={summary.counters} label="Job progress" />
-          <p class="small" aria-live="polite">
-            {describeCounters(summary.counters)}
-            {moving ? ` · ${formatTimeLeft(estimateRemainingMs(summary))}` : ''}
-          </p>
-        </>
-      ) : (
-        <p class="skeleton" style={{ height: '72px' }} aria-busy="true">
-          Loading job…
-        </p>
-      )}
+      <p>
+        <JobStateBadge job={summary} />
+      </p>
+      <p class="outcome">{jobOutcomeText(summary)}</p>
+      <ProgressBar counters={summary.counters} label="Job progress" />
+      <p class="small" aria-live="polite">
+        {describeCounters(summary.counters)}
+        {moving ? ` · ${formatTimeLeft(estimateRemainingMs(summary))}` : ''}
+      </p>
+      <p class="small muted">
+        Started {formatDateTime(summary.createdAt)}
+        {summary.finishedAt ? ` · finished ${formatDateTime(summary.finishedAt)}` : ''}
+      </p>
+      <p class="small muted truncate" title={summary.ranBy}>
+        By {summary.ranBy}
+      </p>
+      <p class="small muted truncate" title={`Tenant ID ${summary.tenantId}`}>
+        Tenant {tenantLabel(summary.tenantId, auth)}
+      </p>
+      <Diagnostics lines={diagnostics} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // The review's footer: why confirming is not possible yet (the confirm button's description), Cancel, and the
 // confirm button that names how many users it converts.
-import { convertLabel } from '../../../src/review';
+import { convertLabel } from '../../../src/review-submit';
 
 export function ConfirmFooter(p: {
   /** Why the confirm button is disabled; undefined when nothing stands in the way. */

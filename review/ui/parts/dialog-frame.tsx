@@ -1,13 +1,16 @@
 // The modal's shell, the same in every phase: backdrop, the labelled dialog element that takes focus, and the title
-// bar with its close button. The phase's body and footer go inside.
+// bar with its close button. The phase's body and footer go inside; `overlay` (a prompt such as "Discard changes?")
+// is laid over them, and while it shows everything else in the dialog is inert.
 import type { JSX } from 'preact';
 
 export function DialogFrame(p: {
   dialogRef: { current: HTMLDivElement | null };
   onKeyDown: (e: KeyboardEvent) => void;
   onClose: () => void;
+  overlay?: JSX.Element | null;
   children: JSX.Element | JSX.Element[];
 }) {
+  const covered = p.overlay ? true : undefined;
   return (
     <div class="backdrop">
       <div
@@ -20,13 +23,16 @@ export function DialogFrame(p: {
         ref={p.dialogRef}
         onKeyDown={p.onKeyDown}
       >
-        <header>
-          <h2 id="b2b-review-title">Convert to external users</h2>
-          <button type="button" class="close" aria-label="Close" title="Close" onClick={p.onClose}>
-            ✕
-          </button>
-        </header>
-        {p.children}
+        <div class="phase" inert={covered} aria-hidden={covered ? 'true' : undefined}>
+          <header>
+            <h2 id="b2b-review-title">Convert to external users</h2>
+            <button type="button" class="close" aria-label="Close" title="Close" onClick={p.onClose}>
+              ✕
+            </button>
+          </header>
+          {p.children}
+        </div>
+        {p.overlay ?? null}
       </div>
     </div>
   );

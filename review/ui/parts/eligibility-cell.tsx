@@ -5,8 +5,8 @@ import { shownReasons, STATUS_LABELS, type RowEdit, type RowVerdict } from '../.
 import { PrivilegedOverride } from './privileged-override';
 import type { IsTrusted } from './types';
 
-/** The pill's colour for a row's status. */
-const PILL: Record<RowVerdict['status'], string> = { eligible: 'eligible', warning: 'warning', blocked: 'blocked', needsEmail: 'blocked', excluded: '' };
+/** The pill's colour for a row's status: a missing address is for the admin to fill in, not a block (amber, not red). */
+const PILL: Record<RowVerdict['status'], string> = { eligible: 'eligible', warning: 'warning', blocked: 'blocked', needsEmail: 'warning', excluded: '' };
 
 export function EligibilityCell(p: { name: string; user: PreflightUser; edit: RowEdit; verdict: RowVerdict; onEdit: (c: Partial<RowEdit>) => void; trusted: IsTrusted }) {
   const { user: u, edit, verdict: v } = p;

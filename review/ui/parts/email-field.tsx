@@ -14,11 +14,15 @@ export function EmailField(p: {
   trusted: IsTrusted;
 }) {
   const { edit, verdict: v, errorId } = p;
+  // A user kept out by something other than the address: nothing typed here could change that, so it is shown, not
+  // offered for editing (the privileged override makes it editable again).
+  const readOnly = v.locked;
   return (
     <>
       <input
         type="email"
         value={edit.email}
+        readOnly={readOnly}
         dir="auto"
         spellcheck={false}
         autocomplete="off"
@@ -26,7 +30,7 @@ export function EmailField(p: {
         aria-invalid={v.emailError ? 'true' : undefined}
         aria-describedby={v.emailError ? errorId : undefined}
         onInput={(e) => {
-          if (!p.trusted(e)) return;
+          if (!p.trusted(e) || readOnly) return;
           p.onEdit({ email: (e.currentTarget as HTMLInputElement).value });
         }}
       />

@@ -2,7 +2,7 @@
 // Collapsible (a <details>), closed by default so the list stays in view; the facts are src/guidance.ts's.
 import { guidanceFor } from '../../../src/guidance';
 import { LEARN_PAGES } from '../../../src/learn';
-import type { OptionsDraft } from '../../../src/review';
+import type { OptionsDraft } from '../../../src/review-options';
 import type { PreflightResult } from '../../../src/messages';
 
 export function GuidancePanel(p: { result: PreflightResult; options: OptionsDraft }) {

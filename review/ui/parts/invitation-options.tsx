@@ -1,7 +1,7 @@
 // The invitation options for the whole job: whether Microsoft sends an invitation email (and its message, language
 // and Cc), where the user lands after redeeming, and whether the user type becomes Guest. Each field shows its own
 // validation error.
-import type { OptionErrors, OptionsDraft } from '../../../src/review';
+import type { OptionErrors, OptionsDraft } from '../../../src/review-options';
 import { INVITATION_LANGUAGES } from './invitation-languages';
 import type { IsTrusted } from './types';
 

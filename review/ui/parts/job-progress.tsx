@@ -1,55 +1,51 @@
 // After confirming: the job's live counters and progress bar, a way to cancel what has not run yet, and the reminder
-// that closing the dialog does not stop the job.
+// that closing the dialog does not stop the job. Once the job is over, its result (./job-result.tsx) in its place.
 import { useState } from 'preact/hooks';
-import type { JobStatus } from '../../../src/jobs/model';
 import type { PreflightResult } from '../../../src/messages';
+import { t, tn } from '../../../src/i18n';
 import { describeFailure, type Services } from '../../../content/services';
-import { fmt } from './format';
-import type { IsTrusted } from './types';
+import { JobResult, type ResultActions } from './job-result';
+import { progressLine, resultText } from './result-text';
+import type { IsTrusted, SignIn } from './types';
 import { useJobProgress } from './use-job-progress';
 
-/** Every job state of the engine in the dialog's words (exhaustive: a new state does not compile without one). */
-const STATE_LABELS: Record<JobStatus, string> = {
-  running: 'Converting',
-  paused: 'Paused',
-  'paused-offline': 'Paused while offline',
-  'waiting-for-sign-in': 'Waiting for sign-in',
-  cancelling: 'Cancelling',
-  cancelled: 'Cancelled',
-  completed: 'Finished',
-};
-
-export function JobProgress(p: {
-  jobId: string;
-  /** The number of users submitted, shown until the first summary arrives. */
-  total: number;
-  result: PreflightResult;
-  services: Services;
-  pollMs: number | undefined;
-  trusted: IsTrusted;
-  onClose: () => void;
-}) {
+export function JobProgress(
+  p: {
+    jobId: string;
+    /** The number of users submitted, shown until the first summary arrives. */
+    total: number;
+    result: PreflightResult;
+    services: Services;
+    pollMs: number | undefined;
+    trusted: IsTrusted;
+    signIn: SignIn;
+    onClose: () => void;
+  } & ResultActions,
+) {
   const { services } = p;
-  const { summary, setSummary, pollProblem } = useJobProgress(services, p.jobId, p.pollMs);
-  const [cancelError, setCancelError] = useState('');
+  const { summary, accept, pollProblem } = useJobProgress(services, p.jobId, p.pollMs);
+  const [controlError, setControlError] = useState('');
   const [signingIn, setSigningIn] = useState(false);
-  const finished = summary?.finishedAt !== undefined;
+  const outcome = resultText(summary);
+  if (summary && outcome) {
+    return <JobResult {...p} summary={summary} outcome={outcome} accept={accept} />;
+  }
 
   const c = summary?.counters;
   const total = c?.total ?? p.total;
   const processed = c ? c.done + c.failed + c.blocked + c.cancelled : 0;
   const pct = total > 0 ? Math.round((processed / total) * 100) : 0;
-  const state = summary ? (STATE_LABELS[summary.state] ?? summary.state) : 'Starting';
   const waiting = summary?.state === 'waiting-for-sign-in';
+  const tenant = p.result.tenantName || t('review_thisTenant');
   // Resume of a job waiting for sign-in is the sign-in: the worker opens it, then the job continues by itself.
   const signIn = async (e: Event) => {
     if (!p.trusted(e)) return;
     setSigningIn(true);
-    setCancelError('');
+    setControlError('');
     try {
-      setSummary(await services.request('job/control', { jobId: p.jobId, action: 'resume' }));
+      accept(await services.request('job/control', { jobId: p.jobId, action: 'resume' }));
     } catch (err) {
-      setCancelError(describeFailure(err).message);
+      setControlError(describeFailure(err).message);
     } finally {
       setSigningIn(false);
     }
@@ -57,53 +53,43 @@ export function JobProgress(p: {
   const cancel = async (e: Event) => {
     if (!p.trusted(e)) return;
     try {
-      setSummary(await services.request('job/control', { jobId: p.jobId, action: 'cancel' }));
+      accept(await services.request('job/control', { jobId: p.jobId, action: 'cancel' }));
     } catch (err) {
-      setCancelError(describeFailure(err).message);
+      setControlError(describeFailure(err).message);
     }
   };
   return (
     <>
       <div class="body">
-        <p id="b2b-review-summary" class="summary">
-          Converting {fmt(total)} user{total === 1 ? '' : 's'} in {p.result.tenantName || p.result.tenantId}.
+        <p id="b2b-review-summary" class="summary" title={p.result.tenantId}>
+          {tn('review_progress_heading', total, { tenant })}
         </p>
         <div role="status" aria-live="polite" data-b2b="progress">
-          <p>
-            {state}: {fmt(c?.done ?? 0)} converted, {fmt(c?.failed ?? 0)} failed, {fmt(c?.blocked ?? 0)} blocked
-            {c && c.cancelled > 0 ? `, ${fmt(c.cancelled)} cancelled` : ''}
-            {c?.verifying ? `, ${fmt(c.verifying)} verifying` : ''}, {fmt(c?.remaining ?? total)} remaining.
-          </p>
-          {waiting ? <p>Your sign-in session has ended. Sign in to continue converting {fmt(c?.remaining ?? total)} users; nobody was marked failed.</p> : null}
+          <p>{progressLine(summary, total)}</p>
+          {waiting ? <p>{tn('review_progress_signInToContinue', c?.remaining ?? total)}</p> : null}
         </div>
-        <div class="progress" role="progressbar" aria-label="Conversion progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={processed}>
+        <div class="progress" role="progressbar" aria-label={t('review_progress_label')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={processed}>
           <div style={{ width: `${pct}%` }} />
         </div>
-        {pollProblem && !summary ? <p class="upn">Waiting for progress from the extension… ({pollProblem})</p> : null}
-        {cancelError ? (
+        {pollProblem && !summary ? <p class="upn">{t('review_progress_waiting', { problem: pollProblem })}</p> : null}
+        {controlError ? (
           <div class="msg error" role="alert">
-            {cancelError}
+            {controlError}
           </div>
         ) : null}
-        <p class="msg info">
-          {finished
-            ? 'The conversion has finished. The extension’s popup lists the result of every user.'
-            : 'You can close this dialog: the conversion goes on in the background, and the extension’s popup shows its progress and results.'}
-        </p>
+        <p class="msg info">{t('review_progress_closeHint')}</p>
       </div>
       <footer>
         {waiting ? (
           <button type="button" class="btn primary" disabled={signingIn} onClick={(e) => void signIn(e)}>
-            {signingIn ? 'Signing in…' : 'Sign in'}
+            {signingIn ? t('review_signingIn') : t('review_signIn')}
           </button>
         ) : null}
-        {!finished ? (
-          <button type="button" class="btn" onClick={(e) => void cancel(e)}>
-            Cancel remaining
-          </button>
-        ) : null}
+        <button type="button" class="btn" onClick={(e) => void cancel(e)}>
+          {t('review_progress_cancel')}
+        </button>
         <button type="button" class="btn primary" onClick={p.onClose}>
-          Close
+          {t('review_close')}
         </button>
       </footer>
     </>

@@ -1,20 +1,10 @@
 // The review itself: holds the admin's edits and options, judges every row as they change, and on confirm submits
 // exactly the users that are to be converted, signing in first when the job needs a tier not yet granted.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PreflightResult } from '../../../src/messages';
-import {
-  applyEdit,
-  buildSubmission,
-  confirmProblem,
-  countRows,
-  evaluateRows,
-  initialEdits,
-  initialOptions,
-  tierNeeded,
-  validateOptions,
-  type OptionsDraft,
-  type RowEdit,
-} from '../../../src/review';
+import { applyEdit, countRows, editsChanged, evaluateRows, initialEdits, type RowEdit } from '../../../src/review';
+import { initialOptions, optionsChanged, validateOptions, type OptionsDraft } from '../../../src/review-options';
+import { buildSubmission, confirmProblem, tierNeeded } from '../../../src/review-submit';
 import type { AuthView } from '../../../content/auth-watch';
 import { describeFailure, type Failure, type Services } from '../../../content/services';
 import { buildPlan } from '../../../src/plan/plan';
@@ -43,6 +33,8 @@ export function ReviewBody(p: {
   onContinueInWindow: (() => Promise<void>) | undefined;
   signIn: SignIn;
   onClose: () => void;
+  /** Whether the admin's edits or options differ from how the review opened (closing would lose them). */
+  onChanged: (changed: boolean) => void;
   /** The job was accepted for these users. */
   onSubmitted: (userIds: string[]) => void;
   onRunning: (jobId: string, total: number) => void;
@@ -66,6 +58,8 @@ export function ReviewBody(p: {
   const canConfirm = problem === undefined && p.gate.verdict.ready && !busy;
   const unverifiable = !p.gate.verdict.ready && p.gate.verdict.unverifiable === true;
 
+  useEffect(() => p.onChanged(editsChanged(result, edits) || optionsChanged(result, options)), [edits, options]);
+
   const edit = (id: string, change: Partial<RowEdit>) => setEdits((prev) => applyEdit(result, prev, id, change));
   const setOption = <K extends keyof OptionsDraft>(k: K, v: OptionsDraft[K]) => setOptions((o) => ({ ...o, [k]: v }));
 
@@ -84,6 +78,7 @@ export function ReviewBody(p: {
       const covered = granted.some((g) => TIER_ORDER.indexOf(g) >= TIER_ORDER.indexOf(tier));
       if (!covered) await p.signIn(tier);
       const { jobId } = await services.request('job/submit', submission);
+      p.onChanged(false);
       p.onSubmitted(submission.items.map((i) => i.userId));
       p.onRunning(jobId, submission.items.length);
     } catch (err) {

@@ -11,13 +11,14 @@ export function SelectionSummary(p: { result: PreflightResult; counts: ReviewCou
   const { result, counts } = p;
   return (
     <>
-      <p id="b2b-review-summary" class="summary" data-b2b="summary">
+      {/* The tenant by name; its id on hover (the admin center names tenants, ids are for support). */}
+      <p id="b2b-review-summary" class="summary" data-b2b="summary" title={result.tenantId}>
         {counts.convert === 0
           ? `None of the ${fmt(counts.selected)} selected users can be converted in ${result.tenantName || 'this tenant'} as the list stands.`
-          : `${fmt(counts.convert)} of ${fmt(counts.selected)} selected user${counts.selected === 1 ? '' : 's'} will be converted to B2B collaboration users in ${result.tenantName || 'the tenant'} (${result.tenantId}).`}
+          : `${fmt(counts.convert)} of ${fmt(counts.selected)} selected user${counts.selected === 1 ? '' : 's'} will be converted to external users in ${result.tenantName || 'this tenant'}.`}
       </p>
-      <p class="upn">
-        {fmt(counts.blocked)} blocked · {fmt(counts.excluded)} excluded · {fmt(counts.needsEmail)} with an email to fix
+      <p class="upn" data-b2b="counts">
+        {fmt(counts.blocked)} blocked · {fmt(counts.needsEmail)} {counts.needsEmail === 1 ? 'needs' : 'need'} an email · {fmt(counts.excluded)} excluded
         {counts.missing > 0 ? ` · ${fmt(counts.missing)} no longer exist` : ''}. Nothing is written to the directory before you confirm.
       </p>
       {result.missing.length > 0 ? (

@@ -1,6 +1,7 @@
 // The submitted job's summary as it changes: taken from the worker's progress broadcasts, and polled as well in case
-// a broadcast is missed (the worker may have been restarted), until the job has finished.
-import { useEffect, useState } from 'preact/hooks';
+// a broadcast is missed (the worker may have been restarted), while the job is not over — and again once a retry
+// of its failed users has started it anew.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JobSummary } from '../../../src/messages';
 import { describeFailure, type Services } from '../../../content/services';
 
@@ -8,19 +9,20 @@ export function useJobProgress(services: Services, jobId: string, pollMs: number
   const [summary, setSummary] = useState<JobSummary | undefined>(undefined);
   /** Why the last poll failed; cleared by the next answer. */
   const [pollProblem, setPollProblem] = useState('');
+  const finished = useRef(false);
+  /** Takes a summary from any source (broadcast, poll, a control's answer). */
+  const accept = (s: JobSummary) => {
+    finished.current = s.finishedAt !== undefined;
+    setSummary(s);
+  };
 
   useEffect(() => {
     const controller = new AbortController();
-    let done = false;
-    const accept = (s: JobSummary) => {
-      setSummary(s);
-      if (s.finishedAt !== undefined) done = true;
-    };
     services.onEvent((e) => {
-      if (e.event === 'job/progress' && e.jobId === jobId) accept(e.summary);
+      if (e.event === 'job/progress' && e.jobId === jobId && !controller.signal.aborted) accept(e.summary);
     }, controller.signal);
     const poll = () => {
-      if (done || controller.signal.aborted) return;
+      if (finished.current || controller.signal.aborted) return;
       services.request('job/get', { jobId }).then(
         (s) => {
           setPollProblem('');
@@ -37,5 +39,5 @@ export function useJobProgress(services: Services, jobId: string, pollMs: number
     };
   }, [jobId]);
 
-  return { summary, setSummary, pollProblem };
+  return { summary, accept, pollProblem };
 }

@@ -3,6 +3,7 @@
 // after the write applied, network cuts, expired tokens, offline). Not an emulator of the whole service.
 import { SignInNeededError, type AuthPort, type BatchRequest, type BatchResponse, type Clock, type GraphPort, type NetworkPort, type UserState } from '../../../src/jobs/ports';
 import type { Reason } from '../../../src/jobs/model';
+import { retryAfterOf } from '../../../src/graph/http';
 
 export interface FakeUser {
   id: string;
@@ -166,7 +167,7 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
       const fault = this.fault?.(request, { kind, userId, nth, batchNo });
       if (fault?.kind === 'cut') throw new TypeError('Failed to fetch');
       if (fault?.kind === 'respond') {
-        responses.push({ id: request.id, status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? error(fault.status, `Http${fault.status}`, 'injected') });
+        responses.push({ id: request.id, status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? error(fault.status, `Http${fault.status}`, 'injected'), ...this.retryAfter(fault.headers) });
         continue;
       }
       if (fault?.kind === 'drop') continue;
@@ -177,7 +178,7 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
         continue;
       }
       if (fault?.kind === 'applyThenRespond') {
-        responses.push({ id: request.id, status: fault.status, headers: fault.headers ?? {}, body: error(fault.status, `Http${fault.status}`, 'injected after apply') });
+        responses.push({ id: request.id, status: fault.status, headers: fault.headers ?? {}, body: error(fault.status, `Http${fault.status}`, 'injected after apply'), ...this.retryAfter(fault.headers) });
         continue;
       }
       responses.push(response);
@@ -185,6 +186,12 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
     if (cut) throw new TypeError('network connection lost');
     // Inner responses come back in any order.
     return responses.reverse();
+  }
+
+  /** Retry-After read once, as the real port does (src/jobs-graph-port.ts): the engine sees only the number. */
+  private retryAfter(headers: Record<string, string> | undefined): { retryAfterMs?: number } {
+    const ms = retryAfterOf(headers, this.clock.now());
+    return ms === undefined ? {} : { retryAfterMs: ms };
   }
 
   private kindOf(request: BatchRequest): WriteKind {
