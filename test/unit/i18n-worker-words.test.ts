@@ -13,6 +13,8 @@ import { checkSetup, type SetupFacts } from '../../src/setup-check';
 import { describeMissingAccess, hostNeeds } from '../../src/host-access';
 import { graphUser } from '../support/graph-user';
 import { useLocale } from '../support/i18n';
+import { defaultInvitationLanguage } from '../../src/invitation-language';
+import { INVITATION_LANGUAGES } from '../../review/ui/parts/invitation-languages';
 import { jobInput, jobItems } from '../support/jobs/harness';
 import { fakeAuth, fakePorts, fakeTenant, SETTINGS } from '../support/worker-fakes';
 
@@ -144,5 +146,17 @@ describe('French', () => {
     expect(describeMissingAccess(missing)).toBe(
       'Le navigateur n’a pas donné à cette extension l’accès à login.microsoftonline.com, graph.microsoft.com. Sans cet accès, la connexion et la lecture et la conversion des utilisateurs ne fonctionneront pas.',
     );
+  });
+});
+
+describe('the invitation email’s language', () => {
+  it('defaults to the admin’s, as a code the review offers', () => {
+    const offered = INVITATION_LANGUAGES.map(([code]) => code);
+    const defaults = ['en', 'de', 'fr'].map((lang) => {
+      useLocale(lang);
+      return defaultInvitationLanguage();
+    });
+    expect(defaults).toEqual(['en-US', 'de-DE', 'fr-FR']);
+    for (const code of defaults) expect(offered).toContain(code);
   });
 });
