@@ -47,7 +47,7 @@ export const REVIEW_TTL_MS = 30 * 60_000;
 export function claimReview(stored: StoredReview | undefined, ancestorOrigins: readonly string[], now: number): { ok: true; review: PendingReview } | { ok: false; reason: string } {
   const decision = decideReviewFrame(ancestorOrigins);
   if (!decision.ok) return decision;
-  if (!stored || now - stored.createdAt > REVIEW_TTL_MS) return { ok: false, reason: t('handoff_nothingWaiting') };
+  if (!stored || now - stored.createdAt > REVIEW_TTL_MS) return { ok: false, reason: t('handoff_nothingWaiting', { convert: t('content_convert') }) };
   if (stored.placement !== decision.placement) return { ok: false, reason: t('handoff_notOpenedHere') };
   if (stored.placement === 'frame' && ancestorOrigins[0] !== stored.openerOrigin) return { ok: false, reason: t('handoff_otherOpener') };
   return { ok: true, review: { userIds: [...stored.userIds], ...(stored.tenantHint ? { tenantHint: stored.tenantHint } : {}), tabId: stored.tabId, placement: stored.placement } };
