@@ -2,6 +2,7 @@
 // actions (reset redemption, set user type to Guest), each recorded with Graph's answer for the audit trail.
 import type { GraphApi } from '../src/graph/client';
 import { adviceForGraphError } from '../src/graph/errors';
+import { t } from '../src/i18n';
 import { buildUserTypeGuestPatch } from '../src/graph/writes';
 import { invitationBody } from '../src/jobs/requests';
 import type { ItemStatus, JobItemView as EngineItem, JobRunner } from '../src/jobs';
@@ -64,7 +65,7 @@ export async function runFollowUp(
   for (let offset = 0; offset < total && items.length < wanted.size; offset += 1000) {
     items.push(...(await runner.readItems(jobId, { offset, limit: 1000 })).items.filter((i) => wanted.has(i.userId.toLowerCase())));
   }
-  if (items.length === 0) throw new Error('None of those users are in this job.');
+  if (items.length === 0) throw new Error(t('worker_followUpNoUsers'));
   const specKey = localKeys.job.spec(jobId);
   const options = decodeSpec((await store.local.get([specKey]))[specKey], `job ${jobId} spec`);
   const requests = items.map((item) =>

@@ -12,6 +12,7 @@ import {
   type JobProgress,
 } from '../src/jobs';
 import { BADGE_COLOURS, badgeState, jobOutcomeText, jobStateText } from '../src/job-state';
+import { t, tn } from '../src/i18n';
 import type { JobSummary } from '../src/messages';
 import { jobsGraphPort, type JobGraphNeed } from '../src/jobs-graph-port';
 import type { ScopeTier } from '../src/scopes';
@@ -116,7 +117,7 @@ export class JobsService {
    */
   private async graph(need: JobGraphNeed) {
     const settings = await this.settings();
-    if (!settings) throw new SignInNeededError({ status: 0, code: 'not-configured', message: 'Set the Application (client) ID in the extension options, then sign in.' });
+    if (!settings) throw new SignInNeededError({ status: 0, code: 'not-configured', message: t('worker_notConfigured') });
     const tokens: TokenSource = {
       token: (t, options) =>
         this.auth.token(t, options).catch((error: unknown) => {
@@ -195,7 +196,7 @@ export class JobsService {
 
   async summary(jobId: string): Promise<JobSummary> {
     const header = (await this.runner.listJobs()).find((j) => j.id === jobId);
-    if (!header) throw new Error('That job no longer exists (history was cleared).');
+    if (!header) throw new Error(t('worker_jobGone'));
     return this.summaryWithEta(header);
   }
 
@@ -271,8 +272,8 @@ export class JobsService {
     const users = waiting.reduce((n, j) => n + progressOf(j, this.ports.clock.now()).remaining, 0);
     const reason = waiting[0]?.pauseReason;
     await this.ports.notifications.show(SIGN_IN_NOTIFICATION, {
-      title: `Sign in to continue converting ${users} user${users === 1 ? '' : 's'}`,
-      message: `${reason ? reason.message : 'Your sign-in session has ended.'} Nothing was marked failed. Click here to sign in; the conversion then continues by itself.`,
+      title: tn('worker_notify_signIn_title', users),
+      message: t('worker_notify_signIn_message', { reason: reason ? reason.message : t('error_signIn_sessionEndedShort') }),
       requireInteraction: true,
     });
   }
@@ -282,8 +283,8 @@ export class JobsService {
     if (!header) return;
     const summary = summaryOf(header, progress);
     await this.ports.notifications.show(`job-${progress.jobId}`, {
-      title: `${jobStateText(summary).label}: conversion to external users`,
-      message: `${jobOutcomeText(summary)}. Open the extension for details.`,
+      title: t('worker_notify_end_title', { state: jobStateText(summary).label }),
+      message: t('worker_notify_end_message', { outcome: jobOutcomeText(summary) }),
     });
   }
 }

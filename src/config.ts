@@ -2,6 +2,7 @@
 // Enterprise policy (managed storage) wins over what the admin typed locally, field by field, and the UI
 // needs to know which fields are locked, so the merge reports that too.
 import { CLOUDS, isCloud, type Cloud } from './clouds';
+import { t } from './i18n';
 
 export interface Settings {
   clientId: string;
@@ -51,10 +52,10 @@ function asTrimmedString(value: unknown): string | undefined {
 export function validateClientId(value: unknown): string | undefined {
   const v = asTrimmedString(value);
   if (v === undefined || v === '') {
-    return 'Enter the Application (client) ID of your app registration. It is shown on the app\'s Overview page in the Entra admin center.';
+    return t('settings_clientId_empty');
   }
   if (!isGuid(v)) {
-    return `"${v}" is not an Application (client) ID. It must be a GUID like 00000000-0000-0000-0000-000000000000.`;
+    return t('settings_clientId_invalid', { value: v });
   }
   return undefined;
 }
@@ -63,21 +64,22 @@ export function validateClientId(value: unknown): string | undefined {
 export function validateTenant(value: unknown): string | undefined {
   const v = asTrimmedString(value);
   if (v === undefined || v === '') {
-    return 'Enter your tenant ID (a GUID), one of its verified domains (e.g. contoso.onmicrosoft.com), or "organizations".';
+    return t('settings_tenant_empty');
   }
   const lower = v.toLowerCase();
   if (lower === 'common' || lower === 'consumers') {
-    return `"${v}" also admits personal Microsoft accounts, which cannot manage a directory. Use "organizations", your tenant ID, or a verified domain.`;
+    return t('settings_tenant_personal', { value: v });
   }
   if ((ALLOWED_TENANT_KEYWORDS as readonly string[]).includes(lower) || isGuid(v) || isDomainName(v)) return undefined;
-  return `"${v}" is not a tenant. Use your tenant ID (a GUID), a verified domain such as contoso.onmicrosoft.com, or "organizations".`;
+  return t('settings_tenant_invalid', { value: v });
 }
 
 /** Error message for a cloud, or undefined when it is valid. */
 export function validateCloud(value: unknown): string | undefined {
   if (isCloud(value)) return undefined;
-  const shown = typeof value === 'string' ? `"${value}"` : 'The value';
-  return `${shown} is not a supported cloud. Choose one of: ${CLOUDS.join(', ')}.`;
+  return typeof value === 'string'
+    ? t('settings_cloud_invalid', { clouds: CLOUDS.join(', '), value })
+    : t('settings_cloud_invalidValue', { clouds: CLOUDS.join(', ') });
 }
 
 const VALIDATORS: Record<SettingsField, (v: unknown) => string | undefined> = {
@@ -147,7 +149,7 @@ export function mergeSettings(policy: unknown, local: unknown): MergedSettings {
     if (message !== undefined) {
       errors.push({
         field,
-        message: fromPolicy ? `${message} This value is set by your organization's policy; ask your IT administrator to correct it.` : message,
+        message: fromPolicy ? t('settings_fromPolicy', { message }) : message,
       });
     }
     values[field] = normaliseField(field, raw);

@@ -2,6 +2,8 @@
 // ones at install; Firefox MV3 treats every host permission as opt-in (the user may withhold or revoke them), so
 // the popup and the options page compare this list with what the browser granted and ask for the rest.
 import { cloudEndpoints, type Cloud } from './clouds';
+import { t, tn, type MessageKey } from './i18n';
+import { joinWords } from './word-list';
 
 export type HostRole = 'sign-in' | 'graph' | 'admin-center';
 
@@ -22,17 +24,16 @@ export function hostNeeds(cloud: Cloud): HostNeed[] {
   return needs.filter((n, i) => needs.findIndex((m) => m.pattern === n.pattern) === i);
 }
 
-const CONSEQUENCE: Record<HostRole, string> = {
-  'sign-in': 'signing in',
-  graph: 'reading and converting users',
-  'admin-center': 'the Convert control on the All users page',
+const CONSEQUENCE: Record<HostRole, MessageKey> = {
+  'sign-in': 'hostAccess_signIn',
+  graph: 'hostAccess_graph',
+  'admin-center': 'hostAccess_adminCenter',
 };
 
 /** One sentence naming what stops working without the missing hosts, e.g. for a notice. */
 export function describeMissingAccess(missing: readonly HostNeed[]): string {
   const roles = [...new Set(missing.map((m) => m.role))];
-  const broken = roles.map((r) => CONSEQUENCE[r]);
-  const list = broken.length <= 1 ? (broken[0] ?? '') : `${broken.slice(0, -1).join(', ')} and ${broken[broken.length - 1]}`;
+  const broken = joinWords(roles.map((r) => t(CONSEQUENCE[r])), 'and');
   const hosts = missing.map((m) => m.pattern.replace(/^https:\/\//, '').replace(/\/\*$/, ''));
-  return `The browser has not given this extension access to ${hosts.join(', ')}. Without it, ${list} will not work.`;
+  return tn('hostAccess_missing', roles.length, { broken, hosts: hosts.join(', ') });
 }

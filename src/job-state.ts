@@ -2,16 +2,18 @@
 // notifications: one wording and one tone, from the worker's summary. It says what happened, never what was
 // asked: a pause still waiting for requests in flight is "Pausing", a job with failures is "Finished with N
 // failed", a cancel separates the users converted before it from the ones never started.
+import { formatNumber, messageLocale, t, tn } from './i18n';
 import type { JobSummary } from './messages';
 
 /** Fluent's status intents; each surface maps them to its own colours (popup, page theme, badge). */
 export type StatusTone = 'informative' | 'success' | 'warning' | 'danger';
 
-const n = (x: number): string => x.toLocaleString('en-US');
-
-/** "1 user", "2 users"; `many` for irregular plurals. */
+/**
+ * "1 user", "2 users": English words only. Kept for the popup components that still hold English (issue 12 lists
+ * them in eslint.config.js); translated code uses tn() with a plural key instead.
+ */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${n(count)} ${count === 1 ? one : many}`;
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }
 
 type StateInput = Pick<JobSummary, 'state' | 'counters' | 'inFlight'>;
@@ -25,28 +27,24 @@ export interface JobStateText {
 export function jobStateText(job: StateInput): JobStateText {
   const inFlight = job.inFlight ?? 0;
   const failed = job.counters.failed;
-  const waitingFor = inFlight > 0 ? ` — ${plural(inFlight, 'request')} in flight` : '';
   switch (job.state) {
     case 'running':
-      return { label: 'Running', tone: 'informative' };
+      return { label: t('state_running'), tone: 'informative' };
     case 'paused':
-      return inFlight > 0 ? { label: `Pausing${waitingFor}`, tone: 'warning' } : { label: 'Paused', tone: 'warning' };
+      return inFlight > 0 ? { label: tn('state_pausingInFlight', inFlight), tone: 'warning' } : { label: t('state_paused'), tone: 'warning' };
     case 'paused-offline':
-      return { label: 'Paused (offline)', tone: 'warning' };
+      return { label: t('state_pausedOffline'), tone: 'warning' };
     case 'waiting-for-sign-in':
-      return { label: 'Waiting for sign-in', tone: 'warning' };
+      return { label: t('state_waitingForSignIn'), tone: 'warning' };
     case 'cancelling':
-      return { label: `Cancelling${waitingFor}`, tone: 'warning' };
+      return { label: inFlight > 0 ? tn('state_cancellingInFlight', inFlight) : t('state_cancelling'), tone: 'warning' };
     case 'completed':
-      return failed > 0 ? { label: `Finished with ${n(failed)} failed`, tone: 'danger' } : { label: 'Finished', tone: 'success' };
+      return failed > 0 ? { label: tn('state_finishedFailed', failed), tone: 'danger' } : { label: t('state_finished'), tone: 'success' };
     case 'cancelled':
-      return failed > 0 ? { label: `Cancelled, ${n(failed)} failed`, tone: 'danger' } : { label: 'Cancelled', tone: 'warning' };
-    default: {
-      // Exhaustive over the engine's JobStatus: a state without a case above does not compile (`state` is never here).
-      // At run time, a state from a newer worker than this page (replies are not re-checked) is shown as it is.
-      const unknown: never = job.state;
-      return { label: String(unknown || 'Unknown'), tone: 'informative' };
-    }
+      return failed > 0 ? { label: tn('state_cancelledFailed', failed), tone: 'danger' } : { label: t('state_cancelled'), tone: 'warning' };
+    default:
+      // A state from a newer worker than this page: shown as it is rather than guessed.
+      return { label: String(job.state || t('state_unknown')), tone: 'informative' };
   }
 }
 
@@ -58,19 +56,19 @@ export function jobOutcomeText(job: Pick<JobSummary, 'state' | 'counters'>): str
   const c = job.counters;
   const converted = c.converted ?? c.done;
   const extras: string[] = [];
-  if (c.failed > 0) extras.push(`${n(c.failed)} failed`);
-  if (c.blocked > 0) extras.push(`${n(c.blocked)} blocked`);
+  if (c.failed > 0) extras.push(tn('state_part_failed', c.failed));
+  if (c.blocked > 0) extras.push(tn('state_part_blocked', c.blocked));
   if (job.state === 'cancelled') {
     const notStarted = c.notStarted ?? c.cancelled;
     const stopped = c.cancelled - notStarted;
-    const parts = [`${plural(converted, 'user')} converted before the cancel`, `${n(notStarted)} not started`];
-    if (stopped > 0) parts.push(`${n(stopped)} stopped part-way`);
+    const parts = [tn('state_part_convertedBeforeCancel', converted), tn('state_part_notStarted', notStarted)];
+    if (stopped > 0) parts.push(tn('state_part_stoppedPartWay', stopped));
     return [...parts, ...extras].join(', ');
   }
-  if (job.state === 'completed') return [`${n(converted)} of ${plural(c.total, 'user')} converted`, ...extras].join(', ');
-  const left = c.remaining > 0 ? [`${n(c.remaining)} left`] : [];
-  if ((c.verifying ?? 0) > 0) left.unshift(`${n(c.verifying ?? 0)} verifying`);
-  return [`${n(c.done)} of ${plural(c.total, 'user')} converted`, ...extras, ...left].join(', ');
+  if (job.state === 'completed') return [tn('state_part_convertedOf', c.total, { done: converted }), ...extras].join(', ');
+  const left = c.remaining > 0 ? [tn('state_part_left', c.remaining)] : [];
+  if ((c.verifying ?? 0) > 0) left.unshift(tn('state_part_verifying', c.verifying ?? 0));
+  return [tn('state_part_convertedOf', c.total, { done: c.done }), ...extras, ...left].join(', ');
 }
 
 export interface BadgeState {
@@ -79,11 +77,12 @@ export interface BadgeState {
   title: string;
 }
 
-const PRODUCT = 'B2B Convert for Entra';
 
 /** `n` as a badge fits it (4 characters at most). */
 export function compactCount(count: number): string {
-  return count >= 10_000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${(count / 1000).toFixed(1)}k` : String(count);
+  // The decimal separator is the language's ("1.2k", "1,2k"); "k" is understood in every language the badge speaks.
+  const oneDecimal = new Intl.NumberFormat(messageLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  return count >= 10_000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${oneDecimal.format(Math.floor(count / 100) / 10)}k` : String(count);
 }
 
 /**
@@ -96,7 +95,7 @@ export function badgeState(jobs: readonly Pick<JobSummary, 'state' | 'counters' 
   const waiting = unfinished.filter((j) => j.state === 'waiting-for-sign-in');
   if (waiting.length > 0) {
     const users = waiting.reduce((sum, j) => sum + j.counters.remaining, 0);
-    return { text: '!', tone: 'warning', title: `${PRODUCT}: sign in to continue converting ${plural(users, 'user')}` };
+    return { text: '!', tone: 'warning', title: tn('state_badge_signIn', users, { product: t('extName') }) };
   }
   if (unfinished.length > 0) {
     const remaining = unfinished.reduce((sum, j) => sum + j.counters.remaining, 0);
@@ -105,14 +104,18 @@ export function badgeState(jobs: readonly Pick<JobSummary, 'state' | 'counters' 
     return {
       text: compactCount(remaining),
       tone: failed > 0 ? 'danger' : 'informative',
-      title: `${PRODUCT}: ${states} — ${plural(remaining, 'user')} left${failed > 0 ? `, ${n(failed)} failed` : ''}`,
+      title: failed > 0 ? tn('state_badge_leftFailed', remaining, { failed, product: t('extName'), states }) : tn('state_badge_left', remaining, { product: t('extName'), states }),
     };
   }
   const latest = [...jobs].sort((a, b) => b.createdAt - a.createdAt)[0];
   if (latest && latest.counters.failed > 0) {
-    return { text: compactCount(latest.counters.failed), tone: 'danger', title: `${PRODUCT}: ${jobStateText(latest).label} — ${jobOutcomeText(latest)}` };
+    return {
+      text: compactCount(latest.counters.failed),
+      tone: 'danger',
+      title: t('state_badge_finished', { outcome: jobOutcomeText(latest), product: t('extName'), state: jobStateText(latest).label }),
+    };
   }
-  return { text: '', tone: 'none', title: PRODUCT };
+  return { text: '', tone: 'none', title: t('extName') };
 }
 
 /** The badge's background per tone: Fluent's status colours (white text stays ≥ 4.5:1 on each). */

@@ -2,6 +2,7 @@
 // field, and its mapping to the job request's options.
 import { describeEmailSyntaxError, emailSyntaxError } from './email';
 import { MAX_SPONSORS } from './graph/writes';
+import { defaultInvitationLanguage } from './invitation-language';
 import type { Sponsor } from './jobs/model';
 import { t } from './i18n';
 import type { InvitationOptions, PreflightResult } from './messages';
@@ -25,7 +26,7 @@ export function initialOptions(result: PreflightResult): OptionsDraft {
   return {
     sendInvitationMessage: false,
     customizedMessageBody: '',
-    messageLanguage: '',
+    messageLanguage: defaultInvitationLanguage(),
     ccRecipient: '',
     inviteRedirectUrl: result.defaultRedirectUrl,
     setUserTypeGuest: false,

@@ -11,6 +11,7 @@ import {
   type SignInError,
 } from '../../src/sign-in-errors';
 import type { AccountView } from '../../src/messages';
+import { t, type MessageKey } from '../../src/i18n';
 import type { MsalHost } from './msal-host-client';
 import { localKeys, sessionKeys, type StorageArea } from '../../src/storage';
 import type { IdentityPort } from '../worker-ports';
@@ -41,11 +42,11 @@ const SESSION_KEY = sessionKeys.authSession;
  */
 export type Grant = ScopeTier | 'undo';
 
-const TIER_LABEL: Record<Grant, string> = {
-  read: 'read users and roles',
-  invite: 'invite users',
-  write: 'update users: other emails, user type, reset redemption',
-  undo: 'convert users back to internal (preview): turn the feature on in the extension options',
+const TIER_LABEL: Record<Grant, MessageKey> = {
+  read: 'worker_tier_read',
+  invite: 'worker_tier_invite',
+  write: 'worker_tier_write',
+  undo: 'worker_tier_undo',
 };
 
 function scopesFor(grant: Grant, cloud: Cloud): string[] {
@@ -179,12 +180,12 @@ export class AuthService {
     const cached = this.tokens.get(tier);
     if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > this.deps.now()) return cached.accessToken;
     const s = await this.settings();
-    if (!s) throw new SignInRequired({ problem: 'not-configured', message: 'Set the Application (client) ID in the extension options first.' });
+    if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
     const account = await this.account();
     const tierOf = tier === 'undo' ? undefined : tier;
-    if (!account) throw new SignInRequired({ problem: 'login-required', message: 'Sign in to continue.' }, tierOf);
+    if (!account) throw new SignInRequired({ problem: 'login-required', message: t('worker_signInToContinue') }, tierOf);
     if (tier === 'undo' ? account.undoGranted !== true : !account.grantedTiers.includes(tier) && !(await this.tierGrantedLater(tier, account))) {
-      throw new SignInRequired({ problem: 'consent-required', message: `This action needs more permissions than you have granted so far (${TIER_LABEL[tier]}). Sign in again to grant them.` }, tierOf);
+      throw new SignInRequired({ problem: 'consent-required', message: t('worker_moreConsent', { tier: t(TIER_LABEL[tier]) }) }, tierOf);
     }
     const config = this.hostConfig(s);
     const silent = await this.deps.msal.ask({ kind: 'silent', config, scopes: scopesFor(tier, s.cloud), forceRefresh: options.forceRefresh ?? false });
@@ -193,7 +194,7 @@ export class AuthService {
     // renew through the browser's sign-in session without showing anything.
     const renewed = await this.oneFlowAtATime(() => this.runFlow(tier, false));
     const grant = this.tokens.get(tier);
-    if (!grant || renewed.objectId !== account.objectId) throw new SignInRequired({ problem: 'login-required', message: 'Sign in again to continue.' });
+    if (!grant || renewed.objectId !== account.objectId) throw new SignInRequired({ problem: 'login-required', message: t('worker_signInAgain') });
     return grant.accessToken;
   }
 
@@ -209,7 +210,7 @@ export class AuthService {
 
   private async runFlow(tier: Grant, interactive: boolean): Promise<StoredAccount> {
     const s = await this.settings();
-    if (!s) throw new SignInRequired({ problem: 'not-configured', message: 'Set the Application (client) ID in the extension options first.' });
+    if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
     const config = this.hostConfig(s);
     const previous = await this.account();
     const begin = await this.deps.msal.ask({
@@ -219,18 +220,18 @@ export class AuthService {
       prompt: interactive ? 'select_account' : 'none',
       ...(previous?.username ? { loginHint: previous.username } : {}),
     });
-    if (!begin.ok || !begin.authorizeUrl) throw new SignInRequired({ problem: 'failed', message: begin.ok ? 'Sign-in could not start.' : begin.message });
+    if (!begin.ok || !begin.authorizeUrl) throw new SignInRequired({ problem: 'failed', message: begin.ok ? t('worker_signInNoStart') : begin.message });
     let responseUrl: string | undefined;
     try {
       responseUrl = await this.deps.identity.launchWebAuthFlow(begin.authorizeUrl, interactive);
     } catch (error) {
       throw new SignInRequired(signInErrorFromLaunchFailure(error instanceof Error ? error.message : String(error), interactive));
     }
-    if (!responseUrl) throw new SignInRequired({ problem: 'cancelled', message: 'Sign-in was cancelled.' });
+    if (!responseUrl) throw new SignInRequired({ problem: 'cancelled', message: t('error_signIn_cancelled') });
     const redirectError = signInErrorFromRedirect(responseUrl);
     if (redirectError) throw new SignInRequired(redirectError);
     const done = await this.deps.msal.ask({ kind: 'complete', config, responseUrl });
-    if (!done.ok || !done.grant) throw new SignInRequired({ problem: 'failed', message: done.ok ? 'Sign-in returned no token.' : done.message, code: done.ok ? undefined : done.errorCode });
+    if (!done.ok || !done.grant) throw new SignInRequired({ problem: 'failed', message: done.ok ? t('worker_signInNoToken') : done.errorCode === 'no_result' ? t('worker_signInNoResult') : done.message, code: done.ok ? undefined : done.errorCode });
     return this.remember(tier, done.grant, s, previous);
   }
 

@@ -3,7 +3,7 @@
 // application, and the delegated Graph permissions. The steps follow Microsoft Learn's SPA registration page.
 import { cloudEndpoints, isCloud } from '../../src/clouds';
 import { LEARN_PAGES } from '../../src/learn';
-import { redirectUris } from '../../src/extension-ids';
+import { redirectUris } from '../../src/redirect-uris';
 import { TIER_PERMISSIONS } from '../../src/scopes';
 import { CopyButton } from './common';
 

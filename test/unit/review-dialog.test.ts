@@ -298,6 +298,8 @@ describe('the review dialog', () => {
       options: {
         sendInvitationMessage: true,
         customizedMessageBody: 'Welcome back as a partner.',
+        // The invitation email's language defaults to the admin's (the English catalogue here).
+        messageLanguage: 'en-US',
         inviteRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`,
         setUserTypeGuest: true,
         // The signed-in admin is the default sponsor.
