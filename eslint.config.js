@@ -9,25 +9,6 @@ const ZOD_DIRECT = { name: 'zod', message: "Import { z } from src/zod.ts: it con
 const TEXT_ATTRIBUTES = '/^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label)$/';
 // Components that still hold English literals (issue 12); remove a file when its strings move to the catalogue.
 const NOT_YET_TRANSLATED = [
-  'review/ui/parts/confirm-footer.tsx',
-  'review/ui/parts/dialog-frame.tsx',
-  'review/ui/parts/eligibility-cell.tsx',
-  'review/ui/parts/email-field.tsx',
-  'review/ui/parts/failure-text.tsx',
-  'review/ui/parts/guidance-panel.tsx',
-  'review/ui/parts/invitation-options.tsx',
-  'review/ui/parts/job-progress.tsx',
-  'review/ui/parts/plan-export.tsx',
-  'review/ui/parts/preflight-status.tsx',
-  'review/ui/parts/privileged-override.tsx',
-  'review/ui/parts/review-warnings.tsx',
-  'review/ui/parts/selection-summary.tsx',
-  'review/ui/parts/sponsor-picker.tsx',
-  'review/ui/parts/submit-error.tsx',
-  'review/ui/parts/user-row.tsx',
-  'review/ui/parts/user-table.tsx',
-  'review/ui/parts/user-warnings.tsx',
-  'review/ui/review-unavailable.tsx',
 ];
 
 export default tseslint.config(

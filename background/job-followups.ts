@@ -2,11 +2,12 @@
 // actions (reset redemption, set user type to Guest), each recorded with Graph's answer for the audit trail.
 import type { GraphApi } from '../src/graph/client';
 import { adviceForGraphError } from '../src/graph/errors';
+import { t } from '../src/i18n';
 import { buildUserTypeGuestPatch } from '../src/graph/writes';
 import { invitationBody } from '../src/jobs/requests';
 import type { ItemStatus, JobItemView as EngineItem, JobRunner } from '../src/jobs';
 import { decodeSpec } from '../src/jobs/schema';
-import type { JobItemView } from '../src/messages';
+import type { ItemsFilter, JobItemRow } from '../src/messages';
 import { localKeys, STATUS_PAGE, type FollowUpRecord, type JobRecords, type StatusRecord, type StorageArea } from '../src/storage';
 
 /** Where follow-ups keep what they learn: the job's records, and storage.local for the job's spec. */
@@ -64,7 +65,7 @@ export async function runFollowUp(
   for (let offset = 0; offset < total && items.length < wanted.size; offset += 1000) {
     items.push(...(await runner.readItems(jobId, { offset, limit: 1000 })).items.filter((i) => wanted.has(i.userId.toLowerCase())));
   }
-  if (items.length === 0) throw new Error('None of those users are in this job.');
+  if (items.length === 0) throw new Error(t('worker_followUpNoUsers'));
   const specKey = localKeys.job.spec(jobId);
   const options = decodeSpec((await store.local.get([specKey]))[specKey], `job ${jobId} spec`);
   const requests = items.map((item) =>
@@ -133,9 +134,9 @@ async function refreshInvitationStateFor(store: FollowUpStore, runner: JobRunner
   await forgetSettledLinks(store, runner, jobId, [...byPage.values()].flatMap(settledUsers));
 }
 
-const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType'];
+const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType', 'convertingToInternal'];
 
-export function statusFilter(filter: 'all' | 'done' | 'failed' | 'blocked' | 'pending' | 'cancelled' | undefined): ItemStatus[] | undefined {
+export function statusFilter(filter: ItemsFilter | undefined): ItemStatus[] | undefined {
   switch (filter) {
     case undefined:
     case 'all':
@@ -152,8 +153,8 @@ export async function itemsView(
   store: FollowUpStore,
   runner: JobRunner,
   jobId: string,
-  query: { offset: number; limit: number; filter?: 'all' | 'done' | 'failed' | 'blocked' | 'pending' | 'cancelled'; search?: string },
-): Promise<{ total: number; items: JobItemView[] }> {
+  query: { offset: number; limit: number; filter?: ItemsFilter; search?: string },
+): Promise<{ total: number; items: JobItemRow[] }> {
   const status = statusFilter(query.filter);
   const search = query.search?.trim();
   const { total, items } = await runner.readItems(jobId, {
@@ -187,6 +188,7 @@ export async function itemsView(
         updatedAt: i.updatedAt,
         ...(state ? { externalUserState: state[0], externalUserStateChangeDateTime: state[1] } : i.invited ? { externalUserState: 'PendingAcceptance' } : {}),
         ...(link ? { inviteRedeemUrl: link } : {}),
+        ...(i.toInternal?.userPrincipalName ? { newUserPrincipalName: i.toInternal.userPrincipalName } : {}),
       };
     }),
   };

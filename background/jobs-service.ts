@@ -12,8 +12,9 @@ import {
   type JobProgress,
 } from '../src/jobs';
 import { BADGE_COLOURS, badgeState, jobOutcomeText, jobStateText } from '../src/job-state';
+import { t, tn } from '../src/i18n';
 import type { JobSummary } from '../src/messages';
-import { jobsGraphPort } from '../src/jobs-graph-port';
+import { jobsGraphPort, type JobGraphNeed } from '../src/jobs-graph-port';
 import type { ScopeTier } from '../src/scopes';
 import { SignInRequired, type AuthService } from './auth/auth-service';
 import type { graphFor, TokenSource } from './graph-edge';
@@ -67,6 +68,7 @@ export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(
     ...(header.pauseReason ? { pauseReason: `${header.pauseReason.message} (${header.pauseReason.code})` } : {}),
     ...(header.sponsors ? { sponsors: header.sponsors.map((s) => ({ id: s.id, displayName: s.displayName })) } : {}),
     ...(header.planHash ? { planHash: header.planHash } : {}),
+    ...(header.kind === 'undo' ? { kind: 'undo' as const, ...(header.undoOf ? { undoOf: header.undoOf } : {}) } : {}),
   };
 }
 
@@ -113,9 +115,9 @@ export class JobsService {
    * The jobs' Graph client. A token the admin must sign in for is reported as SignInNeededError — before the
    * request when there is none, or when a 401's renewal needs the admin — so the engine waits for sign-in.
    */
-  private async graph(tier: ScopeTier) {
+  private async graph(need: JobGraphNeed) {
     const settings = await this.settings();
-    if (!settings) throw new SignInNeededError({ status: 0, code: 'not-configured', message: 'Set the Application (client) ID in the extension options, then sign in.' });
+    if (!settings) throw new SignInNeededError({ status: 0, code: 'not-configured', message: t('worker_notConfigured') });
     const tokens: TokenSource = {
       token: (t, options) =>
         this.auth.token(t, options).catch((error: unknown) => {
@@ -123,10 +125,15 @@ export class JobsService {
         }),
       invalidate: (t) => this.auth.invalidate(t),
     };
+    // Undo jobs: the undo feature's own token, on the beta endpoint (the only one with convertExternalToInternalMemberUser).
+    if (need === 'undo') {
+      await tokens.token('undo');
+      return this.graphClient(tokens, settings, 'undo', { noRetries: true, beta: true });
+    }
     // Invitations go out with the write-tier token once the admin granted it: a tenant may want User.ReadWrite.All to
     // convert an existing user (the docs leave it open), and "sign in with write permission and retry failed" relies on it.
     const granted = (await this.auth.account())?.grantedTiers ?? [];
-    const effective: ScopeTier = tier === 'invite' && granted.includes('write') ? 'write' : tier;
+    const effective: ScopeTier = need === 'invite' && granted.includes('write') ? 'write' : need;
     // Asked first, outside the SDK (which would report a failure here as a network error: an unknown outcome).
     await tokens.token(effective);
     return this.graphClient(tokens, settings, effective, { noRetries: true });
@@ -189,7 +196,7 @@ export class JobsService {
 
   async summary(jobId: string): Promise<JobSummary> {
     const header = (await this.runner.listJobs()).find((j) => j.id === jobId);
-    if (!header) throw new Error('That job no longer exists (history was cleared).');
+    if (!header) throw new Error(t('worker_jobGone'));
     return this.summaryWithEta(header);
   }
 
@@ -265,8 +272,8 @@ export class JobsService {
     const users = waiting.reduce((n, j) => n + progressOf(j, this.ports.clock.now()).remaining, 0);
     const reason = waiting[0]?.pauseReason;
     await this.ports.notifications.show(SIGN_IN_NOTIFICATION, {
-      title: `Sign in to continue converting ${users} user${users === 1 ? '' : 's'}`,
-      message: `${reason ? reason.message : 'Your sign-in session has ended.'} Nothing was marked failed. Click here to sign in; the conversion then continues by itself.`,
+      title: tn('worker_notify_signIn_title', users),
+      message: t('worker_notify_signIn_message', { reason: reason ? reason.message : t('error_signIn_sessionEndedShort') }),
       requireInteraction: true,
     });
   }
@@ -276,8 +283,8 @@ export class JobsService {
     if (!header) return;
     const summary = summaryOf(header, progress);
     await this.ports.notifications.show(`job-${progress.jobId}`, {
-      title: `${jobStateText(summary).label}: conversion to external users`,
-      message: `${jobOutcomeText(summary)}. Open the extension for details.`,
+      title: t('worker_notify_end_title', { state: jobStateText(summary).label }),
+      message: t('worker_notify_end_message', { outcome: jobOutcomeText(summary) }),
     });
   }
 }

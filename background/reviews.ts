@@ -2,6 +2,7 @@
 // content scripts cannot read it). The rules for who may claim one are in src/review-handoff.ts.
 import { claimReview, type StoredReview } from '../src/review-handoff';
 import type { PendingReview } from '../src/messages';
+import { t } from '../src/i18n';
 import { sessionKeys, type StorageArea } from '../src/storage';
 import type { Clock } from '../src/jobs';
 import type { ExtensionPort, TabsPort, WindowsPort } from './worker-ports';
@@ -41,7 +42,7 @@ export class ReviewsService {
 
   /** review/get: the selection for the review document that asks, judged from its tab and its ancestors. */
   async get(tabId: number | undefined, ancestorOrigins: readonly string[]): Promise<PendingReview> {
-    if (tabId === undefined) throw new Error('The review can only be shown in the admin center or in the extension’s own window.');
+    if (tabId === undefined) throw new Error(t('worker_reviewWhere'));
     if (ancestorOrigins.length === 0 && this.opening.size > 0) await Promise.allSettled([...this.opening]);
     const claim = claimReview(await this.read(tabId), ancestorOrigins, this.deps.clock.now());
     if (!claim.ok) throw new Error(claim.reason);
@@ -64,7 +65,7 @@ export class ReviewsService {
 
   private async showInWindow(stored: StoredReview): Promise<void> {
     const created = this.deps.windows.openPopup(this.deps.extension.url(REVIEW_PAGE), WINDOW_SIZE).then(async (windowTab) => {
-      if (windowTab === undefined) throw new Error('The review window did not open.');
+      if (windowTab === undefined) throw new Error(t('worker_reviewWindowFailed'));
       await this.deps.session.set({ [key(windowTab)]: { ...stored, placement: 'window', createdAt: this.deps.clock.now() } satisfies StoredReview });
     });
     this.opening.add(created);

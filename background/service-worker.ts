@@ -16,7 +16,9 @@ import type { ScopeTier } from '../src/scopes';
 import { JobsService, SIGN_IN_NOTIFICATION, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
 import { submitJob } from './submit-job';
+import { t } from '../src/i18n';
 import { ReviewsService } from './reviews';
+import { undoHandlers } from './undo';
 
 const TENANT_FACTS = sessionKeys.tenantFacts;
 
@@ -49,9 +51,9 @@ const followUps = { records: jobs.records, local: ports.storage.local, now: () =
 /** Settings, the signed-in account and a Graph client for a tier; a clear error when any is missing. */
 async function session(tier: ScopeTier) {
   const { settings } = await readSettings();
-  if (!settings) throw new SignInRequired({ problem: 'not-configured', message: 'Open the extension options and set the Application (client) ID first.' });
+  if (!settings) throw new SignInRequired({ problem: 'not-configured', message: t('worker_openOptionsFirst') });
   const account = await auth.account();
-  if (!account) throw new SignInRequired({ problem: 'login-required', message: 'Sign in to continue.' }, tier);
+  if (!account) throw new SignInRequired({ problem: 'login-required', message: t('worker_signInToContinue') }, tier);
   // Fails now with "sign in (again) / grant more permissions" rather than inside a batch of Graph calls.
   await auth.token(tier);
   const counter = { roundTrips: 0 };
@@ -100,7 +102,7 @@ async function setupCheck(): Promise<SetupFacts> {
     const reads = await setupReads(graph, account.objectId);
     return { ...facts, roles: reads.roles, verifiedDomains: reads.verifiedDomains, ...(facts.account && reads.tenantName ? { account: { ...facts.account, tenantName: reads.tenantName } } : {}) };
   } catch (error) {
-    return { ...facts, readProblem: `Microsoft Graph could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return { ...facts, readProblem: t('worker_setupReadFailed', { detail: error instanceof Error ? error.message : String(error) }) };
   }
 }
 
@@ -142,7 +144,7 @@ const handlers: Handlers = {
   'users/resolve': async ({ identifiers }) => resolveIdentifiers((await session('read')).graph, identifiers),
   'users/allFound': async ({ search }) => ({ ids: await allFound((await session('read')).graph, search) }),
   'review/open': async ({ userIds, tenantHint, placement }, ctx) => {
-    if (ctx.tabId === undefined) throw new Error('A review can only be opened from an admin-center tab.');
+    if (ctx.tabId === undefined) throw new Error(t('worker_reviewNeedsTab'));
     const input = { userIds, ...(tenantHint ? { tenantHint } : {}) };
     await (placement === 'window' ? reviews.openInWindow(ctx.tabId, ctx.origin, input) : reviews.open(ctx.tabId, ctx.origin, input));
     return null;
@@ -181,7 +183,7 @@ const handlers: Handlers = {
         jobs.runner.cancel(jobId).catch((e: unknown) => console.error('cancel failed', e));
         break;
       case 'retryFailed':
-        if (jobs.runner.isActive(jobId)) throw new Error('The job is still running. Pause it or let it finish, then retry the failed users.');
+        if (jobs.runner.isActive(jobId)) throw new Error(t('worker_retryWhileRunning'));
         await session('invite'); // a missing sign-in is reported now, not as a second round of failures
         jobs.runner.retryFailed(jobId).catch((e: unknown) => console.error('retry failed', e));
         break;
@@ -203,6 +205,7 @@ const handlers: Handlers = {
     await jobs.clearHistory();
     return null;
   },
+  ...undoHandlers({ auth, jobs, local: ports.storage.local, session, announce: () => void announceAuthChange() }),
 };
 
 listen(handlers, ports);

@@ -1,6 +1,7 @@
 // job/submit: the worker re-reads the reviewed users and re-applies every rule before anything is written.
 import type { GraphApi } from '../src/graph/client';
 import { GraphApiError } from '../src/graph/http';
+import { t, tn } from '../src/i18n';
 import type { JobHeader } from '../src/jobs';
 import type { RequestOf } from '../src/messages';
 import { planHash } from '../src/plan/plan';
@@ -21,9 +22,7 @@ export async function submitJob(
   submitterTabId: number | undefined,
 ): Promise<JobHeader> {
   if (account.tenantId.toLowerCase() !== request.expectedTenantId.toLowerCase()) {
-    throw new SubmissionRefused(
-      `Nothing was converted: you are signed in to tenant ${account.tenantId}, but the review was for tenant ${request.expectedTenantId}. Sign in to the right tenant and review again.`,
-    );
+    throw new SubmissionRefused(t('worker_submit_wrongTenant', { reviewed: request.expectedTenantId, signedin: account.tenantId }));
   }
   const sponsorIds = request.options.sponsors ?? [];
   const ids = [...request.items.map((i) => i.userId), ...sponsorIds];
@@ -31,9 +30,7 @@ export async function submitJob(
   const failure = byIds.failed.values().next();
   if (!failure.done) throw new GraphApiError(failure.value);
   if (direct.denied && request.acknowledgeUnverifiedRoles !== true) {
-    throw new SubmissionRefused(
-      `Nothing was converted: Microsoft Graph refused to read the users' directory roles (${direct.denied.code}). Review again and acknowledge that their roles were not checked.`,
-    );
+    throw new SubmissionRefused(t('worker_submit_rolesUnread', { code: direct.denied.code }));
   }
   const users = new Map([...byIds.users].map(([id, u]) => [id.toLowerCase(), u]));
   const check = checkSubmission(request.items, request.options, {
@@ -45,15 +42,13 @@ export async function submitJob(
   });
   if (!check.ok) {
     const shown = check.refusals.slice(0, 5).map((r) => `${r.userPrincipalName}: ${r.message}`);
-    const more = check.refusals.length > 5 ? ` …and ${check.refusals.length - 5} more.` : '';
-    throw new SubmissionRefused(`Nothing was converted: ${check.refusals.length} user(s) cannot be converted as reviewed. ${shown.join(' ')}${more} Review again.`);
+    const more = check.refusals.length > 5 ? ` ${tn('worker_submit_more', check.refusals.length - 5)}` : '';
+    throw new SubmissionRefused(tn('worker_submit_refused', check.refusals.length, { details: `${shown.join(' ')}${more}` }));
   }
   // The job's own plan hash, from what it will write: equal to the exported plan's unless something changed since.
   const hash = planHash({ tenantId: account.tenantId, options: check.options, items: check.items });
   if (request.planHash !== undefined && request.planHash !== hash) {
-    throw new SubmissionRefused(
-      'Nothing was converted: the job would differ from the plan you exported (the directory or the review changed since). Export the plan again and have it approved, or convert without the plan.',
-    );
+    throw new SubmissionRefused(t('worker_submit_planChanged'));
   }
   return jobs.start({ tenantId: account.tenantId, ranBy: account.username, items: check.items, options: check.options, planHash: hash }, submitterTabId);
 }

@@ -52,10 +52,10 @@ function asTrimmedString(value: unknown): string | undefined {
 export function validateClientId(value: unknown): string | undefined {
   const v = asTrimmedString(value);
   if (v === undefined || v === '') {
-    return t('config_clientIdMissing');
+    return t('settings_clientId_empty');
   }
   if (!isGuid(v)) {
-    return t('config_clientIdInvalid', { value: v });
+    return t('settings_clientId_invalid', { value: v });
   }
   return undefined;
 }
@@ -64,20 +64,22 @@ export function validateClientId(value: unknown): string | undefined {
 export function validateTenant(value: unknown): string | undefined {
   const v = asTrimmedString(value);
   if (v === undefined || v === '') {
-    return t('config_tenantMissing');
+    return t('settings_tenant_empty');
   }
   const lower = v.toLowerCase();
   if (lower === 'common' || lower === 'consumers') {
-    return t('config_tenantPersonal', { value: v });
+    return t('settings_tenant_personal', { value: v });
   }
   if ((ALLOWED_TENANT_KEYWORDS as readonly string[]).includes(lower) || isGuid(v) || isDomainName(v)) return undefined;
-  return t('config_tenantInvalid', { value: v });
+  return t('settings_tenant_invalid', { value: v });
 }
 
 /** Error message for a cloud, or undefined when it is valid. */
 export function validateCloud(value: unknown): string | undefined {
   if (isCloud(value)) return undefined;
-  return t('config_cloudInvalid', { clouds: CLOUDS.join(', '), value: typeof value === 'string' ? value : String(value) });
+  return typeof value === 'string'
+    ? t('settings_cloud_invalid', { clouds: CLOUDS.join(', '), value })
+    : t('settings_cloud_invalidValue', { clouds: CLOUDS.join(', ') });
 }
 
 const VALIDATORS: Record<SettingsField, (v: unknown) => string | undefined> = {
@@ -147,7 +149,7 @@ export function mergeSettings(policy: unknown, local: unknown): MergedSettings {
     if (message !== undefined) {
       errors.push({
         field,
-        message: fromPolicy ? t('config_fromPolicy', { message }) : message,
+        message: fromPolicy ? t('settings_fromPolicy', { message }) : message,
       });
     }
     values[field] = normaliseField(field, raw);

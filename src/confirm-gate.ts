@@ -4,6 +4,8 @@
 // visible and unobscured (IntersectionObserver v2 isVisible), and only once it has been both visible and focused
 // for SETTLE_MS: a change the page makes resets the clock. Where the browser cannot report visibility, the framed
 // review does not confirm at all: the admin continues in the extension's own window, which no page can cover.
+// The same gate guards the other write the review confirms: Retry failed.
+import { t } from './i18n';
 
 /** How long the dialog must have been visible and focused before Convert acts. */
 export const SETTLE_MS = 600;
@@ -30,13 +32,13 @@ export type GateVerdict =
 
 export function judgeGate(f: GateFacts): GateVerdict {
   if (f.placement === 'frame' && f.visibility === 'unverifiable') {
-    return { ready: false, unverifiable: true, reason: 'This browser cannot confirm that the dialog is fully visible, so the conversion is confirmed in the extension’s own window.' };
+    return { ready: false, unverifiable: true, reason: t('review_gate_unverifiable') };
   }
-  if (f.visibility === 'checking') return { ready: false, reason: 'Checking that this dialog is fully visible…' };
+  if (f.visibility === 'checking') return { ready: false, reason: t('review_gate_checking') };
   if (f.visibility !== 'visible' || f.visibleSince === undefined) {
-    return { ready: false, reason: 'Convert is available only while this dialog is fully visible, with nothing on top of it.' };
+    return { ready: false, reason: t('review_gate_hidden') };
   }
-  if (!f.focused || f.focusedSince === undefined) return { ready: false, reason: 'Click in this dialog first: Convert is available while it has the focus.' };
+  if (!f.focused || f.focusedSince === undefined) return { ready: false, reason: t('review_gate_focus') };
   const since = Math.max(f.visibleSince, f.focusedSince);
   const waited = f.now - since;
   if (waited < SETTLE_MS) return { ready: false, waitMs: SETTLE_MS - waited };

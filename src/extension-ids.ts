@@ -1,6 +1,6 @@
 // The extension's identity in each browser family, pinned so that the sign-in redirect URI an admin registers
 // stays the same across installs and updates. An app registration lists both redirect URIs; the options page
-// and the README show both.
+// and the README show both. (No imports: the build's manifest step loads this file in Node.)
 
 /** Chromium id, derived from the manifest `key` (Chrome and Edge loading the same package). */
 export const CHROMIUM_EXTENSION_ID = 'ggklaglfgknobpkjjlbjjbdohkadcjbf';
@@ -16,24 +16,3 @@ export const CHROMIUM_REDIRECT_URI = `https://${CHROMIUM_EXTENSION_ID}.chromiuma
  * Written out (src/ has no hashing); a unit test recomputes the hash from GECKO_ID.
  */
 export const FIREFOX_REDIRECT_URI = 'https://dc0cc9ba42e358d7e2bc321af9987da792e89411.extensions.allizom.org/';
-
-export interface RedirectUriRow {
-  /** Which browsers use this URI. */
-  browser: string;
-  uri: string;
-  /** True for the URI of the browser showing it. */
-  current: boolean;
-}
-
-/**
- * Every redirect URI the app registration needs, this browser's own first. A build installed under another id
- * (a store that assigns its own) still shows the URI this browser really uses.
- */
-export function redirectUris(current: string): RedirectUriRow[] {
-  const known = [
-    { browser: 'Chrome and Edge', uri: CHROMIUM_REDIRECT_URI },
-    { browser: 'Firefox', uri: FIREFOX_REDIRECT_URI },
-  ].map((r) => ({ ...r, current: r.uri === current }));
-  const own = known.some((r) => r.current) ? [] : [{ browser: 'This browser', uri: current, current: true }];
-  return [...own, ...known.filter((r) => r.current), ...known.filter((r) => !r.current)];
-}

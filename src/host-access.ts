@@ -2,7 +2,8 @@
 // ones at install; Firefox MV3 treats every host permission as opt-in (the user may withhold or revoke them), so
 // the popup and the options page compare this list with what the browser granted and ask for the rest.
 import { cloudEndpoints, type Cloud } from './clouds';
-import { formatList, t } from './i18n';
+import { t, tn, type MessageKey } from './i18n';
+import { joinWords } from './word-list';
 
 export type HostRole = 'sign-in' | 'graph' | 'admin-center';
 
@@ -23,14 +24,16 @@ export function hostNeeds(cloud: Cloud): HostNeed[] {
   return needs.filter((n, i) => needs.findIndex((m) => m.pattern === n.pattern) === i);
 }
 
-/** What stops working without a role's hosts (a function: the words exist only once the catalogue is installed). */
-function consequence(role: HostRole): string {
-  return { 'sign-in': t('hostAccess_signIn'), graph: t('hostAccess_graph'), 'admin-center': t('hostAccess_adminCenter') }[role];
-}
+const CONSEQUENCE: Record<HostRole, MessageKey> = {
+  'sign-in': 'hostAccess_signIn',
+  graph: 'hostAccess_graph',
+  'admin-center': 'hostAccess_adminCenter',
+};
 
 /** One sentence naming what stops working without the missing hosts, e.g. for a notice. */
 export function describeMissingAccess(missing: readonly HostNeed[]): string {
   const roles = [...new Set(missing.map((m) => m.role))];
+  const broken = joinWords(roles.map((r) => t(CONSEQUENCE[r])), 'and');
   const hosts = missing.map((m) => m.pattern.replace(/^https:\/\//, '').replace(/\/\*$/, ''));
-  return t('hostAccess_missing', { broken: formatList(roles.map(consequence)), hosts: hosts.join(', ') });
+  return tn('hostAccess_missing', roles.length, { broken, hosts: hosts.join(', ') });
 }

@@ -2,17 +2,18 @@
 // notifications: one wording and one tone, from the worker's summary. It says what happened, never what was
 // asked: a pause still waiting for requests in flight is "Pausing", a job with failures is "Finished with N
 // failed", a cancel separates the users converted before it from the ones never started.
-import { t, tn } from './i18n';
+import { formatNumber, messageLocale, t, tn } from './i18n';
 import type { JobSummary } from './messages';
 
 /** Fluent's status intents; each surface maps them to its own colours (popup, page theme, badge). */
 export type StatusTone = 'informative' | 'success' | 'warning' | 'danger';
 
-const n = (x: number): string => x.toLocaleString('en-US');
-
-/** "1 user", "2 users"; `many` for irregular plurals. */
+/**
+ * "1 user", "2 users": English words only. Kept for the popup components that still hold English (issue 12 lists
+ * them in eslint.config.js); translated code uses tn() with a plural key instead.
+ */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${n(count)} ${count === 1 ? one : many}`;
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }
 
 type StateInput = Pick<JobSummary, 'state' | 'counters' | 'inFlight'>;
@@ -28,22 +29,22 @@ export function jobStateText(job: StateInput): JobStateText {
   const failed = job.counters.failed;
   switch (job.state) {
     case 'running':
-      return { label: t('jobState_running'), tone: 'informative' };
+      return { label: t('state_running'), tone: 'informative' };
     case 'paused':
-      return inFlight > 0 ? { label: tn('jobState_pausingInFlight', inFlight), tone: 'warning' } : { label: t('jobState_paused'), tone: 'warning' };
+      return inFlight > 0 ? { label: tn('state_pausingInFlight', inFlight), tone: 'warning' } : { label: t('state_paused'), tone: 'warning' };
     case 'paused-offline':
-      return { label: t('jobState_pausedOffline'), tone: 'warning' };
+      return { label: t('state_pausedOffline'), tone: 'warning' };
     case 'waiting-for-sign-in':
-      return { label: t('jobState_waitingForSignIn'), tone: 'warning' };
+      return { label: t('state_waitingForSignIn'), tone: 'warning' };
     case 'cancelling':
-      return { label: inFlight > 0 ? tn('jobState_cancellingInFlight', inFlight) : t('jobState_cancelling'), tone: 'warning' };
+      return { label: inFlight > 0 ? tn('state_cancellingInFlight', inFlight) : t('state_cancelling'), tone: 'warning' };
     case 'completed':
-      return failed > 0 ? { label: t('jobState_finishedFailed', { failed }), tone: 'danger' } : { label: t('jobState_finished'), tone: 'success' };
+      return failed > 0 ? { label: tn('state_finishedFailed', failed), tone: 'danger' } : { label: t('state_finished'), tone: 'success' };
     case 'cancelled':
-      return failed > 0 ? { label: t('jobState_cancelledFailed', { failed }), tone: 'danger' } : { label: t('jobState_cancelled'), tone: 'warning' };
+      return failed > 0 ? { label: tn('state_cancelledFailed', failed), tone: 'danger' } : { label: t('state_cancelled'), tone: 'warning' };
     default:
       // A state from a newer worker than this page: shown as it is rather than guessed.
-      return { label: String(job.state || t('jobState_unknown')), tone: 'informative' };
+      return { label: String(job.state || t('state_unknown')), tone: 'informative' };
   }
 }
 
@@ -55,20 +56,19 @@ export function jobOutcomeText(job: Pick<JobSummary, 'state' | 'counters'>): str
   const c = job.counters;
   const converted = c.converted ?? c.done;
   const extras: string[] = [];
-  if (c.failed > 0) extras.push(t('jobOutcome_failed', { count: c.failed }));
-  if (c.blocked > 0) extras.push(t('jobOutcome_blocked', { count: c.blocked }));
-  const join = (parts: string[]) => parts.join(', ');
+  if (c.failed > 0) extras.push(tn('state_part_failed', c.failed));
+  if (c.blocked > 0) extras.push(tn('state_part_blocked', c.blocked));
   if (job.state === 'cancelled') {
     const notStarted = c.notStarted ?? c.cancelled;
     const stopped = c.cancelled - notStarted;
-    const parts = [tn('jobOutcome_convertedBeforeCancel', converted), t('jobOutcome_notStarted', { count: notStarted })];
-    if (stopped > 0) parts.push(t('jobOutcome_stoppedPartWay', { count: stopped }));
-    return join([...parts, ...extras]);
+    const parts = [tn('state_part_convertedBeforeCancel', converted), tn('state_part_notStarted', notStarted)];
+    if (stopped > 0) parts.push(tn('state_part_stoppedPartWay', stopped));
+    return [...parts, ...extras].join(', ');
   }
-  if (job.state === 'completed') return join([tn('jobOutcome_convertedOf', c.total, { converted }), ...extras]);
-  const left = c.remaining > 0 ? [t('jobOutcome_left', { count: c.remaining })] : [];
-  if ((c.verifying ?? 0) > 0) left.unshift(t('jobOutcome_verifying', { count: c.verifying ?? 0 }));
-  return join([tn('jobOutcome_convertedOf', c.total, { converted: c.done }), ...extras, ...left]);
+  if (job.state === 'completed') return [tn('state_part_convertedOf', c.total, { done: converted }), ...extras].join(', ');
+  const left = c.remaining > 0 ? [tn('state_part_left', c.remaining)] : [];
+  if ((c.verifying ?? 0) > 0) left.unshift(tn('state_part_verifying', c.verifying ?? 0));
+  return [tn('state_part_convertedOf', c.total, { done: c.done }), ...extras, ...left].join(', ');
 }
 
 export interface BadgeState {
@@ -77,11 +77,12 @@ export interface BadgeState {
   title: string;
 }
 
-const PRODUCT = 'B2B Convert for Entra';
 
 /** `n` as a badge fits it (4 characters at most). */
 export function compactCount(count: number): string {
-  return count >= 10_000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${(count / 1000).toFixed(1)}k` : String(count);
+  // The decimal separator is the language's ("1.2k", "1,2k"); "k" is understood in every language the badge speaks.
+  const oneDecimal = new Intl.NumberFormat(messageLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  return count >= 10_000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${oneDecimal.format(Math.floor(count / 100) / 10)}k` : String(count);
 }
 
 /**
@@ -94,7 +95,7 @@ export function badgeState(jobs: readonly Pick<JobSummary, 'state' | 'counters' 
   const waiting = unfinished.filter((j) => j.state === 'waiting-for-sign-in');
   if (waiting.length > 0) {
     const users = waiting.reduce((sum, j) => sum + j.counters.remaining, 0);
-    return { text: '!', tone: 'warning', title: `${PRODUCT}: sign in to continue converting ${plural(users, 'user')}` };
+    return { text: '!', tone: 'warning', title: tn('state_badge_signIn', users, { product: t('extName') }) };
   }
   if (unfinished.length > 0) {
     const remaining = unfinished.reduce((sum, j) => sum + j.counters.remaining, 0);
@@ -103,14 +104,18 @@ export function badgeState(jobs: readonly Pick<JobSummary, 'state' | 'counters' 
     return {
       text: compactCount(remaining),
       tone: failed > 0 ? 'danger' : 'informative',
-      title: `${PRODUCT}: ${states} — ${plural(remaining, 'user')} left${failed > 0 ? `, ${n(failed)} failed` : ''}`,
+      title: failed > 0 ? tn('state_badge_leftFailed', remaining, { failed, product: t('extName'), states }) : tn('state_badge_left', remaining, { product: t('extName'), states }),
     };
   }
   const latest = [...jobs].sort((a, b) => b.createdAt - a.createdAt)[0];
   if (latest && latest.counters.failed > 0) {
-    return { text: compactCount(latest.counters.failed), tone: 'danger', title: `${PRODUCT}: ${jobStateText(latest).label} — ${jobOutcomeText(latest)}` };
+    return {
+      text: compactCount(latest.counters.failed),
+      tone: 'danger',
+      title: t('state_badge_finished', { outcome: jobOutcomeText(latest), product: t('extName'), state: jobStateText(latest).label }),
+    };
   }
-  return { text: '', tone: 'none', title: PRODUCT };
+  return { text: '', tone: 'none', title: t('extName') };
 }
 
 /** The badge's background per tone: Fluent's status colours (white text stays ≥ 4.5:1 on each). */

@@ -4,6 +4,7 @@
 // reports (the sender's tab and origin, the review document's own location.ancestorOrigins), whether a review
 // document may have the selection. Nothing here reads a URL parameter: the framer controls those.
 import { cloudsForOrigin, isAdminCenterOrigin, isReactViewFrameOrigin } from './clouds';
+import { t } from './i18n';
 import { MAX_USERS_PER_JOB, type PendingReview } from './messages';
 import { z } from './zod';
 
@@ -29,10 +30,10 @@ export type ReviewFrameDecision = { ok: true; placement: 'frame' | 'window' } | 
 export function decideReviewFrame(ancestorOrigins: readonly string[]): ReviewFrameDecision {
   if (ancestorOrigins.length === 0) return { ok: true, placement: 'window' };
   const [parent, ...above] = ancestorOrigins as [string, ...string[]];
-  if (!isAdminCenterOrigin(parent) && !isReactViewFrameOrigin(parent)) return { ok: false, reason: 'the review is framed by a page that is not the admin center' };
-  if (above.some((o) => !isAdminCenterOrigin(o))) return { ok: false, reason: 'a frame above the review is not the admin center' };
+  if (!isAdminCenterOrigin(parent) && !isReactViewFrameOrigin(parent)) return { ok: false, reason: t('review_handoff_notAdminCenter') };
+  if (above.some((o) => !isAdminCenterOrigin(o))) return { ok: false, reason: t('review_handoff_frameAbove') };
   const clouds = cloudsForOrigin(parent);
-  if (!ancestorOrigins.every((o) => cloudsForOrigin(o).some((c) => clouds.includes(c)))) return { ok: false, reason: 'the frames above the review are in different clouds' };
+  if (!ancestorOrigins.every((o) => cloudsForOrigin(o).some((c) => clouds.includes(c)))) return { ok: false, reason: t('review_handoff_clouds') };
   return { ok: true, placement: 'frame' };
 }
 
@@ -46,9 +47,9 @@ export const REVIEW_TTL_MS = 30 * 60_000;
 export function claimReview(stored: StoredReview | undefined, ancestorOrigins: readonly string[], now: number): { ok: true; review: PendingReview } | { ok: false; reason: string } {
   const decision = decideReviewFrame(ancestorOrigins);
   if (!decision.ok) return decision;
-  if (!stored || now - stored.createdAt > REVIEW_TTL_MS) return { ok: false, reason: 'No selection is waiting for review. Select users in the list and choose Convert to external users again.' };
-  if (stored.placement !== decision.placement) return { ok: false, reason: 'This review was not opened here.' };
-  if (stored.placement === 'frame' && ancestorOrigins[0] !== stored.openerOrigin) return { ok: false, reason: 'This review was opened by another page.' };
+  if (!stored || now - stored.createdAt > REVIEW_TTL_MS) return { ok: false, reason: t('review_handoff_nothingWaiting') };
+  if (stored.placement !== decision.placement) return { ok: false, reason: t('review_handoff_notHere') };
+  if (stored.placement === 'frame' && ancestorOrigins[0] !== stored.openerOrigin) return { ok: false, reason: t('review_handoff_otherPage') };
   return { ok: true, review: { userIds: [...stored.userIds], ...(stored.tenantHint ? { tenantHint: stored.tenantHint } : {}), tabId: stored.tabId, placement: stored.placement } };
 }
 

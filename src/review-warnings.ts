@@ -3,6 +3,7 @@
 // - fact: the data shows something Microsoft Learn states a consequence of (the page is named);
 // - guess: a heuristic of ours (a shared mailbox, a distribution list), labelled as a guess in the UI.
 import { emailDomain } from './email';
+import { formatNumber, t, tn } from './i18n';
 import type { LearnPageKey } from './learn';
 
 export interface ReviewWarning {
@@ -63,7 +64,7 @@ export function userWarnings(u: WarningUser, spread?: DomainSpread): ReviewWarni
     out.push({
       code: 'noPasswordSignIn',
       kind: 'fact',
-      message: 'After accepting, this user can no longer sign in to cloud resources with the internal password: only with their own external identity.',
+      message: t('review_warning_noPasswordSignIn'),
       source: 'inviteInternalUsers',
     });
   }
@@ -72,7 +73,7 @@ export function userWarnings(u: WarningUser, spread?: DomainSpread): ReviewWarni
     out.push({
       code: 'plusAddress',
       kind: 'fact',
-      message: `${plus.join(', ')} ${plus.length === 1 ? 'is a plus-address' : 'are plus-addresses'}: the invitation service does not accept "+" in the invited address, so this user is invited at ${u.email}. Check that it reaches the same person.`,
+      message: tn('review_warning_plusAddress', plus.length, { addresses: plus.join(', '), email: u.email }),
       source: 'invitationPost',
     });
   }
@@ -80,14 +81,15 @@ export function userWarnings(u: WarningUser, spread?: DomainSpread): ReviewWarni
     out.push({
       code: 'sharedMailboxGuess',
       kind: 'guess',
-      message: `Guess: ${u.email} or the name "${u.displayName}" looks like a shared mailbox or a distribution list, not one person. A B2B user is one person who redeems the invitation with their own identity.`,
+      // The review labels it a guess (kind), so the sentence does not say it again.
+      message: t('review_warning_shared', { email: u.email, name: u.displayName }),
     });
   }
   if (spread?.kind === 'allDifferent') {
     out.push({
       code: 'uniqueDomain',
       kind: 'guess',
-      message: `No other selected user is invited at ${emailDomain(u.email)}. Every user has a different external domain: check the list.`,
+      message: t('review_warning_uniqueDomain', { domain: emailDomain(u.email) }),
     });
   }
   return out;
@@ -102,14 +104,13 @@ export function domainSpread(emails: readonly string[]): DomainSpread {
   }
   const domains = [...counts].map(([domain, users]) => ({ domain, users })).sort((a, b) => b.users - a.users || a.domain.localeCompare(b.domain));
   const n = emails.length;
-  const count = (k: number): string => k.toLocaleString('en-US');
   if (n < SPREAD_MIN_USERS) return { kind: 'tooFew', domains, message: '' };
   if (domains.length === 1) {
-    return { kind: 'onePartner', domains, message: `All ${count(n)} users are invited at ${domains[0]!.domain}: one partner organisation.` };
+    return { kind: 'onePartner', domains, message: t('review_spread_onePartner', { count: n, domain: domains[0]!.domain }) };
   }
   if (domains.length === n) {
-    return { kind: 'allDifferent', domains, message: `Each of the ${count(n)} users is invited at a different external domain: check the list.` };
+    return { kind: 'allDifferent', domains, message: t('review_spread_allDifferent', { count: n }) };
   }
-  const top = domains.slice(0, 3).map((d) => `${d.domain} (${count(d.users)})`).join(', ');
-  return { kind: 'mixed', domains, message: `${count(n)} users are invited at ${count(domains.length)} external domains; most at ${top}.` };
+  const top = domains.slice(0, 3).map((d) => `${d.domain} (${formatNumber(d.users)})`).join(', ');
+  return { kind: 'mixed', domains, message: t('review_spread_mixed', { count: n, domains: domains.length, top }) };
 }

@@ -1,5 +1,6 @@
 // What went wrong with a sign-in, in words an admin can act on. Pure: the worker feeds it the redirect URL
 // that launchWebAuthFlow returned, or the error launchWebAuthFlow threw.
+import { t } from './i18n';
 
 export type SignInProblem =
   | 'cancelled'
@@ -33,7 +34,7 @@ export function signInErrorFromRedirect(responseUrl: string): SignInError | unde
   try {
     url = new URL(responseUrl);
   } catch {
-    return { problem: 'failed', message: 'The sign-in returned an unreadable address.' };
+    return { problem: 'failed', message: t('error_signIn_unreadableRedirect') };
   }
   const params = new URLSearchParams(url.hash.replace(/^#/, ''));
   const error = params.get('error') ?? url.searchParams.get('error');
@@ -48,27 +49,27 @@ export function classify(error: string, description: string): SignInError {
     return {
       problem: 'consent-required',
       code: code ?? error,
-      message:
-        'Your organization has not granted this extension the permissions it asked for. Ask a Global Administrator or Privileged Role Administrator to grant admin consent for the app registration (README: "Register the app"), then sign in again.',
+      message: t('error_signIn_consentRequired'),
     };
   }
   if ((code && DECLINED_CODES.has(code)) || error === 'access_denied') {
-    return { problem: 'cancelled', code: code ?? error, message: 'Sign-in was cancelled. Nothing was changed; sign in again when you are ready.' };
+    return { problem: 'cancelled', code: code ?? error, message: t('error_signIn_cancelled') };
   }
   if ((code && LOGIN_REQUIRED_CODES.has(code)) || error === 'login_required' || error === 'interaction_required') {
-    return { problem: 'login-required', code: code ?? error, message: 'Your sign-in session has ended. Sign in again to continue.' };
+    return { problem: 'login-required', code: code ?? error, message: t('error_signIn_sessionEnded') };
   }
   const detail = description.split(/\r?\n/)[0]?.slice(0, 300) ?? '';
-  return { problem: 'failed', code: code ?? error, message: `Sign-in failed (${code ?? error})${detail ? `: ${detail}` : '.'}` };
+  // The authority's own description stays verbatim (it is what Microsoft's documentation and support search for).
+  return { problem: 'failed', code: code ?? error, message: detail ? t('error_signIn_failedWithDetail', { code: code ?? error, detail }) : t('error_signIn_failedCode', { code: code ?? error }) };
 }
 
 /** launchWebAuthFlow rejects with plain messages; the ones that mean the admin closed the window are cancels. */
 export function signInErrorFromLaunchFailure(message: string, interactive: boolean): SignInError {
   if (/did not approve|user cancelled|canceled|closed/i.test(message)) {
-    return { problem: 'cancelled', message: 'Sign-in was cancelled. Nothing was changed; sign in again when you are ready.' };
+    return { problem: 'cancelled', message: t('error_signIn_cancelled') };
   }
   if (!interactive || /interaction required|could not be loaded/i.test(message)) {
-    return { problem: 'login-required', message: 'Your sign-in session has ended. Sign in again to continue.' };
+    return { problem: 'login-required', message: t('error_signIn_sessionEnded') };
   }
-  return { problem: 'failed', message: `Sign-in failed: ${message}` };
+  return { problem: 'failed', message: t('error_signIn_failed', { detail: message }) };
 }

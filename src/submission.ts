@@ -1,8 +1,9 @@
 // The worker's own check of a submitted review, against users re-read from Graph just now: the page that
 // submitted is not trusted to have applied the rules, and the directory may have changed since the review.
 import { evaluateEligibility } from './eligibility';
+import { t } from './i18n';
 import type { JobItemInput as EngineItem, JobOptions, Sponsor } from './jobs/model';
-import type { InvitationOptions, JobItemInput } from './messages';
+import type { InvitationOptions, ReviewedUser } from './messages';
 import type { GraphUser } from './users';
 
 export interface SubmissionContext {
@@ -22,14 +23,14 @@ export interface Refusal {
 
 export type SubmissionCheck = { ok: true; items: EngineItem[]; options: JobOptions } | { ok: false; refusals: Refusal[] };
 
-export function checkSubmission(items: readonly JobItemInput[], options: InvitationOptions, ctx: SubmissionContext): SubmissionCheck {
+export function checkSubmission(items: readonly ReviewedUser[], options: InvitationOptions, ctx: SubmissionContext): SubmissionCheck {
   const refusals: Refusal[] = [];
   const accepted: EngineItem[] = [];
   const seen = new Set<string>();
   for (const item of items) {
     const key = item.userId.toLowerCase();
     if (seen.has(key)) {
-      refusals.push({ userId: item.userId, userPrincipalName: item.userPrincipalName, message: 'This user is listed twice.' });
+      refusals.push({ userId: item.userId, userPrincipalName: item.userPrincipalName, message: t('submission_listedTwice') });
       continue;
     }
     seen.add(key);
@@ -64,16 +65,16 @@ export function checkSubmission(items: readonly JobItemInput[], options: Invitat
   for (const id of new Set((options.sponsors ?? []).map((s) => s.toLowerCase()))) {
     const sponsor = ctx.sponsors?.get(id);
     if (!sponsor) {
-      refusals.push({ userId: id, userPrincipalName: id, message: 'This sponsor is not a user of the directory (deleted, or never was).' });
+      refusals.push({ userId: id, userPrincipalName: id, message: t('submission_sponsorMissing') });
       continue;
     }
     if ((sponsor.externalUserState ?? '') !== '' || sponsor.userType === 'Guest') {
       // Our rule, not a documented service rule: a sponsor is accountable for the guest inside the tenant.
-      refusals.push({ userId: sponsor.id, userPrincipalName: sponsor.userPrincipalName ?? id, message: 'A sponsor must be an internal member of the directory, not a guest or external user.' });
+      refusals.push({ userId: sponsor.id, userPrincipalName: sponsor.userPrincipalName ?? id, message: t('submission_sponsorExternal') });
       continue;
     }
     if (accepted.some((a) => a.userId.toLowerCase() === id)) {
-      refusals.push({ userId: sponsor.id, userPrincipalName: sponsor.userPrincipalName ?? id, message: 'A user being converted cannot sponsor the conversion.' });
+      refusals.push({ userId: sponsor.id, userPrincipalName: sponsor.userPrincipalName ?? id, message: t('submission_sponsorConverted') });
       continue;
     }
     sponsors.push({ id: sponsor.id, displayName: sponsor.displayName ?? sponsor.userPrincipalName ?? sponsor.id });

@@ -1,6 +1,7 @@
 // Is the admin signed in to the tenant the admin-center page belongs to? The page reveals its tenant as a
 // GUID or a domain (in its URL); the sign-in gives a tenant id and, read from Graph, its verified domains.
 import { isGuid } from './config';
+import { t } from './i18n';
 
 export function tenantMismatch(pageTenant: string | undefined, signedIn: { tenantId: string; tenantName?: string; verifiedDomains?: readonly string[] }): string | undefined {
   const hint = pageTenant?.trim().toLowerCase();
@@ -12,5 +13,5 @@ export function tenantMismatch(pageTenant: string | undefined, signedIn: { tenan
     // A domain we cannot check yet (verified domains not read) is not called a mismatch.
     if (!signedIn.verifiedDomains || signedIn.verifiedDomains.some((d) => d.toLowerCase() === hint)) return undefined;
   }
-  return `You are signed in to ${own}, but this admin center page belongs to ${pageTenant}. Conversions would happen in the tenant you are signed in to. Sign in to the page's tenant, or switch the page, before converting.`;
+  return t('tenant_mismatch', { own, page: pageTenant ?? '' });
 }

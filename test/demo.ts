@@ -1,6 +1,7 @@
 // `npm run demo`: the extension in Chromium against the local sandbox tenant (Contoso, 240 users).
 // With a display, it opens a real browser window on the All users page and waits until you close it.
 // Without one (or with --headless), it walks through the main job and saves screenshots, naming the folder.
+// `--lang de` (or fr, en) starts Chromium in that language: the extension speaks it, the screenshots show it.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -8,6 +9,8 @@ import { launchBrowserWithExtension, type ExtensionBrowser } from './sandbox/bro
 import { buildDemoTenant } from './sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from './sandbox/index';
 import { configureForSandbox } from './e2e/support';
+import { localeNames } from './support/i18n';
+import { sameText, showIn, t, tn } from './support/shown-text';
 
 /** Chrome Web Store and Edge Add-ons take 1280×800 (or 640×400 / 640×480); AMO takes any 1.6:1 up to 2400×1500. */
 const STORE_SCREENSHOT = { width: 1280, height: 800 };
@@ -18,7 +21,20 @@ const ALL_USERS = '[data-replica-list="all-users"]';
 const CHECK = '[data-automationid="DetailsRowCheck"]';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
-const outDir = resolve('.demo-output', new Date().toISOString().replace(/[:.]/g, '-'));
+/** `--lang de` or `--lang=de`: the browser's language (default English). */
+function langArgument(): string {
+  const at = process.argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return 'en';
+  const arg = process.argv[at]!;
+  const value = arg.startsWith('--lang=') ? arg.slice('--lang='.length) : (process.argv[at + 1] ?? '');
+  if (!localeNames().includes(value)) {
+    process.stderr.write(`--lang needs one of the extension's languages (${localeNames().join(', ')}), e.g. --lang de; got "${value}".\n`);
+    process.exit(2);
+  }
+  return value;
+}
+const lang = langArgument();
+const outDir = resolve('.demo-output', `${new Date().toISOString().replace(/[:.]/g, '-')}${lang === 'en' ? '' : `-${lang}`}`);
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -61,14 +77,14 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
 
   say('2. Sign in from the control (MSAL in the worker\'s offscreen host, launchWebAuthFlow).');
   await grid.locator('button[data-b2b="sign-in"]').click();
-  await grid.locator('button[data-b2b="convert"][title="Select users in the list first."]').waitFor({ timeout: 30_000 });
+  await grid.locator(`button[data-b2b="convert"][title="${t('content_why_noSelection')}"]`).waitFor({ timeout: 30_000 });
 
   say('3. Select partner accounts with the grid\'s own checkboxes, plus a synced and a privileged user.');
   const byId = (id: string) => tenant.users.find((u) => u.id === id)!.userPrincipalName;
   const picks = [...tenant.notable.eligible.slice(0, 6), tenant.notable.synced[0]!, tenant.notable.privileged[0]!];
   for (const id of picks) await selectByUpn(grid, byId(id));
   await grid.locator(`${ALL_USERS} input.ms-SearchBox-field`).fill('');
-  await grid.locator('[data-b2b="count"]', { hasText: `${picks.length} selected` }).waitFor();
+  await grid.locator('[data-b2b="count"]', { hasText: tn('content_selectedCount', picks.length) }).waitFor();
   await shot(page, '02-selected.png', `${picks.length} users selected; the count stays visible across search and scroll`);
 
   say('4. Review: pre-flight through Graph in batches; blocked users carry their reason; nothing written yet.');
@@ -76,7 +92,8 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   // The review is the extension's own page, framed over the grid: no page script can reach it.
   const review = grid.frameLocator('iframe[data-b2b="review-frame"]');
   await review.locator('[data-b2b="review-list"]').waitFor({ timeout: 30_000 });
-  await review.getByRole('button', { name: /^Convert \d+ users?$/ }).waitFor({ state: 'visible', timeout: 30_000 });
+  // The confirm button names how many users it converts once the pre-flight is done.
+  await review.locator('button[data-b2b="confirm"]', { hasText: /\d/ }).waitFor({ state: 'visible', timeout: 30_000 });
   // The framed document paints after the outer page: give the compositor a frame before the screenshot.
   await page.waitForTimeout(300);
   await shot(page, '03-review.png', 'the review dialog: proposed emails, eligibility and reasons, options, tenant summary');
@@ -97,12 +114,12 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   say('7. The popup: account, tenant, the job and its per-user status, refreshed from Graph.');
   const popup = await browser.openPopup();
   await popup.setViewportSize({ width: 420, height: 640 });
-  await popup.getByRole('heading', { name: 'Recent jobs' }).waitFor({ timeout: 30_000 });
+  await popup.locator('#history-h').waitFor({ timeout: 30_000 });
   await shot(popup, '05-popup.png', 'the popup: signed-in account and tenant, recent jobs');
-  await popup.getByRole('button', { name: /users? converted/ }).first().click();
-  await popup.getByRole('heading', { name: 'Job details' }).waitFor();
-  await popup.getByRole('button', { name: 'Refresh status' }).click();
-  await popup.getByRole('list', { name: 'Users in this job' }).getByRole('listitem').filter({ hasText: 'Invitation: Accepted' }).first().waitFor({ timeout: 30_000 });
+  await popup.locator('button.history-open').first().click();
+  await popup.locator('h1').first().waitFor();
+  await popup.getByRole('button', { name: sameText('Refresh status', lang), exact: true }).click();
+  await popup.locator('li.item-row', { hasText: sameText('Accepted', lang) }).first().waitFor({ timeout: 30_000 });
   await shot(popup, '06-job-detail.png', 'job detail: result per user, invitation state (2 Accepted), redeem links, CSV export');
 
   say('8. The same job as a full page (from the popup\'s "open in a tab"), at the stores\' screenshot size.');
@@ -112,8 +129,8 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   });
   const jobPage = await browser.openExtensionPage(`popup/popup.html?view=tab&job=${encodeURIComponent(jobId)}`);
   await jobPage.setViewportSize(STORE_SCREENSHOT);
-  await jobPage.getByRole('heading', { name: 'Job details' }).waitFor({ timeout: 30_000 });
-  await jobPage.getByRole('list', { name: 'Users in this job' }).getByRole('listitem').first().waitFor({ timeout: 30_000 });
+  await jobPage.locator('h1').first().waitFor({ timeout: 30_000 });
+  await jobPage.locator('li.item-row').first().waitFor({ timeout: 30_000 });
   await shot(jobPage, '07-job-page.png', 'the job as a full page: per-user results, invitation state, follow-ups, CSV export');
 
   say('9. A second job where Graph refuses one user: the popup says "Finished with 1 failed", the badge shows it.');
@@ -132,7 +149,7 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
     expectedTenantId: pre.tenantId,
   });
   await popup.reload();
-  await popup.getByRole('button', { name: /^Finished with 1 failed/ }).first().waitFor({ timeout: 60_000 });
+  await popup.locator('button.history-open', { hasText: tn('state_finishedFailed', 1) }).first().waitFor({ timeout: 60_000 });
   await shot(popup, '08-finished-with-failure.png', 'a finished job with a failure: "Finished with 1 failed" in the danger colour, time secondary');
   sandbox.graph.setFaults({});
 
@@ -147,12 +164,14 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
 }
 
 async function main(): Promise<void> {
+  // What the extension shows in this language, for the walk-through's waits (the same catalogue it reads).
+  showIn(lang);
   const tenant = buildDemoTenant();
   const sandbox = await startSandbox({ tenant, layout: 'random' });
-  const browser = await launchBrowserWithExtension(sandbox, { headless });
+  const browser = await launchBrowserWithExtension(sandbox, { headless, lang });
   let exitCode = 0;
   try {
-    say(`Sandbox tenant "${tenant.displayName}" (${tenant.users.length} users) on https://entra.microsoft.com (port ${sandbox.port}), layout "${sandbox.layout}".`);
+    say(`Sandbox tenant "${tenant.displayName}" (${tenant.users.length} users) on https://entra.microsoft.com (port ${sandbox.port}), layout "${sandbox.layout}", language "${lang}".`);
     // The demo's embedded default: the options page filled with the sandbox app registration.
     await configureForSandbox(browser, sandbox);
     if (headless) {

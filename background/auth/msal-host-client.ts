@@ -5,6 +5,7 @@
 // Both answer the same requests with the same replies, so AuthService has one code path after the host.
 // The browser's offscreen and messaging calls come in through OffscreenPort (built in browser-ports.ts).
 import { MSAL_HOST_TARGET, type MsalHostReply, type MsalHostRequest } from './msal-host-protocol';
+import { t } from '../../src/i18n';
 
 export type MsalHostPayload = MsalHostRequest extends infer R ? (R extends MsalHostRequest ? Omit<R, 'target'> : never) : never;
 
@@ -51,7 +52,7 @@ export function offscreenHost(offscreen: OffscreenPort, sleep: (ms: number) => P
         } catch (error) {
           if (attempt >= ANSWER_TRIES) throw error;
         }
-        if (attempt >= ANSWER_TRIES) return { ok: false, errorCode: 'host_unavailable', message: 'The sign-in host did not answer.', interactionRequired: false };
+        if (attempt >= ANSWER_TRIES) return { ok: false, errorCode: 'host_unavailable', message: t('worker_signInHostSilent'), interactionRequired: false };
         await sleep(ANSWER_PAUSE_MS);
       }
     },
@@ -80,7 +81,7 @@ export function inPageHost(): MsalHost {
 
 /** A host that cannot be: every request fails with the reason (a background with neither offscreen nor DOM). */
 function noHost(): MsalHost {
-  const message = 'This browser offers no place to run the sign-in library (no offscreen documents and no background page).';
+  const message = t('worker_noSignInHost');
   return {
     ask: () => Promise.reject(new Error(message)),
     close: () => Promise.reject(new Error(message)),

@@ -3,7 +3,7 @@
 import type { JobStatus } from '../../src/jobs/model';
 import { jobStateText } from '../../src/job-state';
 import { formatDateTime as formatLocalDateTime, t } from '../../src/i18n';
-import type { JobCounters, JobSummary } from '../../src/messages';
+import type { ItemRowState, JobSummaryCounters as JobCounters, JobSummary } from '../../src/messages';
 
 /** Items that reached an end state (done, failed, blocked or cancelled). */
 export function processed(c: JobCounters): number {
@@ -107,8 +107,11 @@ export function liveProgressText(job: Pick<JobSummary, 'state' | 'counters' | 'i
   return t('live_progress', { failed: job.counters.failed, percent: pct, state: jobStateText(job).label });
 }
 
-/** Item result states as the admin reads them (a function: the words exist only once the catalogue is installed). */
-function itemLabels(): Record<string, string> {
+/**
+ * Item result states as the admin reads them: every state a job view can report (tsc checks), and older spellings
+ * (a function: the words exist only once the catalogue is installed).
+ */
+function itemLabels(): Readonly<Record<ItemRowState, string>> & Readonly<Record<string, string>> {
   return {
     pending: t('itemState_pending'),
     queued: t('itemState_pending'),
@@ -118,6 +121,7 @@ function itemLabels(): Record<string, string> {
     inviting: t('itemState_inviting'),
     settingType: t('itemState_settingType'),
     verifying: t('itemState_verifying'),
+    convertingToInternal: t('itemState_convertingToInternal'),
     done: t('itemState_converted'),
     succeeded: t('itemState_converted'),
     failed: t('itemState_failed'),

@@ -12,6 +12,7 @@ import { AccountPanel } from './Account';
 import { Notice } from './common';
 import { HostAccessNotice } from './HostAccessNotice';
 import { SETUP_CHECK_ANCHOR, SetupCheck } from './SetupCheck';
+import { UndoFeature } from './UndoFeature';
 import { LearnLink, RegisterAppSteps } from './RegisterApp';
 
 /** The hint under each field (a function: the words exist only once the catalogue is installed). */
@@ -224,6 +225,7 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
           )}
         </li>
       </ol>
+      <UndoFeature services={services} />
     </main>
   );
 }

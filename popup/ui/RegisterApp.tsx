@@ -2,7 +2,7 @@
 // (a link to App registrations in the admin center of the chosen cloud), the redirect URI to add as a single-page
 // application, and the delegated Graph permissions. The steps follow Microsoft Learn's SPA registration page.
 import { cloudEndpoints, isCloud } from '../../src/clouds';
-import { CHROMIUM_REDIRECT_URI, FIREFOX_REDIRECT_URI, redirectUris } from '../../src/extension-ids';
+import { redirectUris } from '../../src/redirect-uris';
 import { t, tn } from '../../src/i18n';
 import { LEARN_PAGES } from '../../src/learn';
 import { TIER_PERMISSIONS } from '../../src/scopes';
@@ -12,13 +12,6 @@ import { CopyButton } from './common';
 export function appRegistrationsUrl(cloud: string): string {
   const host = cloudEndpoints(isCloud(cloud) ? cloud : 'Global').adminCenterHosts[0];
   return `https://${host}/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade`;
-}
-
-/** Which browsers use a redirect URI, in words. */
-function browserName(uri: string): string {
-  if (uri === CHROMIUM_REDIRECT_URI) return t('register_browserChromium');
-  if (uri === FIREFOX_REDIRECT_URI) return t('register_browserFirefox');
-  return t('register_browserThis');
 }
 
 /** The write permission is asked for only by the optional follow-ups; the rest every conversion needs. */
@@ -52,7 +45,7 @@ export function RegisterAppSteps(props: {
       <p>{tn('register_redirect', rows.length)}</p>
       <ul class="plain redirect-uris" aria-label={t('register_redirectList')}>
         {rows.map((r) => {
-          const browser = browserName(r.uri);
+          const browser = r.browser;
           return (
             <li key={r.uri}>
               {props.allBrowsers && <span class="small muted">{r.current ? t('register_browserCurrent', { browser }) : browser}</span>}

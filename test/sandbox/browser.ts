@@ -26,6 +26,13 @@ export interface BrowserOptions {
   args?: string[];
   /** Milliseconds to wait for the extension's service worker to start; default 30 s. */
   startTimeoutMs?: number;
+  /**
+   * The browser's language, e.g. 'de' (default: the machine's, English here). `--lang` is what makes Debian's
+   * Chromium pick the extension's catalogue (_locales/<lang>; verified: chrome.i18n.getMessage answers from it, while
+   * LANGUAGE/LANG do not and getUILanguage() stays en-US without the chromium-l10n package); Playwright's locale gives
+   * the pages the same navigator.language and Accept-Language.
+   */
+  lang?: string;
 }
 
 export interface ExtensionBrowser {
@@ -67,7 +74,9 @@ export async function launchBrowserWithExtension(sandbox: { port: number }, opts
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
+    ...(opts.lang ? { locale: opts.lang } : {}),
     args: [
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

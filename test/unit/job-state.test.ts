@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeState, jobOutcomeText, jobStateText, plural } from '../../src/job-state';
+import { badgeState, jobOutcomeText, jobStateText } from '../../src/job-state';
 import type { JobSummary } from '../../src/messages';
 
 function job(over: Partial<Omit<JobSummary, 'counters'>> & { counters?: Partial<JobSummary['counters']> } = {}): JobSummary {
@@ -41,9 +41,9 @@ describe('job state wording', () => {
     expect(jobOutcomeText(job({ counters: { done: 10, verifying: 5, remaining: 40 } }))).toBe('10 of 50 users converted, 5 verifying, 40 left');
   });
 
-  it('plurals', () => {
-    expect(plural(1, 'user')).toBe('1 user');
-    expect(plural(1200, 'user')).toBe('1,200 users');
+  it('plurals and numbers from the catalogue', () => {
+    expect(jobOutcomeText(job({ state: 'completed', counters: { total: 1, done: 1, converted: 1, remaining: 0 } }))).toBe('1 of 1 user converted');
+    expect(jobOutcomeText(job({ counters: { total: 1200, done: 0, remaining: 1200 } }))).toBe('0 of 1,200 users converted, 1,200 left');
   });
 });
 

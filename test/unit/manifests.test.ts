@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import source from '../../manifest.json' with { type: 'json' };
 import english from '../../_locales/en/messages.json' with { type: 'json' };
 import { FIREFOX_MIN_VERSION, manifestFor, type ManifestJson } from '../../build/manifests';
-import { CHROMIUM_EXTENSION_ID, CHROMIUM_REDIRECT_URI, FIREFOX_REDIRECT_URI, GECKO_ID, redirectUris } from '../../src/extension-ids';
+import { CHROMIUM_EXTENSION_ID, CHROMIUM_REDIRECT_URI, FIREFOX_REDIRECT_URI, GECKO_ID } from '../../src/extension-ids';
+import { redirectUris } from '../../src/redirect-uris';
 import { classifySender } from '../../src/messages';
 
 const base = source as unknown as ManifestJson;

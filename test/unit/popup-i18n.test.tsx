@@ -5,7 +5,7 @@
 // The German and French catalogues are then rendered for real: no English sentence of ours is left.
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthStatus, BroadcastEvent, JobItemView, JobSummary } from '../../src/messages';
+import type { AuthStatus, BroadcastEvent, JobItemRow as JobItemView, JobSummary } from '../../src/messages';
 import type { OptionsServices, PopupServices, UiServices } from '../../popup/lib/platform';
 import { TIER_PERMISSIONS } from '../../src/scopes';
 import { CHROMIUM_REDIRECT_URI, FIREFOX_REDIRECT_URI } from '../../src/extension-ids';
@@ -57,6 +57,8 @@ const DATA = [
   ...TIER_PERMISSIONS.write, REDIRECT, CHROMIUM_REDIRECT_URI, FIREFOX_REDIRECT_URI, 'Graph', 'UPN',
   // The options form shows the stored values; "organizations" is the tenant keyword Entra defines.
   'organizations', TENANT.toLowerCase(),
+  // A product name, the same in every language (src/redirect-uris.ts).
+  'Firefox',
 ];
 
 const page = preactPage(6);

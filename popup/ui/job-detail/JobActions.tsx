@@ -7,6 +7,7 @@ import { t, tn } from '../../../src/i18n';
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { downloadText } from '../../lib/download';
 import { isActiveJob } from '../../lib/format';
+import { undoReviewPath } from '../../lib/pages';
 import type { UiServices } from '../../lib/platform';
 import { ConfirmButton } from '../Confirm';
 import { ActionStatus } from './ActionStatus';
@@ -27,6 +28,11 @@ export function JobActions(props: {
   onRoundTrips?: (n: number) => void;
   onAuth?: (s: AuthStatus) => void;
   download?: (fileName: string, text: string) => void;
+  /**
+   * Convert back to internal (preview), when the feature is on: the selected users this job converted who have
+   * accepted (as the last status refresh showed).
+   */
+  undo?: { acceptedSelected: readonly string[] };
 }) {
   const { services, jobId, summary, selected } = props;
   const { busy, message, setMessage, needsWrite, run, signInAndRetry } = useActionRunner(services, props.onAuth);
@@ -83,6 +89,10 @@ export function JobActions(props: {
   const failed = summary?.counters.failed ?? 0;
   const active = summary ? isActiveJob(summary) : false;
   const working = busy !== undefined;
+  const accepted = props.undo?.acceptedSelected ?? [];
+  // An undo job's users are internal members again: none of the conversion's follow-ups applies, and its failed users
+  // are retried through a new undo review (their temporary passwords are not kept).
+  const undoJob = summary?.kind === 'undo';
   return (
     <section aria-label={t('actions_region')}>
       <div class="row">
@@ -97,8 +107,13 @@ export function JobActions(props: {
           {t('actions_redeemLinks')}
         </label>
       </div>
-      {n > 0 && (
+      {n > 0 && !undoJob && (
         <div class="row" role="group" aria-label={t('actions_selectedGroup')}>
+          {accepted.length > 0 && (
+            <button type="button" title={t('undo_action_title')} onClick={() => services.openPage(undoReviewPath(jobId, accepted))}>
+              {t('undo_action_convertBack', { count: accepted.length })}
+            </button>
+          )}
           <ConfirmButton
             label={t('actions_withCount', { action: t('actions_reset'), count: n })}
             disabled={working}
@@ -115,7 +130,7 @@ export function JobActions(props: {
           />
         </div>
       )}
-      {failed > 0 && !active && (
+      {failed > 0 && !active && !undoJob && (
         <div class="row" role="group" aria-label={t('actions_failedGroup')}>
           <ConfirmButton
             label={t('actions_withCount', { action: retryLabel, count: failed })}

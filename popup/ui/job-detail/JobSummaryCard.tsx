@@ -1,11 +1,11 @@
 // The job at a glance: state, what it did, its progress and, while it runs, the time left; when it ran, by whom and
 // in which tenant (by name when it is the signed-in one). Ids, the plan hash and round trips are diagnostics,
 // collapsed. A placeholder of the same height holds the layout until the summary arrives.
+import { t, tn } from '../../../src/i18n';
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { jobOutcomeText } from '../../../src/job-state';
 import { domainOf, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
 import { Diagnostics, JobStateBadge, ProgressBar } from '../common';
-import { t, tn } from '../../../src/i18n';
 
 /** The tenant by name and domain when it is the signed-in admin's, else by id (nothing better is known). */
 function tenantLabel(tenantId: string, auth: AuthStatus | undefined): string {
@@ -33,6 +33,11 @@ export function JobSummaryCard({ summary, auth, roundTrips }: { summary: JobSumm
       <p>
         <JobStateBadge job={summary} />
       </p>
+      {summary.kind === 'undo' && (
+        <p class="small wrap" data-b2b="undo-job">
+          {t('undo_job_of', { job: summary.undoOf ?? '' })}
+        </p>
+      )}
       <p class="outcome">{jobOutcomeText(summary)}</p>
       <ProgressBar counters={summary.counters} label={t('detail_progress')} />
       {/* The bar's legend shows the counts (its value text reads them out); while it moves, the time left. */}
