@@ -17,6 +17,7 @@ import { JobsService, SIGN_IN_NOTIFICATION, summaryOf } from './jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from './job-followups';
 import { submitJob } from './submit-job';
 import { ReviewsService } from './reviews';
+import { undoHandlers } from './undo';
 
 const TENANT_FACTS = sessionKeys.tenantFacts;
 
@@ -203,6 +204,7 @@ const handlers: Handlers = {
     await jobs.clearHistory();
     return null;
   },
+  ...undoHandlers({ auth, jobs, local: ports.storage.local, session, announce: () => void announceAuthChange() }),
 };
 
 listen(handlers, ports);

@@ -55,7 +55,7 @@ export function userReasons(result: PreflightResult, u: PreflightUser, edit: Pic
     const fixed = u.reasons
       .filter((r) => !EMAIL_CODES.has(r.code))
       .map((r): ReviewReason => {
-        const block = r.severity === 'block';
+        const block = r.severity === 'blocked';
         if (block && r.overridable && edit.override === 2) {
           overridden = true;
           return { code: `${r.code}Overridden`, severity: 'warning', overridable: false, message: `${r.message} ${t('review_reason_overridden')}` };

@@ -1,7 +1,7 @@
 // Confirming the review: why the confirm button waits, its label, the job request for exactly the users that will
 // be converted, and the consent tier that request needs.
 import { tn, t } from './i18n';
-import { MAX_USERS_PER_JOB, type JobItemInput, type PreflightResult, type RequestOf } from './messages';
+import { MAX_USERS_PER_JOB, type ReviewedUser as JobItemInput, type PreflightResult, type RequestOf } from './messages';
 import type { Edits, ReviewCounts, RowVerdict } from './review';
 import { toInvitationOptions, type OptionErrors, type OptionsDraft } from './review-options';
 

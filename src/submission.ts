@@ -2,7 +2,7 @@
 // submitted is not trusted to have applied the rules, and the directory may have changed since the review.
 import { evaluateEligibility } from './eligibility';
 import type { JobItemInput as EngineItem, JobOptions, Sponsor } from './jobs/model';
-import type { InvitationOptions, JobItemInput } from './messages';
+import type { InvitationOptions, ReviewedUser } from './messages';
 import type { GraphUser } from './users';
 
 export interface SubmissionContext {
@@ -22,7 +22,7 @@ export interface Refusal {
 
 export type SubmissionCheck = { ok: true; items: EngineItem[]; options: JobOptions } | { ok: false; refusals: Refusal[] };
 
-export function checkSubmission(items: readonly JobItemInput[], options: InvitationOptions, ctx: SubmissionContext): SubmissionCheck {
+export function checkSubmission(items: readonly ReviewedUser[], options: InvitationOptions, ctx: SubmissionContext): SubmissionCheck {
   const refusals: Refusal[] = [];
   const accepted: EngineItem[] = [];
   const seen = new Set<string>();
