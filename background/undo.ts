@@ -1,6 +1,7 @@
 // Convert back to internal (preview), at the worker: the feature's switch (turning it on is the only moment its
 // permission is asked for), the undo review's reads, and the undo job — created only after the worker has re-read
 // every user and re-applied every rule (src/undo-review.ts). Writes come from extension pages only (src/messages.ts).
+import { t, tn } from '../src/i18n';
 import type { GraphApi } from '../src/graph/client';
 import { GraphApiError } from '../src/graph/http';
 import { tenantFacts } from '../src/directory-reads';
@@ -30,7 +31,6 @@ export class UndoRefused extends Error {
   override name = 'UndoRefused';
 }
 
-const OFF = 'Convert back to internal is turned off. Turn it on in the extension options first.';
 
 async function enabled(local: StorageArea): Promise<boolean> {
   return parsed(undoFeatureSchema, (await local.get([localKeys.undoFeature]))[localKeys.undoFeature])?.enabled === true;
@@ -39,8 +39,8 @@ async function enabled(local: StorageArea): Promise<boolean> {
 /** The job's items for these users (the whole job is scanned once, a page of 1000 at a time). */
 async function convertedItems(jobs: JobsService, jobId: string, userIds: readonly string[]): Promise<Map<string, ConvertedItem>> {
   const header = (await jobs.runner.listJobs()).find((j) => j.id === jobId);
-  if (!header) throw new UndoRefused('That job no longer exists (history was cleared).');
-  if (header.kind === 'undo') throw new UndoRefused('That job converted users back to internal already; open the conversion job instead.');
+  if (!header) throw new UndoRefused(t('undo_refused_noJob'));
+  if (header.kind === 'undo') throw new UndoRefused(t('undo_refused_undoJob'));
   const wanted = new Set(userIds.map((id) => id.toLowerCase()));
   const out = new Map<string, ConvertedItem>();
   for (let offset = 0; offset < header.total && out.size < wanted.size; offset += 1000) {
@@ -78,17 +78,17 @@ export function undoHandlers(deps: UndoDeps): Pick<Handlers, UndoOps> {
       return status();
     },
     'undo/preview': async ({ jobId, userIds }): Promise<ResponseMap['undo/preview']> => {
-      if (!(await enabled(deps.local))) throw new UndoRefused(OFF);
+      if (!(await enabled(deps.local))) throw new UndoRefused(t('undo_refused_off'));
       const jobItems = await convertedItems(deps.jobs, jobId, userIds);
       const { account, graph } = await deps.session('read');
       const facts = await readFacts(graph, jobItems, userIds);
       return buildUndoPreview(jobId, facts.tenantId || account.tenantId, userIds, facts);
     },
     'undo/submit': async (request: RequestOf<'undo/submit'>) => {
-      if (!(await enabled(deps.local))) throw new UndoRefused(OFF);
+      if (!(await enabled(deps.local))) throw new UndoRefused(t('undo_refused_off'));
       const { account, graph } = await deps.session('read');
       if (account.tenantId.toLowerCase() !== request.expectedTenantId.toLowerCase()) {
-        throw new UndoRefused(`Nothing was converted back: you are signed in to tenant ${account.tenantId}, but the review was for tenant ${request.expectedTenantId}.`);
+        throw new UndoRefused(t('undo_refused_otherTenant', { signedIn: account.tenantId, reviewed: request.expectedTenantId }));
       }
       // The writes need the undo permission's token: a missing consent is reported now, before any job exists.
       await deps.auth.token('undo');
@@ -97,8 +97,8 @@ export function undoHandlers(deps: UndoDeps): Pick<Handlers, UndoOps> {
       const check = checkUndoSubmission(request.items, await readFacts(graph, jobItems, userIds));
       if (!check.ok) {
         const shown = check.refusals.slice(0, 5).map((r) => `${r.userPrincipalName}: ${r.message}`);
-        const more = check.refusals.length > 5 ? ` …and ${check.refusals.length - 5} more.` : '';
-        throw new UndoRefused(`Nothing was converted back: ${check.refusals.length} problem(s). ${shown.join(' ')}${more}`);
+        const more = check.refusals.length > 5 ? ` ${tn('undo_refused_more', check.refusals.length - 5)}` : '';
+        throw new UndoRefused(`${tn('undo_refused_problems', check.refusals.length)} ${shown.join(' ')}${more}`);
       }
       const header = await deps.jobs.start({ kind: 'undo', tenantId: account.tenantId, ranBy: account.username, items: check.items, secrets: check.secrets, undoOf: request.jobId }, undefined);
       return { jobId: header.id };
