@@ -242,8 +242,11 @@ describe('enterprise policy', () => {
     try {
       browser = await launchBrowserWithExtension(sandbox);
       const page = await browser.openExtensionPage('popup/options.html');
-      const status = await value(page, 'auth/status', {});
-      expect(status).toMatchObject({ configured: true, configuredTenant: 'contoso.com' });
+      // Chromium's policy service delivers storage.managed some time after start-up (seconds on a busy machine);
+      // until then the worker has no policy, and it reports the policy's settings once storage.managed changes.
+      await expect
+        .poll(async () => value(page, 'auth/status', {}), { timeout: 15_000 })
+        .toMatchObject({ configured: true, configuredTenant: 'contoso.com' });
       await expect.poll(() => page.getByText('Managed by your organization').count()).toBe(3);
       await expect.poll(() => page.getByLabel('Application (client) ID').isEditable()).toBe(false);
       expect((await value(page, 'auth/signIn', { tier: 'read' })).account?.tenantId).toBe(sandbox.tenant.tenantId);
