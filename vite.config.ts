@@ -9,12 +9,14 @@ import pkg from './package.json' with { type: 'json' };
 import { isTarget, manifestFor, type ManifestJson, type Target } from './build/manifests.ts';
 
 // Extension pages that the manifest does not name (crxjs only follows the manifest):
-// the offscreen document that hosts MSAL (Chromium only), the fallback picker page and the review page (the
-// manifest names the review only as a web-accessible resource).
+// the offscreen document that hosts MSAL (Chromium only), the fallback picker page, the review page (the manifest
+// names the review only as a web-accessible resource) and the undo review.
 const extraPages = (target: Target): Record<string, string> => ({
   ...(target === 'chromium' ? { offscreen: 'background/offscreen/offscreen.html' } : {}),
   picker: 'popup/picker.html',
   review: 'review/review.html',
+  // The undo review (Convert back to internal, preview): an extension page opened from a job, not web-accessible.
+  undo: 'review/undo.html',
 });
 
 // crxjs does not copy the enterprise-policy schema the manifest points at (storage.managed_schema).

@@ -7,7 +7,7 @@ import { buildUserTypeGuestPatch } from '../src/graph/writes';
 import { invitationBody } from '../src/jobs/requests';
 import type { ItemStatus, JobItemView as EngineItem, JobRunner } from '../src/jobs';
 import { decodeSpec } from '../src/jobs/schema';
-import type { JobItemView } from '../src/messages';
+import type { ItemsFilter, JobItemRow } from '../src/messages';
 import { localKeys, STATUS_PAGE, type FollowUpRecord, type JobRecords, type StatusRecord, type StorageArea } from '../src/storage';
 
 /** Where follow-ups keep what they learn: the job's records, and storage.local for the job's spec. */
@@ -134,9 +134,9 @@ async function refreshInvitationStateFor(store: FollowUpStore, runner: JobRunner
   await forgetSettledLinks(store, runner, jobId, [...byPage.values()].flatMap(settledUsers));
 }
 
-const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType'];
+const PENDING: ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType', 'convertingToInternal'];
 
-export function statusFilter(filter: 'all' | 'done' | 'failed' | 'blocked' | 'pending' | 'cancelled' | undefined): ItemStatus[] | undefined {
+export function statusFilter(filter: ItemsFilter | undefined): ItemStatus[] | undefined {
   switch (filter) {
     case undefined:
     case 'all':
@@ -153,8 +153,8 @@ export async function itemsView(
   store: FollowUpStore,
   runner: JobRunner,
   jobId: string,
-  query: { offset: number; limit: number; filter?: 'all' | 'done' | 'failed' | 'blocked' | 'pending' | 'cancelled'; search?: string },
-): Promise<{ total: number; items: JobItemView[] }> {
+  query: { offset: number; limit: number; filter?: ItemsFilter; search?: string },
+): Promise<{ total: number; items: JobItemRow[] }> {
   const status = statusFilter(query.filter);
   const search = query.search?.trim();
   const { total, items } = await runner.readItems(jobId, {
@@ -188,6 +188,7 @@ export async function itemsView(
         updatedAt: i.updatedAt,
         ...(state ? { externalUserState: state[0], externalUserStateChangeDateTime: state[1] } : i.invited ? { externalUserState: 'PendingAcceptance' } : {}),
         ...(link ? { inviteRedeemUrl: link } : {}),
+        ...(i.toInternal?.userPrincipalName ? { newUserPrincipalName: i.toInternal.userPrincipalName } : {}),
       };
     }),
   };

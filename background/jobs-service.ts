@@ -14,7 +14,7 @@ import {
 import { BADGE_COLOURS, badgeState, jobOutcomeText, jobStateText } from '../src/job-state';
 import { t, tn } from '../src/i18n';
 import type { JobSummary } from '../src/messages';
-import { jobsGraphPort } from '../src/jobs-graph-port';
+import { jobsGraphPort, type JobGraphNeed } from '../src/jobs-graph-port';
 import type { ScopeTier } from '../src/scopes';
 import { SignInRequired, type AuthService } from './auth/auth-service';
 import type { graphFor, TokenSource } from './graph-edge';
@@ -68,6 +68,7 @@ export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(
     ...(header.pauseReason ? { pauseReason: `${header.pauseReason.message} (${header.pauseReason.code})` } : {}),
     ...(header.sponsors ? { sponsors: header.sponsors.map((s) => ({ id: s.id, displayName: s.displayName })) } : {}),
     ...(header.planHash ? { planHash: header.planHash } : {}),
+    ...(header.kind === 'undo' ? { kind: 'undo' as const, ...(header.undoOf ? { undoOf: header.undoOf } : {}) } : {}),
   };
 }
 
@@ -114,7 +115,7 @@ export class JobsService {
    * The jobs' Graph client. A token the admin must sign in for is reported as SignInNeededError — before the
    * request when there is none, or when a 401's renewal needs the admin — so the engine waits for sign-in.
    */
-  private async graph(tier: ScopeTier) {
+  private async graph(need: JobGraphNeed) {
     const settings = await this.settings();
     if (!settings) throw new SignInNeededError({ status: 0, code: 'not-configured', message: t('worker_notConfigured') });
     const tokens: TokenSource = {
@@ -124,10 +125,15 @@ export class JobsService {
         }),
       invalidate: (t) => this.auth.invalidate(t),
     };
+    // Undo jobs: the undo feature's own token, on the beta endpoint (the only one with convertExternalToInternalMemberUser).
+    if (need === 'undo') {
+      await tokens.token('undo');
+      return this.graphClient(tokens, settings, 'undo', { noRetries: true, beta: true });
+    }
     // Invitations go out with the write-tier token once the admin granted it: a tenant may want User.ReadWrite.All to
     // convert an existing user (the docs leave it open), and "sign in with write permission and retry failed" relies on it.
     const granted = (await this.auth.account())?.grantedTiers ?? [];
-    const effective: ScopeTier = tier === 'invite' && granted.includes('write') ? 'write' : tier;
+    const effective: ScopeTier = need === 'invite' && granted.includes('write') ? 'write' : need;
     // Asked first, outside the SDK (which would report a failure here as a network error: an unknown outcome).
     await tokens.token(effective);
     return this.graphClient(tokens, settings, effective, { noRetries: true });

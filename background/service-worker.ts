@@ -18,6 +18,7 @@ import { itemsView, refreshInvitationState, runFollowUp } from './job-followups'
 import { submitJob } from './submit-job';
 import { t } from '../src/i18n';
 import { ReviewsService } from './reviews';
+import { undoHandlers } from './undo';
 
 const TENANT_FACTS = sessionKeys.tenantFacts;
 
@@ -204,6 +205,7 @@ const handlers: Handlers = {
     await jobs.clearHistory();
     return null;
   },
+  ...undoHandlers({ auth, jobs, local: ports.storage.local, session, announce: () => void announceAuthChange() }),
 };
 
 listen(handlers, ports);

@@ -3,7 +3,7 @@
 // or in the extension's own window. It learns the selection from the worker, never from its URL or its framer, and
 // writes only through the worker, which accepts writes from extension pages only.
 import { render } from 'preact';
-import { installMessageSource, messageLocale, messageSourceFrom } from '../src/i18n';
+import { installMessageSource, messageLocale, messageSourceFrom, t } from '../src/i18n';
 import './review-page.css';
 import { watchAuth } from '../content/auth-watch';
 import { decideReviewFrame, type ReviewPageMessage } from '../src/review-handoff';
@@ -33,7 +33,7 @@ function main(): void {
     render(<ReviewUnavailable message={message} onClose={close} />, mount);
   };
   if (!decision.ok) {
-    unavailable(`This review can only be shown by the B2B Convert extension in the Entra admin center (${decision.reason}).`);
+    unavailable(t('review_onlyInAdminCenter', { reason: decision.reason }));
     return;
   }
   const services = createWorkerOnlyServices();

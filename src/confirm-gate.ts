@@ -4,7 +4,7 @@
 // visible and unobscured (IntersectionObserver v2 isVisible), and only once it has been both visible and focused
 // for SETTLE_MS: a change the page makes resets the clock. Where the browser cannot report visibility, the framed
 // review does not confirm at all: the admin continues in the extension's own window, which no page can cover.
-
+// The same gate guards the other write the review confirms: Retry failed.
 import { t } from './i18n';
 
 /** How long the dialog must have been visible and focused before Convert acts. */
@@ -32,13 +32,13 @@ export type GateVerdict =
 
 export function judgeGate(f: GateFacts): GateVerdict {
   if (f.placement === 'frame' && f.visibility === 'unverifiable') {
-    return { ready: false, unverifiable: true, reason: t('gate_unverifiable') };
+    return { ready: false, unverifiable: true, reason: t('review_gate_unverifiable') };
   }
-  if (f.visibility === 'checking') return { ready: false, reason: t('gate_checking') };
+  if (f.visibility === 'checking') return { ready: false, reason: t('review_gate_checking') };
   if (f.visibility !== 'visible' || f.visibleSince === undefined) {
-    return { ready: false, reason: t('gate_hidden') };
+    return { ready: false, reason: t('review_gate_hidden') };
   }
-  if (!f.focused || f.focusedSince === undefined) return { ready: false, reason: t('gate_notFocused') };
+  if (!f.focused || f.focusedSince === undefined) return { ready: false, reason: t('review_gate_focus') };
   const since = Math.max(f.visibleSince, f.focusedSince);
   const waited = f.now - since;
   if (waited < SETTLE_MS) return { ready: false, waitMs: SETTLE_MS - waited };

@@ -30,55 +30,58 @@ export function guidanceFor(ctx: GuidanceContext): GuidanceFact[] {
   const facts: GuidanceFact[] = [
     {
       id: 'keeps',
-      text: t('guidance_keeps'),
+      text: t('review_fact_keeps'),
       source: 'inviteInternalUsers',
     },
     {
       id: 'signIn',
-      text: t('guidance_signIn'),
+      text: t('review_fact_signIn'),
       source: 'inviteInternalUsers',
     },
     {
       id: 'onPremises',
-      text: t('guidance_onPremises'),
+      text: t('review_fact_onPremises'),
       source: 'inviteInternalUsers',
     },
     {
       id: 'matchDomain',
-      text: t('guidance_matchDomain'),
+      text: t('review_fact_matchDomain'),
       source: 'inviteInternalUsers',
     },
     {
       id: 'oneWay',
-      text: t('guidance_oneWay'),
+      text: t('review_fact_oneWay'),
       source: 'inviteInternalUsers',
     },
     {
       id: 'teams',
-      text: t('guidance_teams', { redirect: ctx.redirectUrl, teams: teamsTenantUrl(ctx.tenantId) }),
+      text: t('review_fact_teams', { teamsUrl: teamsTenantUrl(ctx.tenantId), redirectUrl: ctx.redirectUrl }),
       source: 'inviteInternalUsers',
     },
     ctx.setUserTypeGuest
       ? {
           id: 'userTypeGuest',
-          text: t('guidance_userTypeGuest'),
+          text: t('review_fact_userTypeGuest'),
           source: 'inviteInternalUsers',
         }
       : {
           id: 'userTypeMember',
-          text: t('guidance_userTypeMember'),
+          text: t('review_fact_userTypeMember'),
           source: 'inviteInternalUsers',
         },
     {
       id: 'sponsors',
-      text: ctx.sponsorCount > 0 ? tn('guidance_sponsors', ctx.sponsorCount) : t('guidance_noSponsors'),
+      text:
+        ctx.sponsorCount > 0
+          ? tn('review_fact_sponsors', ctx.sponsorCount)
+          : t('review_fact_noSponsors'),
       source: 'b2bSponsors',
     },
   ];
   if (ctx.anySynced) {
     facts.push({
       id: 'synced',
-      text: t('guidance_synced'),
+      text: t('review_fact_synced'),
       source: 'inviteInternalUsers',
     });
   }

@@ -8,12 +8,20 @@ import { GraphApiError, retryAfterOf } from './graph/http';
 import { graphPath, inFilter, toUserPage, USER_SELECT } from './graph/queries';
 import type { BatchResponse, GraphPort, UserState } from './jobs';
 
-/** `graphFor(kind)` gives a GraphApi whose token carries what the requests need (writes vs reads). */
-export function jobsGraphPort(graphFor: (kind: 'invite' | 'write' | 'read') => Promise<GraphApi>): GraphPort {
+/**
+ * What a batch needs of its client: the invite or write tier's token (v1.0), the read tier's, or — for an undo job's
+ * batches, sent to beta — a client on the beta endpoint with the undo feature's token.
+ */
+export type JobGraphNeed = 'invite' | 'write' | 'read' | 'undo';
+
+/** `graphFor(need)` gives a GraphApi whose token carries what the requests need, on the version they are for. */
+export function jobsGraphPort(graphFor: (need: JobGraphNeed) => Promise<GraphApi>): GraphPort {
   return {
-    executeBatch: async (requests) => {
-      // PATCHes (otherMails, userType) need the write tier; invitations the invite tier.
-      const graph = await graphFor(requests.some((r) => r.method === 'PATCH') ? 'write' : 'invite');
+    executeBatch: async (requests, version = 'v1.0') => {
+      // convertExternalToInternalMemberUser is beta only, and needs the undo permission; PATCHes (otherMails, userType)
+      // need the write tier; invitations the invite tier.
+      const need: JobGraphNeed = version === 'beta' ? 'undo' : requests.some((r) => r.method === 'PATCH') ? 'write' : 'invite';
+      const graph = await graphFor(need);
       try {
         const res = await graph.request('POST', '/$batch', { body: { requests } });
         const body = res.body as { responses?: BatchResponse[] } | undefined;

@@ -70,7 +70,7 @@ export function toPreflightUser(user: GraphUser, roles: readonly string[], eligi
     eligibility: eligibility.status,
     reasons: eligibility.reasons.map((r) => ({
       code: r.code,
-      severity: r.severity === 'blocked' ? 'block' : 'warn',
+      severity: r.severity,
       message: r.message,
       overridable: r.overridable,
     })),

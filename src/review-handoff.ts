@@ -30,10 +30,10 @@ export type ReviewFrameDecision = { ok: true; placement: 'frame' | 'window' } | 
 export function decideReviewFrame(ancestorOrigins: readonly string[]): ReviewFrameDecision {
   if (ancestorOrigins.length === 0) return { ok: true, placement: 'window' };
   const [parent, ...above] = ancestorOrigins as [string, ...string[]];
-  if (!isAdminCenterOrigin(parent) && !isReactViewFrameOrigin(parent)) return { ok: false, reason: t('handoff_framedElsewhere') };
-  if (above.some((o) => !isAdminCenterOrigin(o))) return { ok: false, reason: t('handoff_frameAboveElsewhere') };
+  if (!isAdminCenterOrigin(parent) && !isReactViewFrameOrigin(parent)) return { ok: false, reason: t('review_handoff_notAdminCenter') };
+  if (above.some((o) => !isAdminCenterOrigin(o))) return { ok: false, reason: t('review_handoff_frameAbove') };
   const clouds = cloudsForOrigin(parent);
-  if (!ancestorOrigins.every((o) => cloudsForOrigin(o).some((c) => clouds.includes(c)))) return { ok: false, reason: t('handoff_mixedClouds') };
+  if (!ancestorOrigins.every((o) => cloudsForOrigin(o).some((c) => clouds.includes(c)))) return { ok: false, reason: t('review_handoff_clouds') };
   return { ok: true, placement: 'frame' };
 }
 
@@ -47,9 +47,9 @@ export const REVIEW_TTL_MS = 30 * 60_000;
 export function claimReview(stored: StoredReview | undefined, ancestorOrigins: readonly string[], now: number): { ok: true; review: PendingReview } | { ok: false; reason: string } {
   const decision = decideReviewFrame(ancestorOrigins);
   if (!decision.ok) return decision;
-  if (!stored || now - stored.createdAt > REVIEW_TTL_MS) return { ok: false, reason: t('handoff_nothingWaiting', { convert: t('content_convert') }) };
-  if (stored.placement !== decision.placement) return { ok: false, reason: t('handoff_notOpenedHere') };
-  if (stored.placement === 'frame' && ancestorOrigins[0] !== stored.openerOrigin) return { ok: false, reason: t('handoff_otherOpener') };
+  if (!stored || now - stored.createdAt > REVIEW_TTL_MS) return { ok: false, reason: t('review_handoff_nothingWaiting') };
+  if (stored.placement !== decision.placement) return { ok: false, reason: t('review_handoff_notHere') };
+  if (stored.placement === 'frame' && ancestorOrigins[0] !== stored.openerOrigin) return { ok: false, reason: t('review_handoff_otherPage') };
   return { ok: true, review: { userIds: [...stored.userIds], ...(stored.tenantHint ? { tenantHint: stored.tenantHint } : {}), tabId: stored.tabId, placement: stored.placement } };
 }
 

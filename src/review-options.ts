@@ -4,6 +4,7 @@ import { describeEmailSyntaxError, emailSyntaxError } from './email';
 import { MAX_SPONSORS } from './graph/writes';
 import { defaultInvitationLanguage } from './invitation-language';
 import type { Sponsor } from './jobs/model';
+import { t } from './i18n';
 import type { InvitationOptions, PreflightResult } from './messages';
 
 export interface OptionsDraft {
@@ -18,7 +19,7 @@ export interface OptionsDraft {
 }
 
 /** The name the review gives the signed-in admin as the default sponsor. */
-export const SIGNED_IN_SPONSOR_NAME = 'You (signed-in admin)';
+export const signedInSponsorName = (): string => t('review_sponsors_you');
 
 /** No invitation email, redirect to the tenant's My Apps, user type unchanged, the signed-in admin as sponsor. */
 export function initialOptions(result: PreflightResult): OptionsDraft {
@@ -29,7 +30,7 @@ export function initialOptions(result: PreflightResult): OptionsDraft {
     ccRecipient: '',
     inviteRedirectUrl: result.defaultRedirectUrl,
     setUserTypeGuest: false,
-    sponsors: result.signedInUserId ? [{ id: result.signedInUserId, displayName: SIGNED_IN_SPONSOR_NAME }] : [],
+    sponsors: result.signedInUserId ? [{ id: result.signedInUserId, displayName: signedInSponsorName() }] : [],
   };
 }
 
@@ -62,19 +63,19 @@ export function validateOptions(o: OptionsDraft): OptionErrors {
   } catch {
     parsed = undefined;
   }
-  if (url === '') errors.inviteRedirectUrl = 'Enter the https:// address users land on after accepting (e.g. the My Apps portal).';
-  else if (!parsed || parsed.protocol !== 'https:') errors.inviteRedirectUrl = 'The redirect URL must be a full https:// address.';
-  else if (url.length > 2048) errors.inviteRedirectUrl = 'The redirect URL is too long (2,048 characters at most).';
+  if (url === '') errors.inviteRedirectUrl = t('review_options_redirectEmpty');
+  else if (!parsed || parsed.protocol !== 'https:') errors.inviteRedirectUrl = t('review_options_redirectHttps');
+  else if (url.length > 2048) errors.inviteRedirectUrl = t('review_options_redirectLong', { max: 2048 });
   // Learn (b2b-sponsors): at most five sponsors for one guest user.
-  if ((o.sponsors ?? []).length > MAX_SPONSORS) errors.sponsors = `At most ${MAX_SPONSORS} sponsors can be named; remove ${(o.sponsors ?? []).length - MAX_SPONSORS}.`;
+  if ((o.sponsors ?? []).length > MAX_SPONSORS) errors.sponsors = t('review_options_sponsorsMax', { max: MAX_SPONSORS, remove: (o.sponsors ?? []).length - MAX_SPONSORS });
   if (o.sendInvitationMessage) {
     const cc = o.ccRecipient.trim();
     const ccError = cc === '' ? undefined : emailSyntaxError(cc);
     if (ccError) errors.ccRecipient = describeEmailSyntaxError(ccError);
-    else if (cc.length > 320) errors.ccRecipient = 'The address is too long (320 characters at most).';
+    else if (cc.length > 320) errors.ccRecipient = t('review_options_ccLong', { max: 320 });
     const lang = o.messageLanguage.trim();
-    if (lang !== '' && (!LANGUAGE_TAG.test(lang) || lang.length > 20)) errors.messageLanguage = 'Use a language tag such as en-US or fr-FR.';
-    if (o.customizedMessageBody.length > 4000) errors.customizedMessageBody = `The message is ${o.customizedMessageBody.length.toLocaleString('en-US')} characters long; at most 4,000 are allowed.`;
+    if (lang !== '' && (!LANGUAGE_TAG.test(lang) || lang.length > 20)) errors.messageLanguage = t('review_options_languageTag');
+    if (o.customizedMessageBody.length > 4000) errors.customizedMessageBody = t('review_options_messageLong', { length: o.customizedMessageBody.length, max: 4000 });
   }
   return errors;
 }

@@ -3,6 +3,7 @@
 // the pre-flight's own reasons with the address rules re-run. No DOM here; src/review.ts turns them into verdicts.
 import { evaluateEligibility } from './eligibility';
 import { describeEmailSyntaxError, emailDomain, emailSyntaxError, isEmailOnUser, isInVerifiedDomain } from './email';
+import { t, tn } from './i18n';
 import type { PreflightResult, PreflightUser } from './messages';
 import type { RowEdit } from './review';
 
@@ -25,12 +26,12 @@ function emailReasons(u: PreflightUser, email: string, result: PreflightResult):
   const e = email.trim();
   const syntax = e === '' ? 'empty' : emailSyntaxError(e);
   if (syntax) {
-    return [{ code: 'noValidEmail', severity: 'blocked', overridable: false, message: e === '' ? 'Enter the external email address to invite this user with.' : describeEmailSyntaxError(syntax) }];
+    return [{ code: 'noValidEmail', severity: 'blocked', overridable: false, message: e === '' ? t('review_reason_enterEmail') : describeEmailSyntaxError(syntax) }];
   }
   if (isInVerifiedDomain(e, result.verifiedDomains)) {
-    return [{ code: 'emailInVerifiedDomain', severity: 'blocked', overridable: false, message: `${emailDomain(e)} is a verified domain of this tenant; use the user's external address.` }];
+    return [{ code: 'emailInVerifiedDomain', severity: 'blocked', overridable: false, message: t('review_reason_verifiedDomain', { domain: emailDomain(e) }) }];
   }
-  return isEmailOnUser(e, u) ? [] : [{ code: 'emailNotOnUser', severity: 'warning', overridable: false, message: `${e} is not on the user object (mail or other emails).` }];
+  return isEmailOnUser(e, u) ? [] : [{ code: 'emailNotOnUser', severity: 'warning', overridable: false, message: t('review_reason_notOnUser', { email: e }) }];
 }
 
 /** One user's reasons with the edit applied, and whether the privileged override applied. */
@@ -54,10 +55,10 @@ export function userReasons(result: PreflightResult, u: PreflightUser, edit: Pic
     const fixed = u.reasons
       .filter((r) => !EMAIL_CODES.has(r.code))
       .map((r): ReviewReason => {
-        const block = r.severity === 'block';
+        const block = r.severity === 'blocked';
         if (block && r.overridable && edit.override === 2) {
           overridden = true;
-          return { code: `${r.code}Overridden`, severity: 'warning', overridable: false, message: `${r.message} You confirmed twice to convert this user anyway.` };
+          return { code: `${r.code}Overridden`, severity: 'warning', overridable: false, message: `${r.message} ${t('review_reason_overridden')}` };
         }
         return { code: r.code, severity: block ? 'blocked' : 'warning', message: r.message, overridable: r.overridable };
       });
@@ -73,7 +74,7 @@ export function userReasons(result: PreflightResult, u: PreflightUser, edit: Pic
         code: 'emailInVerifiedDomain',
         severity: 'blocked',
         overridable: false,
-        message: `${internal.join(', ')} ${internal.length === 1 ? 'is' : 'are'} in a verified domain of this tenant and cannot be the external address. Enter the user's external address.`,
+        message: tn('review_reason_ownAddressesInternal', internal.length, { addresses: internal.join(', ') }),
       });
     }
   }

@@ -1,11 +1,12 @@
 // Confirming the review: why the confirm button waits, its label, the job request for exactly the users that will
 // be converted, and the consent tier that request needs.
-import { MAX_USERS_PER_JOB, type JobItemInput, type PreflightResult, type RequestOf } from './messages';
+import { tn, t } from './i18n';
+import { MAX_USERS_PER_JOB, type ReviewedUser as JobItemInput, type PreflightResult, type RequestOf } from './messages';
 import type { Edits, ReviewCounts, RowVerdict } from './review';
 import { toInvitationOptions, type OptionErrors, type OptionsDraft } from './review-options';
 
 export function convertLabel(n: number): string {
-  return `Convert ${n.toLocaleString('en-US')} user${n === 1 ? '' : 's'}`;
+  return tn('review_convertButton', n);
 }
 
 /** Why the confirm button is disabled, or undefined when it may be pressed. */
@@ -15,11 +16,11 @@ export function confirmProblem(
   tenantMismatch?: string,
   roles: { notVerified: boolean; acknowledged: boolean } = { notVerified: false, acknowledged: false },
 ): string | undefined {
-  if (tenantMismatch) return 'You are signed in to another tenant than this page’s: sign in to the right tenant first.';
-  if (roles.notVerified && !roles.acknowledged) return 'The directory roles of these users were not checked: acknowledge that first.';
-  if (counts.emailToFix > 0) return `Fix the email address of ${counts.emailToFix.toLocaleString('en-US')} user${counts.emailToFix === 1 ? '' : 's'} (or exclude them) first.`;
-  if (counts.convert === 0) return 'No user can be converted as the list stands.';
-  if (Object.keys(optionErrors).length > 0) return 'Fix the invitation options first.';
+  if (tenantMismatch) return t('review_why_otherTenant');
+  if (roles.notVerified && !roles.acknowledged) return t('review_why_rolesNotVerified');
+  if (counts.emailToFix > 0) return tn('review_why_emailToFix', counts.emailToFix);
+  if (counts.convert === 0) return t('review_why_nobody');
+  if (Object.keys(optionErrors).length > 0) return t('review_why_options');
   return undefined;
 }
 

@@ -64,7 +64,7 @@ export function userWarnings(u: WarningUser, spread?: DomainSpread): ReviewWarni
     out.push({
       code: 'noPasswordSignIn',
       kind: 'fact',
-      message: t('reviewWarning_noPasswordSignIn'),
+      message: t('review_warning_noPasswordSignIn'),
       source: 'inviteInternalUsers',
     });
   }
@@ -73,7 +73,7 @@ export function userWarnings(u: WarningUser, spread?: DomainSpread): ReviewWarni
     out.push({
       code: 'plusAddress',
       kind: 'fact',
-      message: tn('reviewWarning_plusAddress', plus.length, { addresses: plus.join(', '), email: u.email }),
+      message: tn('review_warning_plusAddress', plus.length, { addresses: plus.join(', '), email: u.email }),
       source: 'invitationPost',
     });
   }
@@ -81,14 +81,15 @@ export function userWarnings(u: WarningUser, spread?: DomainSpread): ReviewWarni
     out.push({
       code: 'sharedMailboxGuess',
       kind: 'guess',
-      message: t('reviewWarning_sharedMailboxGuess', { email: u.email, name: u.displayName }),
+      // The review labels it a guess (kind), so the sentence does not say it again.
+      message: t('review_warning_shared', { email: u.email, name: u.displayName }),
     });
   }
   if (spread?.kind === 'allDifferent') {
     out.push({
       code: 'uniqueDomain',
       kind: 'guess',
-      message: t('reviewWarning_uniqueDomain', { domain: emailDomain(u.email) }),
+      message: t('review_warning_uniqueDomain', { domain: emailDomain(u.email) }),
     });
   }
   return out;
@@ -105,11 +106,11 @@ export function domainSpread(emails: readonly string[]): DomainSpread {
   const n = emails.length;
   if (n < SPREAD_MIN_USERS) return { kind: 'tooFew', domains, message: '' };
   if (domains.length === 1) {
-    return { kind: 'onePartner', domains, message: t('reviewWarning_spread_onePartner', { count: n, domain: domains[0]!.domain }) };
+    return { kind: 'onePartner', domains, message: t('review_spread_onePartner', { count: n, domain: domains[0]!.domain }) };
   }
   if (domains.length === n) {
-    return { kind: 'allDifferent', domains, message: t('reviewWarning_spread_allDifferent', { count: n }) };
+    return { kind: 'allDifferent', domains, message: t('review_spread_allDifferent', { count: n }) };
   }
   const top = domains.slice(0, 3).map((d) => `${d.domain} (${formatNumber(d.users)})`).join(', ');
-  return { kind: 'mixed', domains, message: t('reviewWarning_spread_mixed', { count: n, domains: domains.length, top }) };
+  return { kind: 'mixed', domains, message: t('review_spread_mixed', { count: n, domains: domains.length, top }) };
 }

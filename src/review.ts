@@ -4,6 +4,7 @@
 // the counts and the status words. The invitation options are src/review-options.ts; the confirm button's checks and
 // the job request src/review-submit.ts. No DOM here.
 import type { EligibilityStatus } from './eligibility';
+import { t } from './i18n';
 import { validateEmailEdits, type EmailEditError } from './email';
 import type { PreflightResult, PreflightUser } from './messages';
 import { EMAIL_BLOCK_CODES, EMAIL_CODES, userReasons, type ReviewReason } from './review-reasons';
@@ -189,13 +190,17 @@ export function shownReasons(v: RowVerdict): ReviewReason[] {
   return v.emailError ? v.reasons.filter((r) => !EMAIL_CODES.has(r.code)) : v.reasons;
 }
 
-export const STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
-  eligible: 'Ready',
-  warning: 'Ready, with warnings',
-  blocked: 'Blocked',
-  needsEmail: 'Needs an email',
-  excluded: 'Excluded',
-};
+/** A row's status in words (the review's pill, the exported plan's column). */
+export function statusLabel(status: RowStatus): string {
+  const labels: Record<RowStatus, () => string> = {
+    eligible: () => t('review_status_eligible'),
+    warning: () => t('review_status_warning'),
+    blocked: () => t('review_status_blocked'),
+    needsEmail: () => t('review_status_needsEmail'),
+    excluded: () => t('review_status_excluded'),
+  };
+  return labels[status]();
+}
 
 // ---- Counts ----
 

@@ -129,3 +129,11 @@ export function coversUndo(scp: string | readonly string[] | undefined | null): 
   const granted = parseScopes(scp);
   return UNDO_PERMISSIONS.every((p) => hasPermission(granted, p));
 }
+
+/**
+ * The grant carries the undo permission itself. Not coversUndo: User.ReadWrite.All satisfies Graph, but the undo
+ * feature's tokens are asked for with User-ConvertToInternal.ReadWrite.All, which only a consent to it grants.
+ */
+export function grantsUndoPermission(scp: string | readonly string[] | undefined | null): boolean {
+  return parseScopes(scp).has('user-converttointernal.readwrite.all');
+}

@@ -3,7 +3,7 @@
 import { evaluateEligibility } from './eligibility';
 import { t } from './i18n';
 import type { JobItemInput as EngineItem, JobOptions, Sponsor } from './jobs/model';
-import type { InvitationOptions, JobItemInput } from './messages';
+import type { InvitationOptions, ReviewedUser } from './messages';
 import type { GraphUser } from './users';
 
 export interface SubmissionContext {
@@ -23,7 +23,7 @@ export interface Refusal {
 
 export type SubmissionCheck = { ok: true; items: EngineItem[]; options: JobOptions } | { ok: false; refusals: Refusal[] };
 
-export function checkSubmission(items: readonly JobItemInput[], options: InvitationOptions, ctx: SubmissionContext): SubmissionCheck {
+export function checkSubmission(items: readonly ReviewedUser[], options: InvitationOptions, ctx: SubmissionContext): SubmissionCheck {
   const refusals: Refusal[] = [];
   const accepted: EngineItem[] = [];
   const seen = new Set<string>();

@@ -11,6 +11,7 @@
 // Product rules of ours: only users a job of this extension converted; only once they accepted (a guess that a user
 // still PendingAcceptance does not count as externally authenticated).
 import { emailDomain, isInVerifiedDomain } from './email';
+import { t } from './i18n';
 import type { GraphUser } from './users';
 
 /** The beta permission the undo feature asks for, only when the admin turns the feature on. */
@@ -44,33 +45,26 @@ export function isSynced(user: Pick<GraphUser, 'onPremisesSyncEnabled' | 'onPrem
 /** Why a user cannot be converted back (empty when they can). */
 export function undoBlocks(c: UndoCandidate): UndoProblem[] {
   const out: UndoProblem[] = [];
-  if (!c.convertedByUs) out.push({ code: 'notOurs', message: 'This extension did not convert this user: it undoes only its own conversions.' });
+  if (!c.convertedByUs) out.push({ code: 'notOurs', message: t('undo_block_notOurs') });
   if (c.user.externalUserState !== 'Accepted') {
-    out.push({
-      code: 'notAccepted',
-      message: c.user.externalUserState === 'PendingAcceptance'
-        ? 'This user has not accepted the invitation yet, so they do not sign in externally (guess: Graph refuses such a user as already internal).'
-        : 'This user is not an external user: Graph converts only externally authenticated users.',
-    });
+    out.push({ code: 'notAccepted', message: c.user.externalUserState === 'PendingAcceptance' ? t('undo_block_pending') : t('undo_block_notExternal') });
   }
-  if (c.roles.length > 0) out.push({ code: 'hasRole', message: 'This user holds a directory role: Learn lists "a user cannot be converted if they have a role assigned" as a known issue. Remove the roles first.' });
+  if (c.roles.length > 0) out.push({ code: 'hasRole', message: t('undo_block_hasRole') });
   return out;
 }
 
 /** Problems with what the admin entered for one user (empty when the request may be sent). */
-export function undoInputProblems(user: GraphUser, input: UndoInput, verifiedDomains: readonly string[]): UndoProblem[] {
+export function undoInputProblems(user: Pick<GraphUser, 'onPremisesSyncEnabled' | 'onPremisesUserPrincipalName'>, input: UndoInput, verifiedDomains: readonly string[]): UndoProblem[] {
   if (isSynced(user)) return []; // on-premises manages the UPN and password: nothing is sent for them
   const out: UndoProblem[] = [];
   const upn = input.userPrincipalName.trim();
-  if (upn === '') out.push({ code: 'upnEmpty', message: 'Enter the user principal name the user will sign in with.' });
-  else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn)) out.push({ code: 'upnSyntax', message: 'The user principal name must look like name@domain.' });
-  else if (!isInVerifiedDomain(upn, verifiedDomains)) out.push({ code: 'upnDomain', message: `${emailDomain(upn)} is not a verified domain of this tenant; the new UPN must be in one.` });
-  if (!passwordAcceptable(input.password)) {
-    out.push({ code: 'password', message: 'The temporary password needs at least 8 characters from three of: lower case, upper case, digits, symbols.' });
-  }
+  if (upn === '') out.push({ code: 'upnEmpty', message: t('undo_input_upnEmpty') });
+  else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn)) out.push({ code: 'upnSyntax', message: t('undo_input_upnSyntax') });
+  else if (!isInVerifiedDomain(upn, verifiedDomains)) out.push({ code: 'upnDomain', message: t('undo_input_upnDomain', { domain: emailDomain(upn) }) });
+  if (!passwordAcceptable(input.password)) out.push({ code: 'password', message: t('undo_input_password') });
   const mail = input.mail?.trim();
   if (mail !== undefined && mail !== '' && !isInVerifiedDomain(mail, verifiedDomains)) {
-    out.push({ code: 'mailDomain', message: `${emailDomain(mail)} is not a verified domain of this tenant; a new mail must be in one (or leave it empty).` });
+    out.push({ code: 'mailDomain', message: t('undo_input_mailDomain', { domain: emailDomain(mail) }) });
   }
   return out;
 }
@@ -87,18 +81,35 @@ export function proposedUpn(user: GraphUser, verifiedDomains: readonly string[])
   return upn !== '' && !upn.includes('#EXT#') && isInVerifiedDomain(upn, verifiedDomains) ? upn : '';
 }
 
-/** A temporary password of 16 characters from all four classes, from the given random bytes source. */
-export function temporaryPassword(randomBytes: (n: number) => Uint8Array): string {
+/**
+ * A temporary password of 16 characters with every class (lower, upper, digit, symbol), from the given source of
+ * random bytes (crypto.getRandomValues in the page). Look-alike characters are left out, since the admin hands it over
+ * by hand. Indices are drawn without modulo bias: a byte at or above the largest multiple of the set's size is
+ * drawn again.
+ */
+export function temporaryPassword(randomBytes: (n: number) => Uint8Array, length = 16): string {
   const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '!#$%&*+-=?@'];
   const all = sets.join('');
-  const bytes = randomBytes(32);
-  const chars = [...bytes.slice(0, 16)].map((b, i) => {
-    const set = i < sets.length ? sets[i]! : all;
-    return set[b % set.length]!;
+  let pool: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  const below = (n: number): number => {
+    const limit = 256 - (256 % n);
+    for (;;) {
+      if (at >= pool.length) {
+        pool = randomBytes(64);
+        at = 0;
+      }
+      const b = pool[at++]!;
+      if (b < limit) return b % n;
+    }
+  };
+  const chars = Array.from({ length: Math.max(length, sets.length) }, (_, i) => {
+    const set = sets[i] ?? all;
+    return set[below(set.length)]!;
   });
-  // Shuffle so the class of each position is not predictable.
+  // Shuffle (Fisher-Yates) so the class of each position is not predictable.
   for (let i = chars.length - 1; i > 0; i--) {
-    const j = bytes[16 + (i % 16)]! % (i + 1);
+    const j = below(i + 1);
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];
   }
   return chars.join('');
@@ -107,10 +118,19 @@ export function temporaryPassword(randomBytes: (n: number) => Uint8Array): strin
 /** The documented request body: UPN and password profile for cloud users (mail when given); nothing for synced users. */
 export function convertToInternalBody(user: GraphUser, input: UndoInput): Record<string, unknown> | undefined {
   if (isSynced(user)) return undefined;
-  const mail = input.mail?.trim();
+  return internalMemberBody({ userPrincipalName: input.userPrincipalName, ...(input.mail !== undefined ? { mail: input.mail } : {}) }, input.password);
+}
+
+/**
+ * The body from what a job item keeps: a cloud user's target names the new UPN and comes with the temporary password
+ * (the user changes it at the next sign-in); a synced user's target names no UPN, and the request has no body.
+ */
+export function internalMemberBody(target: { userPrincipalName?: string; mail?: string }, password: string | undefined): Record<string, unknown> | undefined {
+  if (target.userPrincipalName === undefined) return undefined;
+  const mail = target.mail?.trim();
   return {
-    userPrincipalName: input.userPrincipalName.trim(),
-    passwordProfile: { password: input.password, forceChangePasswordNextSignIn: true },
+    userPrincipalName: target.userPrincipalName.trim(),
+    passwordProfile: { password: password ?? '', forceChangePasswordNextSignIn: true },
     ...(mail ? { mail } : {}),
   };
 }

@@ -3,7 +3,8 @@
 // in the host: no message to a page or content script ever carries one. Every browser API comes in as a port.
 import { authorityUrl } from '../../src/clouds';
 import type { Settings } from '../../src/config';
-import { scopesForTier, type ScopeTier, SCOPE_TIERS, coversTier } from '../../src/scopes';
+import { scopesForTier, type ScopeTier, SCOPE_TIERS, coversTier, grantsUndoPermission, undoScopes } from '../../src/scopes';
+import type { Cloud } from '../../src/clouds';
 import {
   signInErrorFromLaunchFailure,
   signInErrorFromRedirect,
@@ -35,11 +36,22 @@ const ACCOUNT_KEY = localKeys.account;
  * account card calls the session ended unless this says otherwise.
  */
 const SESSION_KEY = sessionKeys.authSession;
-const TIER_LABEL: Record<ScopeTier, MessageKey> = {
+/**
+ * What a token is for: a permission tier, or the undo feature's permissions (preview), which sit outside the tier
+ * chain: asked for only when the admin turns the feature on (src/scopes.ts undoScopes).
+ */
+export type Grant = ScopeTier | 'undo';
+
+const TIER_LABEL: Record<Grant, MessageKey> = {
   read: 'worker_tier_read',
   invite: 'worker_tier_invite',
   write: 'worker_tier_write',
+  undo: 'worker_tier_undo',
 };
+
+function scopesFor(grant: Grant, cloud: Cloud): string[] {
+  return grant === 'undo' ? undoScopes(cloud) : scopesForTier(grant, cloud);
+}
 /** Renew this long before expiry so a token never expires mid-request. */
 const EXPIRY_MARGIN_MS = 2 * 60_000;
 
@@ -48,6 +60,8 @@ export interface StoredAccount extends AccountView {
   grantedTiers: ScopeTier[];
   /** Settings the account was signed in with: a change of client/tenant/cloud means signing in again. */
   settingsKey: string;
+  /** A grant carried the undo feature's permissions (it was turned on and consented). */
+  undoGranted?: boolean;
 }
 
 const settingsKey = (s: Settings) => `${s.cloud}|${s.tenant}|${s.clientId}`;
@@ -65,7 +79,7 @@ export interface AuthDeps {
 }
 
 export class AuthService {
-  private tokens = new Map<ScopeTier, TokenGrant>();
+  private tokens = new Map<Grant, TokenGrant>();
   private flows: Promise<unknown> = Promise.resolve();
   private readonly settings: () => Promise<Settings | undefined>;
 
@@ -98,8 +112,8 @@ export class AuthService {
     return SCOPE_TIERS[Math.max(SCOPE_TIERS.indexOf(floor), ...granted.map((t) => SCOPE_TIERS.indexOf(t)))] ?? floor;
   }
 
-  /** Interactive sign-in for a tier (incremental consent: only the scopes that tier needs). */
-  async signIn(tier: ScopeTier): Promise<StoredAccount> {
+  /** Interactive sign-in for a tier, or the undo feature (incremental consent: only the scopes it needs). */
+  async signIn(tier: Grant): Promise<StoredAccount> {
     const account = await this.oneFlowAtATime(() => this.runFlow(tier, true));
     await this.markSession(true);
     return account;
@@ -144,7 +158,7 @@ export class AuthService {
   }
 
   /** An access token for the tier: memory, then MSAL's cache/refresh token, then a silent browser renewal. */
-  async token(tier: ScopeTier, options: { forceRefresh?: boolean } = {}): Promise<string> {
+  async token(tier: Grant, options: { forceRefresh?: boolean } = {}): Promise<string> {
     try {
       const token = await this.acquire(tier, options);
       await this.markSession(true);
@@ -162,18 +176,19 @@ export class AuthService {
     if (account && mark?.objectId !== account.objectId) await this.deps.session.set({ [SESSION_KEY]: { objectId: account.objectId } });
   }
 
-  private async acquire(tier: ScopeTier, options: { forceRefresh?: boolean }): Promise<string> {
+  private async acquire(tier: Grant, options: { forceRefresh?: boolean }): Promise<string> {
     const cached = this.tokens.get(tier);
     if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > this.deps.now()) return cached.accessToken;
     const s = await this.settings();
     if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
     const account = await this.account();
-    if (!account) throw new SignInRequired({ problem: 'login-required', message: t('worker_signInToContinue') }, tier);
-    if (!account.grantedTiers.includes(tier) && !(await this.tierGrantedLater(tier, account))) {
-      throw new SignInRequired({ problem: 'consent-required', message: t('worker_moreConsent', { tier: t(TIER_LABEL[tier]) }) }, tier);
+    const tierOf = tier === 'undo' ? undefined : tier;
+    if (!account) throw new SignInRequired({ problem: 'login-required', message: t('worker_signInToContinue') }, tierOf);
+    if (tier === 'undo' ? account.undoGranted !== true : !account.grantedTiers.includes(tier) && !(await this.tierGrantedLater(tier, account))) {
+      throw new SignInRequired({ problem: 'consent-required', message: t('worker_moreConsent', { tier: t(TIER_LABEL[tier]) }) }, tierOf);
     }
     const config = this.hostConfig(s);
-    const silent = await this.deps.msal.ask({ kind: 'silent', config, scopes: scopesForTier(tier, s.cloud), forceRefresh: options.forceRefresh ?? false });
+    const silent = await this.deps.msal.ask({ kind: 'silent', config, scopes: scopesFor(tier, s.cloud), forceRefresh: options.forceRefresh ?? false });
     if (silent.ok && silent.grant) return this.keep(tier, silent.grant, s).accessToken;
     // MSAL's cache is empty (new host document after a browser restart) or its refresh token expired:
     // renew through the browser's sign-in session without showing anything.
@@ -184,7 +199,7 @@ export class AuthService {
   }
 
   /** Forget the worker's copy (e.g. after a 401) so the next call asks MSAL again. */
-  invalidate(tier: ScopeTier): void {
+  invalidate(tier: Grant): void {
     this.tokens.delete(tier);
   }
 
@@ -193,7 +208,7 @@ export class AuthService {
     return SCOPE_TIERS.indexOf(tier) <= Math.max(...account.grantedTiers.map((t) => SCOPE_TIERS.indexOf(t)));
   }
 
-  private async runFlow(tier: ScopeTier, interactive: boolean): Promise<StoredAccount> {
+  private async runFlow(tier: Grant, interactive: boolean): Promise<StoredAccount> {
     const s = await this.settings();
     if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
     const config = this.hostConfig(s);
@@ -201,7 +216,7 @@ export class AuthService {
     const begin = await this.deps.msal.ask({
       kind: 'begin',
       config,
-      scopes: scopesForTier(tier, s.cloud),
+      scopes: scopesFor(tier, s.cloud),
       prompt: interactive ? 'select_account' : 'none',
       ...(previous?.username ? { loginHint: previous.username } : {}),
     });
@@ -220,12 +235,12 @@ export class AuthService {
     return this.remember(tier, done.grant, s, previous);
   }
 
-  private keep(tier: ScopeTier, grant: TokenGrant, _s: Settings): TokenGrant {
+  private keep(tier: Grant, grant: TokenGrant, _s: Settings): TokenGrant {
     this.tokens.set(tier, grant);
     return grant;
   }
 
-  private async remember(tier: ScopeTier, grant: TokenGrant, s: Settings, previous: StoredAccount | undefined): Promise<StoredAccount> {
+  private async remember(tier: Grant, grant: TokenGrant, s: Settings, previous: StoredAccount | undefined): Promise<StoredAccount> {
     this.keep(tier, grant, s);
     const sameAccount = previous?.objectId === grant.account.objectId;
     const granted = new Set<ScopeTier>(sameAccount ? previous.grantedTiers : []);
@@ -239,6 +254,7 @@ export class AuthService {
       objectId: grant.account.objectId,
       grantedTiers: SCOPE_TIERS.filter((t) => granted.has(t)),
       settingsKey: settingsKey(s),
+      ...((sameAccount && previous.undoGranted === true) || grantsUndoPermission(grant.scopes) ? { undoGranted: true } : {}),
     };
     await this.deps.local.set({ [ACCOUNT_KEY]: account });
     return account;

@@ -1,7 +1,7 @@
 // Worker ↔ offscreen MSAL host messages. Only the worker may call the host, and only the host's replies
 // carry tokens: replies travel on the sendMessage response channel, which reaches the caller alone.
 import { z } from '../../src/zod';
-import { schemeAndHost } from '../../src/messages';
+import { schemeAndHost } from '../../src/protocol/senders';
 
 export const MSAL_HOST_TARGET = 'b2b-msal-host';
 

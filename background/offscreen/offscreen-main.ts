@@ -4,7 +4,7 @@
 // that touches chrome.*, as browser-ports.ts is the worker's.
 import { isFromOwnWorker, msalHostRequestSchema } from '../auth/msal-host-protocol';
 import { failure, handleMsalRequest } from '../auth/msal-host';
-import { schemeAndHost } from '../../src/messages';
+import { schemeAndHost } from '../../src/protocol/senders';
 
 const ownOrigin = schemeAndHost(chrome.runtime.getURL('')) ?? '';
 

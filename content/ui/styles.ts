@@ -15,9 +15,10 @@ export const UI_CSS = `
     color-scheme: dark;
     --b2b-fg: #ffffff; --b2b-fg2: #d6d6d6; --b2b-bg: #292929; --b2b-bg2: #1f1f1f; --b2b-bg3: #3d3d3d; --b2b-border: #666666;
     --b2b-brand: #479ef5; --b2b-brand-hover: #62abf5; --b2b-on-brand: #000000; --b2b-focus: #ffffff;
-    --b2b-danger-fg: #dc626d; --b2b-danger-bg: #3f1011; --b2b-warn-fg: #faa06b; --b2b-warn-bg: #4a1e04; --b2b-ok-fg: #54b054; --b2b-ok-bg: #052505;
+    --b2b-danger-fg: #e37d80; --b2b-danger-bg: #3f1011; --b2b-warn-fg: #faa06b; --b2b-warn-bg: #4a1e04; --b2b-ok-fg: #54b054; --b2b-ok-bg: #052505;
     --b2b-disabled-fg: #5c5c5c; --b2b-disabled-bg: #141414; --b2b-shadow: 0 8px 16px rgba(0,0,0,.5), 0 0 2px rgba(0,0,0,.5);
 }
+/* Dark danger text is Fluent's lighter red (#e37d80): #dc626d is 4.16:1 on the dialog's #292929, below 4.5:1. */
 /* Windows high contrast: the system's colours, never ours (a badge keeps its shape with Highlight). */
 @media (forced-colors: active) {
   .b2b-root {

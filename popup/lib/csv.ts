@@ -1,7 +1,7 @@
 // The audit export of a job: one row per user, the columns an auditor asks for, safe to open in a
 // spreadsheet (no cell is ever taken as a formula) and exactly recoverable by parsing it back.
 import Papa from 'papaparse';
-import type { JobItemView, JobSummary } from '../../src/messages';
+import type { JobItemRow as JobItemView, JobSummary } from '../../src/messages';
 import { BOM, guardCell, unguardCell } from '../../src/spreadsheet';
 import { toIso } from './format';
 

@@ -1,7 +1,7 @@
 // Formatting for progress, time left and dates. Pure and locale-stable (en-US digits) so tests can pin it.
 import type { JobStatus } from '../../src/jobs/model';
 import { jobStateText } from '../../src/job-state';
-import type { JobCounters, JobSummary } from '../../src/messages';
+import type { ItemRowState, JobSummaryCounters as JobCounters, JobSummary } from '../../src/messages';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -112,8 +112,8 @@ export function liveProgressText(job: Pick<JobSummary, 'state' | 'counters' | 'i
   return `${jobStateText(job).label}: ${pct}% processed, ${n(job.counters.failed)} failed.`;
 }
 
-/** Item result states as the admin reads them. */
-const ITEM_LABELS: Record<string, string> = {
+/** Item result states as the admin reads them: every state a job view can report (tsc checks), and older spellings. */
+const ITEM_LABELS: Readonly<Record<ItemRowState, string>> & Readonly<Record<string, string>> = {
   pending: 'Pending',
   queued: 'Pending',
   running: 'In progress',
@@ -121,6 +121,8 @@ const ITEM_LABELS: Record<string, string> = {
   addingEmail: 'Adding email',
   inviting: 'Inviting',
   settingType: 'Setting user type',
+  verifying: 'Verifying',
+  convertingToInternal: 'Converting back to internal',
   done: 'Converted',
   succeeded: 'Converted',
   failed: 'Failed',

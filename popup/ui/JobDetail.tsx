@@ -3,7 +3,7 @@
 // (rows in columns).
 // This module loads the job and its page of users and keeps them live; the parts it shows live in ./job-detail/.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AuthStatus, JobItemView, JobSummary } from '../../src/messages';
+import type { AuthStatus, JobItemRow as JobItemView, JobSummary } from '../../src/messages';
 import type { UiServices } from '../lib/platform';
 import { describeError } from '../lib/errors';
 import type { ItemFilter } from '../lib/filters';
@@ -45,6 +45,9 @@ export function JobDetail(props: JobDetailProps) {
   const [loadError, setLoadError] = useState<string>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [roundTrips, setRoundTrips] = useState<number>();
+  const [undoOn, setUndoOn] = useState(false);
+  // Every row seen so far, by user id: the selection spans pages, and the undo offer needs each selected user's state.
+  const seen = useRef(new Map<string, JobItemView>());
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Counts page requests, so an answer that a newer request overtook is dropped.
   const generation = useRef(0);
@@ -61,6 +64,7 @@ export function JobDetail(props: JobDetailProps) {
       .then(
         (p) => {
           if (mine !== generation.current) return;
+          for (const item of p.items) seen.current.set(item.userId, item);
           setPage(p);
           setLoadError(undefined);
         },
@@ -77,6 +81,19 @@ export function JobDetail(props: JobDetailProps) {
   useEffect(() => {
     void loadPage();
   }, [jobId, offset, filter, search]);
+
+  // Convert back to internal is offered only while the admin has the feature on (options page).
+  useEffect(() => {
+    services.request('undo/status', {}).then(
+      (s) => setUndoOn(s.enabled),
+      () => setUndoOn(false),
+    );
+  }, [services]);
+  // ...for the users this job converted who have accepted: converted ('done') and Accepted at the last refresh.
+  const acceptedSelected = [...selected].filter((id) => {
+    const item = seen.current.get(id);
+    return item?.state === 'done' && item.externalUserState === 'Accepted';
+  });
 
   // Search as typed, without a request per key.
   useEffect(() => {
@@ -120,6 +137,7 @@ export function JobDetail(props: JobDetailProps) {
         onRoundTrips={setRoundTrips}
         onAuth={props.onAuth}
         download={props.download}
+        {...(undoOn && summary?.kind !== 'undo' ? { undo: { acceptedSelected } } : {})}
       />
       <section aria-label="Users in this job">
         <ItemFilters

@@ -9,6 +9,7 @@ import {
   isWaitingForSignIn,
   liveProgressText,
 } from '../lib/format';
+import { t } from '../../src/i18n';
 import { jobOutcomeText, jobStateText, plural } from '../../src/job-state';
 import { ConfirmButton } from './Confirm';
 import { JobStateBadge, Notice, ProgressBar } from './common';
@@ -37,6 +38,7 @@ export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
       <div class="spread">
         <h3 id={`run-${job.id}`} style={{ margin: 0 }}>
           <JobStateBadge job={job} />: {plural(job.counters.total, 'user')}
+          {job.kind === 'undo' ? ` · ${t('undo_jobs_kind')}` : ''}
         </h3>
         <span class="small muted">{standing(job)}</span>
       </div>
@@ -118,7 +120,8 @@ export function JobHistory({ jobs, now, onOpen, onClear, clearing }: HistoryProp
           return (
             <li key={j.id} class="history-row">
               <button type="button" class="link history-open" onClick={() => onOpen(j.id)}>
-                <span class={`state-badge tone-${state.tone}`}>{state.label}</span>: {jobOutcomeText(j)}
+                <span class={`state-badge tone-${state.tone}`}>{state.label}</span>: {j.kind === 'undo' ? `${t('undo_jobs_kind')} · ` : ''}
+                {jobOutcomeText(j)}
               </button>
               <time class="small muted history-time" dateTime={new Date(j.createdAt).toISOString()}>
                 {formatAgo(j.createdAt, now)}

@@ -11,6 +11,7 @@ import { AccountPanel } from './Account';
 import { Notice } from './common';
 import { HostAccessNotice } from './HostAccessNotice';
 import { SETUP_CHECK_ANCHOR, SetupCheck } from './SetupCheck';
+import { UndoFeature } from './UndoFeature';
 import { RegisterAppSteps } from './RegisterApp';
 import { LEARN_PAGES } from '../../src/learn';
 
@@ -228,6 +229,7 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
           )}
         </li>
       </ol>
+      <UndoFeature services={services} />
     </main>
   );
 }

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { jobStateText } from '../../src/job-state';
-import type { JobCounters, JobSummary } from '../../src/messages';
+import type { JobSummaryCounters as JobCounters, JobSummary } from '../../src/messages';
 import { describeCounters, progressFraction } from '../lib/format';
 
 export function Notice(props: { kind?: 'info' | 'warn' | 'error' | 'ok'; children: ComponentChildren; role?: 'alert' | 'status' }) {

@@ -11,7 +11,7 @@ import { useObservable } from '../../content/ui/hooks';
 import { DialogFrame } from './parts/dialog-frame';
 import { DiscardPrompt } from './parts/discard-prompt';
 import { wrapTabFocus } from './parts/focus-trap';
-import { fmt } from './parts/format';
+import { t } from '../../src/i18n';
 import { JobProgress } from './parts/job-progress';
 import type { SelectedUser } from './parts/job-result';
 import { RetryPrompt } from './parts/retry-prompt';
@@ -119,11 +119,11 @@ export function ReviewDialog(props: ReviewProps) {
     let live = true;
     setPhase({ kind: 'loading' });
     if (props.ids.length === 0) {
-      setPhase({ kind: 'failed', failure: { kind: 'failed', message: 'No users are selected. Select users in the list first.' } });
+      setPhase({ kind: 'failed', failure: { kind: 'failed', message: t('review_noneSelected') } });
       return;
     }
     if (props.ids.length > MAX_USERS_PER_JOB) {
-      setPhase({ kind: 'failed', failure: { kind: 'failed', message: `${fmt(props.ids.length)} users are selected; one conversion can take at most ${fmt(MAX_USERS_PER_JOB)}. Narrow the selection.` } });
+      setPhase({ kind: 'failed', failure: { kind: 'failed', message: t('content_tooMany', { selected: props.ids.length, max: MAX_USERS_PER_JOB }) } });
       return;
     }
     services.request('users/preflight', { userIds: [...props.ids] }).then(

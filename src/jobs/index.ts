@@ -1,4 +1,5 @@
-// Public API of the conversion job engine (pure: no browser APIs; the background supplies the ports).
+// Public API of the job engine: conversion jobs, and undo jobs that convert users back to internal. Pure: no browser
+// APIs; the background supplies the ports.
 //
 // Use from the background:
 //   const runner = new JobRunner({ store, graph, auth, network, clock: systemClock, onProgress });
@@ -11,7 +12,7 @@
 // Persistence layout and versioning: see schema.ts. Crash/scale behaviour: test/unit/jobs-*.test.ts.
 export * from './model';
 export { SignInNeededError } from './ports';
-export type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, HttpMethod, JobStorePort, NetworkPort, UserState } from './ports';
+export type { AuthPort, BatchRequest, BatchResponse, Clock, GraphPort, GraphVersion, HttpMethod, JobStorePort, NetworkPort, UserState } from './ports';
 export { JobRunner, JobBusyError, type JobPorts, type RunnerDiagnostics } from './runner';
 export { DEFAULT_RUNNER_CONFIG, type RunnerConfig } from './config';
 export { createJob, listJobs, listJobsDetailed, readHeader, readItems, deleteJob, countStored, JobInputError, type ReadItemsQuery, type CreateJobOptions } from './jobs';

@@ -5,7 +5,7 @@
 import {
   decodeHeader,
   decodeItemChunk,
-  decodeSpec,
+  decodeJobSpec,
   decodeStateChunk,
   encodeHeader,
   encodeStateChunk,
@@ -38,7 +38,8 @@ export class JobFile {
   private constructor(
     private readonly store: JobStorePort,
     readonly header: JobHeader,
-    readonly options: JobOptions,
+    /** The invitation options; undefined for an undo job. */
+    readonly options: JobOptions | undefined,
     private readonly maxResidentChunks: number,
     private readonly now: () => number,
   ) {}
@@ -48,7 +49,7 @@ export class JobFile {
     const rawHeader = got[keys.header(jobId)];
     const rawSpec = got[keys.spec(jobId)];
     if (rawHeader === undefined || rawSpec === undefined) throw new JobNotFoundError(`job ${jobId} not found`);
-    return new JobFile(store, decodeHeader(rawHeader, `job ${jobId} header`), decodeSpec(rawSpec, `job ${jobId} spec`), maxResidentChunks, now);
+    return new JobFile(store, decodeHeader(rawHeader, `job ${jobId} header`), decodeJobSpec(rawSpec, `job ${jobId} spec`), maxResidentChunks, now);
   }
 
   get id(): string {

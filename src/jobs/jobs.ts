@@ -1,5 +1,4 @@
 // Creating, listing, reading and deleting jobs: plain functions over the store port.
-import { MAX_SPONSORS } from '../graph/writes';
 import {
   decodeHeader,
   decodeIndex,
@@ -26,10 +25,9 @@ import {
   type JobItemView,
 } from './model';
 import type { JobStorePort } from './ports';
+import { blockReason, JobInputError, validate } from './job-input';
 
-export class JobInputError extends Error {
-  override name = 'JobInputError';
-}
+export { JobInputError };
 
 // The index is read-modify-write; serialize updates per store so two creations cannot lose each other.
 const indexLocks = new WeakMap<JobStorePort, Promise<unknown>>();
@@ -38,44 +36,6 @@ function withIndexLock<T>(store: JobStorePort, work: () => Promise<T>): Promise<
   const next = previous.then(work, work);
   indexLocks.set(store, next.catch(() => undefined));
   return next;
-}
-
-// Deliberately loose: eligibility (syntax, verified domains) is checked at review; this only refuses
-// values that cannot possibly be an address, so nothing absurd is ever sent.
-const PLAUSIBLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function validate(input: CreateJobInput): void {
-  if (!input.tenantId.trim()) throw new JobInputError('tenantId is required');
-  if (!input.ranBy.trim()) throw new JobInputError('ranBy (the admin UPN) is required');
-  if (input.items.length === 0) throw new JobInputError('a job needs at least one item');
-  let url: URL;
-  try {
-    url = new URL(input.options.inviteRedirectUrl);
-  } catch {
-    throw new JobInputError('inviteRedirectUrl must be an absolute URL');
-  }
-  if (url.protocol !== 'https:') throw new JobInputError('inviteRedirectUrl must use https');
-  const cc = input.options.ccRecipient;
-  if (cc !== undefined && cc !== '' && !PLAUSIBLE_EMAIL.test(cc)) throw new JobInputError('ccRecipient is not an email address');
-  input.items.forEach((item, i) => {
-    if (!item.userId.trim()) throw new JobInputError(`item ${i}: userId is required`);
-  });
-  const sponsors = input.options.sponsors ?? [];
-  // Learn (b2b-sponsors): at most five sponsors per guest user.
-  if (sponsors.length > MAX_SPONSORS) throw new JobInputError(`at most ${MAX_SPONSORS} sponsors, got ${sponsors.length}`);
-  if (sponsors.some((s) => !s.id.trim())) throw new JobInputError('a sponsor needs an object id');
-  if (input.planHash !== undefined && !/^[0-9a-f]{64}$/.test(input.planHash)) throw new JobInputError('planHash must be a SHA-256 hex digest');
-}
-
-/** Items the engine refuses up front; they are kept in the job (as blocked) so the report shows them. */
-function blockReason(item: JobItemInput, ranBy: string, seen: Set<string>): ItemState['reason'] {
-  const id = item.userId.trim().toLowerCase();
-  if (seen.has(id)) return { status: 0, code: 'DuplicateUser', message: 'The user appears earlier in this job; converted once only.' };
-  seen.add(id);
-  if (item.userPrincipalName.trim().toLowerCase() === ranBy.trim().toLowerCase())
-    return { status: 0, code: 'SignedInAdmin', message: 'The signed-in admin is never converted.' };
-  if (!PLAUSIBLE_EMAIL.test(item.email.trim())) return { status: 0, code: 'InvalidEmail', message: 'The invitation email is not a valid address.' };
-  return undefined;
 }
 
 export interface CreateJobOptions {
@@ -105,13 +65,16 @@ export async function createJob(store: JobStorePort, input: CreateJobInput, opts
   const existing = await store.get([keys.header(id)]);
   if (existing[keys.header(id)] !== undefined) throw new JobInputError(`job ${id} already exists`);
 
+  const undo = input.kind === 'undo' ? input : undefined;
   for (let c = 0; c < chunkCount; c++) {
     const items = input.items.slice(c * chunkSize, (c + 1) * chunkSize).map((item) => ({ ...item, email: item.email.trim() }));
-    const states = items.map((item): ItemState => {
+    const states = items.map((item, k): ItemState => {
       const reason = blockReason(item, input.ranBy, seen);
+      // A blocked item never sends, so its password is never stored.
+      const secret = reason ? undefined : undo?.secrets[c * chunkSize + k];
       const state: ItemState = reason
         ? { status: 'blocked', sent: false, attempt: 0, steps: 0, round: 0, updatedAt: createdAt, reason }
-        : { status: 'queued', sent: false, attempt: 0, steps: 0, round: 0, updatedAt: createdAt };
+        : { status: 'queued', sent: false, attempt: 0, steps: 0, round: 0, updatedAt: createdAt, ...(secret !== undefined ? { secret } : {}) };
       tally(counters, state, 1);
       return state;
     });
@@ -131,10 +94,14 @@ export async function createJob(store: JobStorePort, input: CreateJobInput, opts
     counters,
     updatedAt: createdAt,
     round: 0,
-    ...(input.planHash ? { planHash: input.planHash } : {}),
-    ...(input.options.sponsors && input.options.sponsors.length > 0 ? { sponsors: input.options.sponsors.map((s) => ({ ...s })) } : {}),
+    ...(input.kind === 'undo'
+      ? { kind: 'undo' as const, undoOf: input.undoOf }
+      : {
+          ...(input.planHash ? { planHash: input.planHash } : {}),
+          ...(input.options.sponsors && input.options.sponsors.length > 0 ? { sponsors: input.options.sponsors.map((s) => ({ ...s })) } : {}),
+        }),
   };
-  await store.set({ [keys.spec(id)]: encodeSpec(input.options) });
+  await store.set({ [keys.spec(id)]: encodeSpec(input.kind === 'undo' ? undefined : input.options) });
   await store.set({ [keys.header(id)]: encodeHeader(header) });
   await withIndexLock(store, async () => {
     const ids = decodeIndex((await store.get([keys.index()]))[keys.index()]);
@@ -195,6 +162,7 @@ export function toView(index: number, item: JobItemInput, state: ItemState): Job
     emailAdded: (state.steps & STEP_FLAG.addingEmail) !== 0,
     invited: (state.steps & STEP_FLAG.inviting) !== 0,
     userTypeSet: (state.steps & STEP_FLAG.settingType) !== 0,
+    convertedToInternal: (state.steps & STEP_FLAG.convertingToInternal) !== 0,
     round: state.round,
     updatedAt: state.updatedAt,
   };

@@ -19,6 +19,22 @@ export interface JobItemInput {
   setMail?: boolean;
   /** After the invitation, set `userType: 'Guest'` (MAU billing); the invitation itself leaves it Member. */
   setGuest: boolean;
+  /**
+   * Undo jobs only: convert this user back to an internal member (Graph beta convertExternalToInternalMemberUser).
+   * `email` then is the external address the user was converted with (shown, never sent); the other flags are false.
+   */
+  toInternal?: InternalTarget;
+}
+
+/**
+ * What Learn asks for to convert a user back to internal: a UPN in a verified domain for a cloud user (synced users:
+ * nothing, their UPN is managed on-premises); a new mail, optionally. The cloud user's temporary password is not here:
+ * item data is kept for the job's lifetime, the password only in the item's state until the item ends.
+ */
+export interface InternalTarget {
+  /** Cloud users: the UPN the user will sign in with. Absent for a user synced from on-premises. */
+  userPrincipalName?: string;
+  mail?: string;
 }
 
 export interface JobOptions {
@@ -38,7 +54,11 @@ export interface Sponsor {
   displayName: string;
 }
 
-export interface CreateJobInput {
+/** A conversion job (the default kind) or an undo job (convert users of an earlier job back to internal). */
+export type JobKind = 'convert' | 'undo';
+
+export interface ConvertJobInput {
+  kind?: 'convert';
   /** Defaults to a random UUID. */
   id?: string;
   tenantId: string;
@@ -50,6 +70,24 @@ export interface CreateJobInput {
   planHash?: string;
 }
 
+export interface UndoJobInput {
+  kind: 'undo';
+  id?: string;
+  tenantId: string;
+  ranBy: string;
+  /** Every item has `toInternal`. */
+  items: readonly JobItemInput[];
+  /**
+   * The temporary password of each cloud user, by item index (undefined for synced users). Kept only in the item's
+   * state, and dropped from it when the item ends.
+   */
+  secrets: ReadonlyArray<string | undefined>;
+  /** The conversion job whose users these are. */
+  undoOf: string;
+}
+
+export type CreateJobInput = ConvertJobInput | UndoJobInput;
+
 /** Why an item failed or is blocked. `status` 0 means the engine decided, not the service. */
 export interface Reason {
   status: number;
@@ -58,10 +96,16 @@ export interface Reason {
   requestId?: string;
 }
 
-/** The write steps, in the order they run for an item. */
-export type Step = 'addingEmail' | 'inviting' | 'settingType';
+/** The write steps, in the order they run for an item (an undo item has only convertingToInternal). */
+export type Step = 'addingEmail' | 'inviting' | 'settingType' | 'convertingToInternal';
+
+export const STEPS: readonly Step[] = ['addingEmail', 'inviting', 'settingType', 'convertingToInternal'];
 
 export type ItemStatus = 'queued' | Step | 'done' | 'failed' | 'blocked' | 'cancelled';
+
+export function isStep(status: ItemStatus): status is Step {
+  return (STEPS as readonly string[]).includes(status);
+}
 
 export const TERMINAL_ITEM_STATUSES: readonly ItemStatus[] = ['done', 'failed', 'blocked', 'cancelled'];
 
@@ -70,7 +114,10 @@ export function isTerminalItem(status: ItemStatus): boolean {
 }
 
 /** Bit flags of steps whose effect is known to be applied in the directory. */
-export const STEP_FLAG: Readonly<Record<Step, number>> = { addingEmail: 1, inviting: 2, settingType: 4 };
+export const STEP_FLAG: Readonly<Record<Step, number>> = { addingEmail: 1, inviting: 2, settingType: 4, convertingToInternal: 8 };
+
+/** The step that makes an item count as converted: the invitation, or (undo) the conversion back to internal. */
+const MAIN_STEPS = STEP_FLAG.inviting | STEP_FLAG.convertingToInternal;
 
 /**
  * What the engine knows about one item. `status` is a Step while that step is the next write to make.
@@ -92,6 +139,11 @@ export interface ItemState {
   updatedAt: number;
   /** What the successful invitation answered: kept for the admin (redeem link) and the audit trail. */
   receipt?: InvitationReceipt;
+  /**
+   * Undo items of cloud users: the temporary password the write sends. Present only while the item may still need
+   * to send it; every transition to an end state leaves it out, so it is gone from storage with the item's end.
+   */
+  secret?: string;
 }
 
 export interface InvitationReceipt {
@@ -120,13 +172,17 @@ export interface JobCounters {
   addingEmail: number;
   inviting: number;
   settingType: number;
+  convertingToInternal: number;
   done: number;
   failed: number;
   blocked: number;
   cancelled: number;
   /** Items with a write whose outcome is not yet known (`sent`). */
   unknown: number;
-  /** Items whose invitation is known applied: these users are B2B now, whatever their final status. */
+  /**
+   * Items whose invitation is known applied: these users are B2B now, whatever their final status. In an undo job:
+   * users known converted back to internal.
+   */
   converted: number;
   /** Cancelled items with no write applied: the cancel summary says "not started", not "cancelled mid-way". */
   notStarted: number;
@@ -158,6 +214,10 @@ export interface JobHeader {
   planHash?: string;
   /** The sponsors the invitations name (a copy of the spec's, so job lists show them without reading the spec). */
   sponsors?: Sponsor[];
+  /** Absent for a conversion job (every job before undo existed). */
+  kind?: 'undo';
+  /** Undo jobs: the conversion job whose users they convert back. */
+  undoOf?: string;
 }
 
 /** One item as the UI reads it back. */
@@ -170,6 +230,8 @@ export interface JobItemView extends JobItemInput {
   emailAdded: boolean;
   invited: boolean;
   userTypeSet: boolean;
+  /** Undo items: known converted back to internal. */
+  convertedToInternal: boolean;
   reason?: Reason;
   round: number;
   updatedAt: number;
@@ -177,11 +239,12 @@ export interface JobItemView extends JobItemInput {
 }
 
 export function emptyCounters(): JobCounters {
-  return { queued: 0, addingEmail: 0, inviting: 0, settingType: 0, done: 0, failed: 0, blocked: 0, cancelled: 0, unknown: 0, converted: 0, notStarted: 0 };
+  return { queued: 0, addingEmail: 0, inviting: 0, settingType: 0, convertingToInternal: 0, done: 0, failed: 0, blocked: 0, cancelled: 0, unknown: 0, converted: 0, notStarted: 0 };
 }
 
 /** The next write an item still needs, from what the admin asked for and what is already applied. */
-export function nextStep(item: Pick<JobItemInput, 'addToOtherMails' | 'setMail' | 'setGuest'>, steps: number): Step | undefined {
+export function nextStep(item: Pick<JobItemInput, 'addToOtherMails' | 'setMail' | 'setGuest' | 'toInternal'>, steps: number): Step | undefined {
+  if (item.toInternal) return steps & STEP_FLAG.convertingToInternal ? undefined : 'convertingToInternal';
   if ((item.addToOtherMails || item.setMail === true) && !(steps & STEP_FLAG.addingEmail)) return 'addingEmail';
   if (!(steps & STEP_FLAG.inviting)) return 'inviting';
   if (item.setGuest && !(steps & STEP_FLAG.settingType)) return 'settingType';
@@ -192,7 +255,7 @@ export function nextStep(item: Pick<JobItemInput, 'addToOtherMails' | 'setMail' 
 export function tally(counters: JobCounters, state: ItemState, delta: 1 | -1): void {
   counters[state.status] += delta;
   if (state.sent) counters.unknown += delta;
-  if (state.steps & STEP_FLAG.inviting) counters.converted += delta;
+  if (state.steps & MAIN_STEPS) counters.converted += delta;
   if (state.status === 'cancelled' && state.steps === 0) counters.notStarted += delta;
 }
 
@@ -201,7 +264,12 @@ export function tally(counters: JobCounters, state: ItemState, delta: 1 | -1): v
  * request is pending (a pause or cancel that arrived while the last writes were in flight changes nothing).
  */
 export function nothingLeft(counters: JobCounters): boolean {
-  return counters.queued + counters.addingEmail + counters.inviting + counters.settingType === 0 && counters.unknown === 0;
+  return unfinished(counters) === 0 && counters.unknown === 0;
+}
+
+/** Items queued or with a step still to make. */
+export function unfinished(counters: JobCounters): number {
+  return counters.queued + STEPS.reduce((n, step) => n + counters[step], 0);
 }
 
 /** The end state of a job with nothing left: cancelled only if the cancel actually left someone not converted. */

@@ -119,3 +119,29 @@ export class SlidingWindowPacer {
     return Math.max(0, this.blockedUntil - this.clock.now());
   }
 }
+
+/** The most requests a limit lets through per second, in the long run. */
+export function perSecond(rate: RateLimit): number {
+  return (rate.limit * 1000) / (rate.windowMs + rate.marginMs);
+}
+
+/** Each tenant's pacers, shared by every job of that tenant: the limits are per tenant, across jobs. */
+export class TenantPacerPool {
+  private readonly pacers = new Map<string, { invite: SlidingWindowPacer; write: SlidingWindowPacer }>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly invitationRate: RateLimit,
+    private readonly writeRate: RateLimit,
+  ) {}
+
+  of(tenantId: string): { invite: SlidingWindowPacer; write: SlidingWindowPacer } {
+    const key = tenantId.toLowerCase();
+    let pacers = this.pacers.get(key);
+    if (!pacers) {
+      pacers = { invite: new SlidingWindowPacer(this.clock, this.invitationRate), write: new SlidingWindowPacer(this.clock, this.writeRate) };
+      this.pacers.set(key, pacers);
+    }
+    return pacers;
+  }
+}

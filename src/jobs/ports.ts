@@ -33,6 +33,13 @@ export interface JobStorePort {
 /** The engine writes only: invitations (POST) and user updates (PATCH). */
 export type HttpMethod = Extract<GraphMethod, 'POST' | 'PATCH'>;
 
+/**
+ * The Graph version a `$batch` is sent to; its requests' URLs are relative to it. Learn (JSON batching): the batch URL
+ * "targets the v1.0 or beta version of Microsoft Graph" — https://learn.microsoft.com/graph/json-batching. Undo jobs
+ * send convertExternalToInternalMemberUser, which exists in beta only, so their batches go to /beta/$batch.
+ */
+export type GraphVersion = 'v1.0' | 'beta';
+
 /** One request inside a JSON `$batch` (relative url, e.g. `/invitations`). */
 export interface BatchRequest {
   id: string;
@@ -62,7 +69,7 @@ export interface UserState {
 
 export interface GraphPort {
   /**
-   * Sends up to 20 requests as one `POST /$batch`.
+   * Sends up to 20 requests as one `POST /<version>/$batch` (v1.0 unless told otherwise; one version per batch).
    * - Resolves with the inner responses (any order). A response missing for a request id means its
    *   outcome is unknown (the engine verifies it).
    * - When the whole `$batch` was refused without being executed (e.g. outer 401 or 429), resolve with
@@ -70,7 +77,7 @@ export interface GraphPort {
    * - Rejects when the outcome is unknown (network error, dropped response): the engine verifies every
    *   request of the batch before re-sending anything.
    */
-  executeBatch(requests: readonly BatchRequest[]): Promise<readonly BatchResponse[]>;
+  executeBatch(requests: readonly BatchRequest[], version?: GraphVersion): Promise<readonly BatchResponse[]>;
   /**
    * Reads the state of users (`GET /users?$filter=id in (...)`, split as the implementation needs).
    * The map must contain every requested id: `null` when the user does not exist. Rejecting, or

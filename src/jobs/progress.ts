@@ -1,12 +1,12 @@
 // Progress snapshots for the UI and the badge, computed from the header counters only (O(1), no item scan).
-import type { JobHeader, JobStatus, Reason } from './model';
+import { unfinished, type JobHeader, type JobStatus, type Reason } from './model';
 
 export interface JobProgress {
   jobId: string;
   status: JobStatus;
   total: number;
   queued: number;
-  /** Items with a step under way (addingEmail + inviting + settingType). */
+  /** Items with a step under way (addingEmail, inviting, settingType, convertingToInternal). */
   running: number;
   done: number;
   failed: number;
@@ -63,7 +63,7 @@ export function progressOf(header: JobHeader, now: number, sample?: RateSample, 
     status: header.status,
     total: header.total,
     queued: c.queued,
-    running: c.addingEmail + c.inviting + c.settingType,
+    running: unfinished(c) - c.queued,
     done: c.done,
     failed: c.failed,
     blocked: c.blocked,

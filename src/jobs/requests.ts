@@ -2,6 +2,7 @@
 // `invitedUser: { id }` — without it the service treats the call as inviting a new guest.
 import { graphErrorFromResponse } from '../graph/http';
 import { buildInvitationBody, type InvitationBody } from '../graph/writes';
+import { internalMemberBody } from '../undo';
 import type { JobItemInput, JobOptions, Reason } from './model';
 import type { BatchRequest, BatchResponse, UserState } from './ports';
 
@@ -37,6 +38,26 @@ export function emailInPlace(user: UserState, item: Pick<JobItemInput, 'email' |
 
 export function setGuestRequest(id: string, item: JobItemInput): BatchRequest {
   return { id, method: 'PATCH', url: `/users/${encodeURIComponent(item.userId)}`, headers: { ...JSON_HEADERS }, body: { userType: 'Guest' } };
+}
+
+/**
+ * Undo: POST /users/{id}/convertExternalToInternalMemberUser (beta; the URL is relative to /beta/$batch), with the
+ * new UPN and the temporary password for a cloud user, no body for a synced user.
+ * https://learn.microsoft.com/graph/api/user-convertexternaltointernalmemberuser?view=graph-rest-beta
+ */
+export function internalMemberRequest(id: string, item: JobItemInput, secret: string | undefined): BatchRequest {
+  const url = `/users/${encodeURIComponent(item.userId)}/convertExternalToInternalMemberUser`;
+  const body = item.toInternal ? internalMemberBody(item.toInternal, secret) : undefined;
+  return body === undefined ? { id, method: 'POST', url, headers: {}, body: undefined } : { id, method: 'POST', url, headers: { ...JSON_HEADERS }, body };
+}
+
+/**
+ * Converted back to internal: the user no longer has an external state. *Guess*: Learn does not say what
+ * externalUserState reads after the conversion; the users it converts are "externally authenticated", and an internal
+ * user has none (the emulator clears it).
+ */
+export function isInternalAgain(user: UserState): boolean {
+  return !isInvited(user);
 }
 
 export function sameEmail(a: string | null | undefined, b: string): boolean {

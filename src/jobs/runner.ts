@@ -1,11 +1,15 @@
 // The public face of the engine: one JobRunner per service worker. It owns the per-tenant pacers (the
 // invitation limit is per tenant, across jobs) and at most one Execution per job.
 import { resolveConfig, type RunnerConfig } from './config';
+import type { ExecutionCore } from './execution-core';
 import { Execution } from './execution';
 import { JobFile } from './job-file';
 import { createJob, deleteJob, listJobs, readItems, type CreateJobOptions, type ReadItemsQuery } from './jobs';
-import { endStatus, isTerminalJob, nextStep, nothingLeft, type CreateJobInput, type JobHeader, type JobItemView } from './model';
-import { SlidingWindowPacer } from './pacer';
+import { endIfNothingLeft, NO_UNDO_RETRY, pausable, requeueFailed } from './job-controls';
+import { JobInputError } from './job-input';
+import { isTerminalJob, nothingLeft, type CreateJobInput, type JobHeader, type JobItemView } from './model';
+import { KeyedLock } from './keyed-lock';
+import { perSecond, TenantPacerPool } from './pacer';
 import type { AuthPort, Clock, GraphPort, JobStorePort, NetworkPort } from './ports';
 import { progressOf, type JobProgress } from './progress';
 import { encodeHeader } from './schema';
@@ -21,11 +25,6 @@ export interface JobPorts {
   random?: () => number;
   /** Called after every persisted change of a job's progress (cheap: header counters only). */
   onProgress?: (progress: JobProgress) => void;
-}
-
-/** Pause applies to a job that is working or waiting by itself; a cancel under way is not paused. */
-function pausable(header: JobHeader): boolean {
-  return header.status === 'running' || header.status === 'paused-offline' || (header.status === 'waiting-for-sign-in' && !header.cancelRequested);
 }
 
 export class JobBusyError extends Error {
@@ -49,16 +48,16 @@ export interface RunnerDiagnostics {
 export class JobRunner {
   private readonly config: RunnerConfig;
   private readonly active = new Map<string, Active>();
-  private readonly pacers = new Map<string, { invite: SlidingWindowPacer; write: SlidingWindowPacer }>();
+  private readonly pacers: TenantPacerPool;
   private readonly listeners = new Set<(progress: JobProgress) => void>();
-  /** Serializes control operations per job so e.g. cancel and resume cannot interleave their writes. */
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedLock();
 
   constructor(
     private readonly ports: JobPorts,
     config: Partial<RunnerConfig> = {},
   ) {
     this.config = resolveConfig(config);
+    this.pacers = new TenantPacerPool(ports.clock, this.config.invitationRate, this.config.writeRate);
   }
 
   // ---- jobs as data ----------------------------------------------------------------------------------
@@ -118,7 +117,7 @@ export class JobRunner {
     const done = (async (): Promise<JobHeader> => {
       try {
         const file = await this.open(jobId);
-        const run = new Execution(file, this.executionPorts(), this.config, this.pacersFor(file.header.tenantId), (e) => this.emit(e), signal);
+        const run = new Execution(file, { ...this.ports, random: this.ports.random ?? Math.random }, this.config, this.pacers.of(file.header.tenantId), (e) => this.emit(e), signal);
         const entry = this.active.get(jobId);
         if (entry) entry.current = run;
         resolveExecution(run);
@@ -255,22 +254,8 @@ export class JobRunner {
       const file = await this.open(jobId);
       if (file.header.status === 'cancelling') throw new JobBusyError(`job ${jobId} is being cancelled`);
       if (file.header.counters.failed === 0) return file.header;
-      const round = file.header.round + 1;
-      for (let c = 0; c < file.header.chunkCount; c++) {
-        await file.load(c);
-        const { start, end } = file.range(c);
-        for (let i = start; i < end; i++) {
-          const state = file.state(i);
-          if (state.status !== 'failed') continue;
-          const step = nextStep(file.item(i), state.steps);
-          file.update(i, { status: step === undefined || state.steps === 0 ? 'queued' : step, sent: false, attempt: 0, steps: state.steps, round });
-        }
-        await file.flush();
-      }
-      file.header.round = round;
-      delete file.header.finishedAt;
-      file.setStatus('running');
-      await file.flush();
+      if (file.header.kind === 'undo') throw new JobInputError(NO_UNDO_RETRY);
+      await requeueFailed(file);
       this.emitHeader(file.header);
       return file.header;
     }).then((header) => (header.status === 'running' ? this.run(jobId, signal) : encodeHeader(header)));
@@ -288,59 +273,23 @@ export class JobRunner {
 
   /** Records the end of a job with nothing left (see nothingLeft). */
   private async end(file: JobFile, cancelAsked: boolean): Promise<void> {
-    await file.recount();
-    if (!nothingLeft(file.header.counters)) return;
-    file.setStatus(endStatus(file.header.counters, cancelAsked));
-    file.header.finishedAt = this.ports.clock.now();
-    file.touchHeader();
-    await file.flush();
-    this.emitHeader(file.header);
+    if (await endIfNothingLeft(file, cancelAsked, () => this.ports.clock.now())) this.emitHeader(file.header);
   }
 
   private control<T>(jobId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(jobId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.locks.set(jobId, settled);
-    void settled.then(() => {
-      if (this.locks.get(jobId) === settled) this.locks.delete(jobId);
-    });
-    return next;
+    return this.locks.run(jobId, work);
   }
 
   private open(jobId: string): Promise<JobFile> {
     return JobFile.open(this.ports.store, jobId, () => this.ports.clock.now(), this.config.maxResidentChunks);
   }
 
-  private executionPorts(): ConstructorParameters<typeof Execution>[1] {
-    const { graph, auth, network, clock } = this.ports;
-    return { graph, auth, network, clock, random: this.ports.random ?? Math.random };
-  }
-
-  private pacersFor(tenantId: string): { invite: SlidingWindowPacer; write: SlidingWindowPacer } {
-    const key = tenantId.toLowerCase();
-    let pacers = this.pacers.get(key);
-    if (!pacers) {
-      pacers = {
-        invite: new SlidingWindowPacer(this.ports.clock, this.config.invitationRate),
-        write: new SlidingWindowPacer(this.ports.clock, this.config.writeRate),
-      };
-      this.pacers.set(key, pacers);
-    }
-    return pacers;
-  }
-
-  private ceilingPerSecond(): number {
-    const rate = this.config.invitationRate;
-    return (rate.limit * 1000) / (rate.windowMs + rate.marginMs);
-  }
-
-  private emit(execution: Execution): void {
-    this.publish(progressOf(execution.file.header, this.ports.clock.now(), execution.sample, this.ceilingPerSecond(), execution.inFlightItems));
+  private emit(execution: ExecutionCore): void {
+    this.publish(progressOf(execution.file.header, this.ports.clock.now(), execution.sample, perSecond(this.config.invitationRate), execution.inFlightItems));
   }
 
   private emitHeader(header: JobHeader): void {
-    this.publish(progressOf(header, this.ports.clock.now(), undefined, this.ceilingPerSecond()));
+    this.publish(progressOf(header, this.ports.clock.now(), undefined, perSecond(this.config.invitationRate)));
   }
 
   private publish(progress: JobProgress): void {

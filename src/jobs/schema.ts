@@ -1,12 +1,12 @@
 // Persisted layout and versioning. A job is stored as:
 //   <root>.index                 { v, jobIds }                    which jobs exist (written last at creation)
 //   <root>.<id>.header           JobHeader                        small; rewritten with every flush
-//   <root>.<id>.spec             { v, options }                   immutable
+//   <root>.<id>.spec             { v, options } | { v, kind: 'undo' }  immutable (undo jobs send no invitation)
 //   <root>.<id>.items.<c>        { v, items: ItemTuple[] }        immutable, chunkSize items each
 //   <root>.<id>.states.<c>       { v, states: StateTuple[] }      mutable, rewritten only when dirty
 // Immutable item data is split from the mutable state so a transition rewrites a few KB, not the UPNs
 // and names of 200 users. Tuples instead of objects keep a 50,000-user job within a few MB.
-import { JOB_STATUSES, type ItemState, type ItemStatus, type JobHeader, type JobItemInput, type JobOptions, type JobStatus, type Reason, type Sponsor } from './model';
+import { JOB_STATUSES, STEPS, type InternalTarget, type ItemState, type ItemStatus, type JobHeader, type JobItemInput, type JobOptions, type JobStatus, type Reason, type Sponsor } from './model';
 
 export const SCHEMA_VERSION = 1;
 export const KEY_ROOT = 'b2bc.jobs';
@@ -61,7 +61,7 @@ export function upgradeRecord(
 
 // ---- small validators -------------------------------------------------------------------------------
 
-const ITEM_STATUSES: readonly ItemStatus[] = ['queued', 'addingEmail', 'inviting', 'settingType', 'done', 'failed', 'blocked', 'cancelled'];
+const ITEM_STATUSES: readonly ItemStatus[] = ['queued', ...STEPS, 'done', 'failed', 'blocked', 'cancelled'];
 
 function str(value: unknown, what: string): string {
   if (typeof value !== 'string') throw new SchemaError(`${what}: expected a string`);
@@ -80,11 +80,22 @@ function arr(value: unknown, what: string): unknown[] {
 
 // ---- items ------------------------------------------------------------------------------------------
 
-/** [userId, userPrincipalName, displayName, email, flags(1 = addToOtherMails, 2 = setGuest, 4 = setMail)] */
-export type ItemTuple = [string, string, string, string, number];
+/**
+ * [userId, userPrincipalName, displayName, email, flags(1 = addToOtherMails, 2 = setGuest, 4 = setMail), toInternal?]
+ * toInternal (undo items): [new UPN ('' for a synced user), new mail ('' for none)].
+ */
+export type ItemTuple = [string, string, string, string, number] | [string, string, string, string, number, [string, string]];
 
 export function encodeItem(item: JobItemInput): ItemTuple {
-  return [item.userId, item.userPrincipalName, item.displayName, item.email, (item.addToOtherMails ? 1 : 0) | (item.setGuest ? 2 : 0) | (item.setMail === true ? 4 : 0)];
+  const base: [string, string, string, string, number] = [item.userId, item.userPrincipalName, item.displayName, item.email, (item.addToOtherMails ? 1 : 0) | (item.setGuest ? 2 : 0) | (item.setMail === true ? 4 : 0)];
+  return item.toInternal ? [...base, [item.toInternal.userPrincipalName ?? '', item.toInternal.mail ?? '']] : base;
+}
+
+function decodeInternalTarget(raw: unknown, what: string): InternalTarget {
+  const t = arr(raw, what);
+  const upn = str(t[0], `${what}.userPrincipalName`);
+  const mail = str(t[1], `${what}.mail`);
+  return { ...(upn ? { userPrincipalName: upn } : {}), ...(mail ? { mail } : {}) };
 }
 
 export function decodeItemChunk(raw: unknown, what: string): JobItemInput[] {
@@ -100,6 +111,7 @@ export function decodeItemChunk(raw: unknown, what: string): JobItemInput[] {
       addToOtherMails: (flags & 1) !== 0,
       setGuest: (flags & 2) !== 0,
       ...((flags & 4) !== 0 ? { setMail: true } : {}),
+      ...(tuple[5] !== undefined ? { toInternal: decodeInternalTarget(tuple[5], `${what}[${i}].toInternal`) } : {}),
     };
   });
 }
@@ -112,17 +124,23 @@ export function encodeItemChunk(items: readonly JobItemInput[]): { v: number; it
 
 type ReasonTuple = [number, string, string] | [number, string, string, string];
 type ReceiptTuple = [string, string];
-/** [status, sent(0|1), attempt, steps, round, updatedAt, reason? (0 when absent but a receipt follows), receipt?] */
+/**
+ * [status, sent(0|1), attempt, steps, round, updatedAt, reason? (0 when absent but more follows), receipt? (0 likewise),
+ *  secret? (undo items of cloud users, until the item ends)]
+ */
 export type StateTuple =
   | [ItemStatus, 0 | 1, number, number, number, number]
   | [ItemStatus, 0 | 1, number, number, number, number, ReasonTuple | 0]
-  | [ItemStatus, 0 | 1, number, number, number, number, ReasonTuple | 0, ReceiptTuple];
+  | [ItemStatus, 0 | 1, number, number, number, number, ReasonTuple | 0, ReceiptTuple]
+  | [ItemStatus, 0 | 1, number, number, number, number, ReasonTuple | 0, ReceiptTuple | 0, string];
 
 export function encodeState(state: ItemState): StateTuple {
   const base: [ItemStatus, 0 | 1, number, number, number, number] = [state.status, state.sent ? 1 : 0, state.attempt, state.steps, state.round, state.updatedAt];
   const r = state.reason;
   const reason: ReasonTuple | 0 = r ? (r.requestId ? [r.status, r.code, r.message, r.requestId] : [r.status, r.code, r.message]) : 0;
-  if (state.receipt) return [...base, reason, [state.receipt.inviteRedeemUrl ?? '', state.receipt.requestId ?? '']];
+  const receipt: ReceiptTuple | 0 = state.receipt ? [state.receipt.inviteRedeemUrl ?? '', state.receipt.requestId ?? ''] : 0;
+  if (state.secret !== undefined) return [...base, reason, receipt, state.secret];
+  if (receipt !== 0) return [...base, reason, receipt];
   return reason === 0 ? base : [...base, reason];
 }
 
@@ -146,12 +164,13 @@ export function decodeState(raw: unknown, what: string): ItemState {
     updatedAt: num(t[5], `${what}.updatedAt`),
   };
   if (t[6] !== undefined && t[6] !== 0) state.reason = decodeReason(t[6], `${what}.reason`);
-  if (t[7] !== undefined) {
+  if (t[7] !== undefined && t[7] !== 0) {
     const receipt = arr(t[7], `${what}.receipt`);
     const url = str(receipt[0], `${what}.receipt.url`);
     const requestId = str(receipt[1], `${what}.receipt.requestId`);
     state.receipt = { ...(url ? { inviteRedeemUrl: url } : {}), ...(requestId ? { requestId } : {}) };
   }
+  if (t[8] !== undefined) state.secret = str(t[8], `${what}.secret`);
   return state;
 }
 
@@ -167,6 +186,8 @@ export function decodeStateChunk(raw: unknown, what: string): ItemState[] {
 // ---- header, spec, index ----------------------------------------------------------------------------
 
 const COUNTER_NAMES = ['queued', 'addingEmail', 'inviting', 'settingType', 'done', 'failed', 'blocked', 'cancelled', 'unknown', 'converted'] as const;
+/** Counters added after v1 was first written: absent from older headers, 0 until the next recount. */
+const LATER_COUNTERS = ['convertingToInternal'] as const;
 
 export function decodeHeader(raw: unknown, what: string): JobHeader {
   const r = upgradeRecord(raw, what);
@@ -184,7 +205,8 @@ export function decodeHeader(raw: unknown, what: string): JobHeader {
     chunkCount: num(r.chunkCount, `${what}.chunkCount`),
     status: status as JobHeader['status'],
     counters: {
-      ...(Object.fromEntries(COUNTER_NAMES.map((n) => [n, num(counters[n], `${what}.counters.${n}`)])) as Omit<JobHeader['counters'], 'notStarted'>),
+      ...(Object.fromEntries(COUNTER_NAMES.map((n) => [n, num(counters[n], `${what}.counters.${n}`)])) as Omit<JobHeader['counters'], 'notStarted' | (typeof LATER_COUNTERS)[number]>),
+      ...(Object.fromEntries(LATER_COUNTERS.map((n) => [n, counters[n] === undefined ? 0 : num(counters[n], `${what}.counters.${n}`)])) as Record<(typeof LATER_COUNTERS)[number], number>),
       // Headers written before this counter existed: every cancelled item counts as not started until the
       // next run recounts from the item states (the truth).
       notStarted: counters.notStarted === undefined ? num(counters.cancelled, `${what}.counters.cancelled`) : num(counters.notStarted, `${what}.counters.notStarted`),
@@ -199,6 +221,11 @@ export function decodeHeader(raw: unknown, what: string): JobHeader {
   if (r.cancelRequested === true) header.cancelRequested = true;
   if (r.planHash !== undefined) header.planHash = str(r.planHash, `${what}.planHash`);
   if (r.sponsors !== undefined) header.sponsors = decodeSponsors(r.sponsors, `${what}.sponsors`);
+  if (r.kind !== undefined) {
+    if (r.kind !== 'undo') throw new SchemaError(`${what}: unknown job kind`);
+    header.kind = 'undo';
+  }
+  if (r.undoOf !== undefined) header.undoOf = str(r.undoOf, `${what}.undoOf`);
   if (r.startedAt !== undefined) header.startedAt = num(r.startedAt, `${what}.startedAt`);
   if (r.finishedAt !== undefined) header.finishedAt = num(r.finishedAt, `${what}.finishedAt`);
   return header;
@@ -222,12 +249,23 @@ function decodeSponsors(raw: unknown, what: string): Sponsor[] {
   });
 }
 
-export function encodeSpec(options: JobOptions): { v: number; options: JobOptions } {
+/** The spec of a conversion job (its invitation options), or of an undo job (which sends no invitation). */
+export function encodeSpec(options: JobOptions | undefined): { v: number; options: JobOptions } | { v: number; kind: 'undo' } {
+  if (options === undefined) return { v: SCHEMA_VERSION, kind: 'undo' };
   return { v: SCHEMA_VERSION, options: { ...options, ...(options.sponsors ? { sponsors: options.sponsors.map((s) => ({ ...s })) } : {}) } };
 }
 
+/** A conversion job's invitation options; undefined for an undo job. */
+export function decodeJobSpec(raw: unknown, what: string): JobOptions | undefined {
+  const r = upgradeRecord(raw, what);
+  if (r.kind === 'undo') return undefined;
+  return decodeSpec(raw, what);
+}
+
+/** A conversion job's invitation options (refuses an undo job's spec: it has none). */
 export function decodeSpec(raw: unknown, what: string): JobOptions {
   const r = upgradeRecord(raw, what);
+  if (r.kind === 'undo') throw new SchemaError(`${what}: an undo job sends no invitation`);
   const o = asRecord(r.options, `${what}.options`);
   const options: JobOptions = {
     sendInvitationMessage: o.sendInvitationMessage === true,

@@ -1,10 +1,10 @@
 // Deciding, from a fresh read of the user, whether a write whose answer we never saw took effect.
 // Every step has an observable, monotonic effect: the email appears in otherMails, externalUserState
-// becomes PendingAcceptance/Accepted, userType becomes Guest. So "read, then re-send only if absent" is
-// enough to never repeat and never invent a write.
+// becomes PendingAcceptance/Accepted, userType becomes Guest; (undo) the external state goes away. So "read, then
+// re-send only if absent" is enough to never repeat and never invent a write.
 import type { JobItemInput, Reason, Step } from './model';
 import type { UserState } from './ports';
-import { emailInPlace, isInvited } from './requests';
+import { emailInPlace, isInternalAgain, isInvited } from './requests';
 
 export type Verdict = 'applied' | 'not-applied' | 'user-missing';
 
@@ -17,6 +17,8 @@ export function verifyStep(step: Step, item: JobItemInput, user: UserState | nul
       return isInvited(user) ? 'applied' : 'not-applied';
     case 'settingType':
       return user.userType === 'Guest' ? 'applied' : 'not-applied';
+    case 'convertingToInternal':
+      return isInternalAgain(user) ? 'applied' : 'not-applied';
   }
 }
 

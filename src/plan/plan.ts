@@ -5,7 +5,7 @@
 import type { JobItemInput as EngineItem, JobOptions, Sponsor } from '../jobs/model';
 import { addOtherMailRequest, invitationRequest, setGuestRequest } from '../jobs/requests';
 import type { PreflightResult } from '../messages';
-import { STATUS_LABELS, type Edits, type RowVerdict } from '../review';
+import { statusLabel, type Edits, type RowVerdict } from '../review';
 import { toInvitationOptions, type OptionsDraft } from '../review-options';
 import { buildSubmission } from '../review-submit';
 import { toJobOptions } from '../submission';
@@ -108,7 +108,7 @@ export function buildPlan(result: PreflightResult, edits: Edits, verdicts: Reado
       userPrincipalName: u.userPrincipalName,
       displayName: u.displayName,
       email: item?.email ?? (edits.get(u.id)?.email ?? u.proposedEmail).trim(),
-      eligibility: v ? STATUS_LABELS[v.status] : 'Unknown',
+      eligibility: v ? statusLabel(v.status) : 'Unknown',
       reason: (v?.reasons ?? []).map((r) => r.message).join(' | '),
       writes,
       otherMails: [...u.otherMails],

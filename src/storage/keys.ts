@@ -14,6 +14,8 @@ export const localKeys = {
   policyCache: 'policyCache',
   /** The signed-in account (no token: tokens never reach storage). */
   account: 'account',
+  /** Whether the admin turned Convert back to internal (preview) on, in the options page. */
+  undoFeature: 'undoFeature',
   /** The layout version of everything below (migrations.ts). */
   storageVersion: 'b2bc.storage.v',
   /** The job engine's records (src/jobs/schema.ts: index, header, spec, item and state chunks). */

@@ -25,6 +25,9 @@ export const FOLLOW_UPS_KEPT = 5000;
 
 export const jobTabSchema = z.number().int();
 
+/** The undo feature's switch (off when absent or unreadable). */
+export const undoFeatureSchema = z.object({ enabled: z.boolean() });
+
 /** What one frame's content scripts found. */
 export const frameReportSchema = z.object({
   recognized: z.boolean(),

@@ -77,12 +77,12 @@ describe('in German (Chromium --lang=de)', () => {
     await p.review.getByText(t('preflight_eligibleRolesNotChecked')).waitFor();
     // Guidance facts with their Learn page in German; one sponsor (the signed-in admin) in the singular.
     const guidance = p.review.locator('[data-b2b="guidance"]');
-    expect(await guidance.locator('li[data-fact="keeps"]').textContent()).toContain(t('guidance_keeps'));
+    expect(await guidance.locator('li[data-fact="keeps"]').textContent()).toContain(t('review_fact_keeps'));
     expect(await guidance.locator('li[data-fact="keeps"] a').textContent()).toContain(t('learn_inviteInternalUsers'));
-    expect(await guidance.locator('li[data-fact="sponsors"]').textContent()).toContain(tn('guidance_sponsors', 1));
+    expect(await guidance.locator('li[data-fact="sponsors"]').textContent()).toContain(tn('review_fact_sponsors', 1));
     // How the external domains spread: the German sentence; the users converted (over 1,000) grouped the German way.
     const spread = (await p.review.locator('[data-b2b="domain-spread"]').textContent()) ?? '';
-    const values = messageValues('reviewWarning_spread_mixed', spread) ?? messageValues('reviewWarning_spread_allDifferent', spread) ?? messageValues('reviewWarning_spread_onePartner', spread);
+    const values = messageValues('review_spread_mixed', spread) ?? messageValues('review_spread_allDifferent', spread) ?? messageValues('review_spread_onePartner', spread);
     expect(values, spread).toBeDefined();
     const converted = Number(values!.count!.replace(/\D/g, ''));
     expect(converted).toBeGreaterThanOrEqual(1000);

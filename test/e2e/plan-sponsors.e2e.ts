@@ -88,7 +88,7 @@ describe('review: guidance, warnings, sponsors and the exported plan', () => {
     // Convert; then every invitation body is the plan's POST for that user, sponsors included.
     await p.confirm().click();
     const progress = r.locator('[data-b2b="progress"]');
-    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toBe(`Finished: ${converting} converted, 0 failed, 0 blocked, 0 remaining.`);
+    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toBe(`Converted ${converting} user${converting === 1 ? '' : 's'}`);
     const invitations = sandbox.graph.state().invitations;
     expect(invitations).toHaveLength(converting);
     const admin = sandbox.graph.state().adminUserId;

@@ -144,7 +144,7 @@ describe('fallback picker', () => {
     await picker.getByText(/privileged directory roles/).first().waitFor();
     // The verified-domain address is flagged under its input.
     await picker.getByText(/verified domain of this tenant/).first().waitFor();
-    await picker.getByText(new RegExp(`users will be converted to B2B collaboration users in ${sandbox.tenant.displayName}`)).waitFor();
+    await picker.getByText(new RegExp(`users will be converted to external users in ${sandbox.tenant.displayName}`)).waitFor();
     // The picker shows the admin center's review dialog itself (one review UI).
     await picker.getByRole('dialog', { name: 'Convert to external users' }).waitFor();
     expect(sandbox.graph.requestLog().some((r) => r.method === 'POST' && r.path.startsWith('/v1.0/invitations'))).toBe(false);
@@ -171,7 +171,7 @@ describe('jobs from the picker to the popup', () => {
       await picker.screenshot({ path: 'test-results/popup-e2e-convert.png', fullPage: true });
       throw e;
     });
-    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/^Finished: /);
+    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/^Converted /);
 
     // The popup lists the job; its detail shows one row per user.
     await popup.reload();

@@ -52,6 +52,7 @@ export interface PortalPage {
   confirm(): Locator;
   /** The number in "Convert N users". */
   confirmCount(): Promise<number>;
+  /** Esc, and "Discard changes" when the review asks (after edits). */
   closeReview(): Promise<void>;
   selectedCount(): Promise<number>;
 }
@@ -154,6 +155,10 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
   const confirmCount = async () => Number(/^Convert ([\d,]+) users?$/.exec((await confirm().textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
   const closeReview = async () => {
     await dialog().press('Escape');
+    // After edits, Esc asks "Discard changes?" first: this helper discards them.
+    const discard = review.getByRole('alertdialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' });
+    await until(async () => (await reviewFrame().count()) === 0 || (await discard.count()) > 0, (done) => done, 10_000, 'the review to close or ask');
+    if ((await reviewFrame().count()) > 0) await discard.click();
     await expect.poll(() => reviewFrame().count()).toBe(0);
   };
 

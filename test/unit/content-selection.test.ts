@@ -10,6 +10,7 @@ import { RequestFailed } from '../../src/messaging-client';
 import { FakeGrid, fakeUsers, type FakeUser } from '../sandbox/portal/fake-grid';
 import { fakeContentServices, type Handlers } from '../support/content-services';
 import { installLayoutStub } from '../support/layout-stub';
+import { untranslatedText, usePseudoLocale } from '../support/i18n';
 
 const SIGNED_IN: AuthStatus = {
   configured: true,
@@ -244,6 +245,23 @@ describe('selection kept by object id', () => {
     show().click();
     await vi.waitFor(() => expect(shadow()!.querySelector('[data-b2b="selected-list"] li')?.textContent).toContain('far.away@contoso.com'));
     expect(shadow()!.querySelector('[data-b2b="selected-list"] h2')?.textContent).toBe('Selected user');
+  });
+
+  it('every word of the control comes from the catalogue (issue 12), the list of selected users open', async () => {
+    usePseudoLocale();
+    controller.abort();
+    document.body.replaceChildren();
+    controller = new AbortController();
+    grid = new FakeGrid(document, users);
+    start({ 'auth/status': () => ({ ...SIGNED_IN, sessionEnded: true }) });
+    grid.clickCheck(0);
+    grid.clickCheck(1);
+    await vi.waitFor(() => expect(shadow()?.querySelector('[data-b2b="show-selected"]')).not.toBeNull());
+    shadow()!.querySelector<HTMLButtonElement>('[data-b2b="show-selected"]')!.click();
+    await vi.waitFor(() => expect(shadow()!.querySelector('[data-b2b="selected-list"] li')).not.toBeNull());
+    await vi.waitFor(() => expect(shadow()!.querySelector('[data-b2b="session-ended"]')).not.toBeNull());
+    const data = [...users.slice(0, 2).flatMap((u) => [u.displayName, u.userPrincipalName]), 'admin@contoso.com'];
+    expect(untranslatedText(shadow()!.querySelector('.b2b-root')!, data)).toEqual([]);
   });
 
   it('all found rendered: nothing is asked of the worker', async () => {

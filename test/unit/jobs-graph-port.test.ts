@@ -8,8 +8,11 @@ import { graphErrorBody, idsOfFilter } from './graph-fake';
 function port(answer: (req: TransportRequest) => TransportResponse | Promise<TransportResponse>) {
   const sent: TransportRequest[] = [];
   const tiers: string[] = [];
-  const graph = new GraphApi({ transport: { send: async (r) => (sent.push(r), answer(r)) }, sleep: async () => undefined, now: () => 0, retry: { maxAttempts: 1 } });
-  return { sent, tiers, port: jobsGraphPort(async (kind) => (tiers.push(kind), graph)) };
+  const client = (apiRoot?: string) =>
+    new GraphApi({ transport: { send: async (r) => (sent.push(r), answer(r)) }, sleep: async () => undefined, now: () => 0, retry: { maxAttempts: 1 }, ...(apiRoot ? { apiRoot } : {}) });
+  const graph = client();
+  const beta = client('https://graph.microsoft.com/beta');
+  return { sent, tiers, port: jobsGraphPort(async (kind) => (tiers.push(kind), kind === 'undo' ? beta : graph)) };
 }
 
 const invite = (id: string) => ({ id, method: 'POST' as const, url: '/invitations', headers: {}, body: { invitedUser: { id } } });
@@ -23,6 +26,15 @@ describe('jobsGraphPort', () => {
     expect(p.tiers).toEqual(['invite', 'write']);
     expect(p.sent).toHaveLength(2);
     expect(p.sent[0]?.url).toMatch(/\/v1\.0\/\$batch$/);
+  });
+
+  it('sends an undo job\'s batch to /beta/$batch with the undo client, the requests as built', async () => {
+    const p = port(() => ({ status: 200, headers: {}, body: { responses: [{ id: '1', status: 200 }] } }));
+    const convert = { id: '1', method: 'POST' as const, url: '/users/u1/convertExternalToInternalMemberUser', headers: { 'Content-Type': 'application/json' }, body: { userPrincipalName: 'ada@contoso.com', passwordProfile: { password: 'x', forceChangePasswordNextSignIn: true } } };
+    expect(await p.port.executeBatch([convert], 'beta')).toEqual([{ id: '1', status: 200 }]);
+    expect(p.tiers).toEqual(['undo']);
+    expect(p.sent[0]?.url).toBe('https://graph.microsoft.com/beta/$batch');
+    expect(p.sent[0]?.body).toEqual({ requests: [convert] });
   });
 
   it('reports a batch refused as a whole (429 with Retry-After, 403) per request, as not executed', async () => {

@@ -203,7 +203,7 @@ describe('waiting-for-sign-in in storage and progress', () => {
     const header: JobHeader = {
       v: 1, id: 'j', tenantId: 't', ranBy: 'a', createdAt: 1, total: 2, chunkSize: 200, chunkCount: 1,
       status: 'waiting-for-sign-in', pauseReason: SESSION_ENDED, cancelRequested: true,
-      counters: { queued: 1, addingEmail: 0, inviting: 1, settingType: 0, done: 0, failed: 0, blocked: 0, cancelled: 0, unknown: 1, converted: 0, notStarted: 0 },
+      counters: { queued: 1, addingEmail: 0, inviting: 1, settingType: 0, convertingToInternal: 0, done: 0, failed: 0, blocked: 0, cancelled: 0, unknown: 1, converted: 0, notStarted: 0 },
       updatedAt: 2, round: 0,
     };
     expect(decodeHeader(JSON.parse(JSON.stringify(encodeHeader(header))), 'h')).toEqual(header);

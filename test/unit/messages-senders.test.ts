@@ -71,7 +71,8 @@ describe('sender rules', () => {
 
 describe('events reach extension pages from the worker only', () => {
   const WORKER = `chrome-extension://${OWN}/service-worker-loader.js`;
-  const progress = { event: 'job/progress', jobId: 'job-123456', summary: { id: 'job-123456' } };
+  const summary = { id: 'job-123456', createdAt: 1, tenantId: 't', ranBy: 'admin@contoso.example', state: 'running', counters: { total: 2, done: 1, failed: 0, blocked: 0, cancelled: 0, remaining: 1 } };
+  const progress = { event: 'job/progress', jobId: 'job-123456', summary };
 
   it('accepts the worker (as Chromium reports it: id and script URL, no tab, no frame)', () => {
     expect(isFromWorker({ id: OWN, url: WORKER }, OWN, WORKER)).toBe(true);

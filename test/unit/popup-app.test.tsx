@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthStatus, BroadcastEvent, JobItemView, JobSummary, PageStatus } from '../../src/messages';
+import type { AuthStatus, BroadcastEvent, JobItemRow as JobItemView, JobSummary, PageStatus } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import type { KeyValueStore, PopupServices } from '../../popup/lib/platform';
 import { POPUP_CACHE_KEY } from '../../popup/lib/jobs';

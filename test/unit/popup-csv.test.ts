@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { JobItemView } from '../../src/messages';
+import type { JobItemRow as JobItemView } from '../../src/messages';
 import { CSV_COLUMNS, csvFileName, csvRow, fetchAllItems, guardCell, parseJobCsv, toCsv, unguardCell } from '../../popup/lib/csv';
 
 const job = { id: 'job-abc123', tenantId: '11111111-2222-3333-4444-555555555555', ranBy: 'admin@contoso.com', createdAt: Date.UTC(2026, 10, 27) };

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { JobsService } from '../../background/jobs-service';
 import { itemsView, refreshInvitationState, runFollowUp } from '../../background/job-followups';
-import type { JobItemView } from '../../src/messages';
+import type { JobItemRow as JobItemView } from '../../src/messages';
 import { csvColumns, csvRow, parseJobCsv, toCsv } from '../../popup/lib/csv';
 import { jobInput, jobItems } from '../support/jobs/harness';
 import { fakeAuth, fakePorts, fakeTenant, SETTINGS } from '../support/worker-fakes';

@@ -16,6 +16,8 @@ import { SelectionStore } from '../../src/selection';
 import type { GraphUser } from '../../src/users';
 import { fakeContentServices, type Handlers } from '../support/content-services';
 import { graphUser } from '../support/graph-user';
+import { untranslatedText, useLocale, usePseudoLocale } from '../support/i18n';
+import { invitationLanguages } from '../../review/ui/parts/invitation-languages';
 
 const GA = '62e90394-69f5-4237-9190-012177145e10';
 const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
@@ -109,9 +111,16 @@ async function open(status: AuthStatus = STATUS, placement: ReviewPlacement = 'f
     onContinueInWindow: async () => void continued++,
   });
   controller.signal.addEventListener('abort', () => mounted.unmount());
-  // Once the dialog watches (its effects ran), it gets the focus; it has had it, and been fully visible, for longer
-  // than the settle time by the time the test reads it.
-  await new Promise((r) => setTimeout(r, 20));
+  await focusWhenWatching();
+}
+
+/**
+ * Once the dialog watches (its effects ran: it has moved the focus into itself), the window gets the focus; it has
+ * had it, and been fully visible, for longer than the settle time by the time the test reads it. (Effects run after
+ * a frame, later on a busy machine: a fixed wait would race them.)
+ */
+async function focusWhenWatching() {
+  await vi.waitFor(() => expect(root()?.activeElement?.getAttribute('role')).toBe('dialog'));
   window.dispatchEvent(new Event('focus'));
   clock = 10_000;
 }
@@ -159,7 +168,7 @@ describe('the review dialog', () => {
     expect($('[data-b2b="summary"]')?.textContent).toBe('4 of 8 selected users will be converted to external users in Contoso.');
     expect($('[data-b2b="summary"]')?.getAttribute('title')).toBe(TENANT);
     // User 5 has no external address: "Needs an email", counted as such (not as blocked).
-    expect($('[data-b2b="counts"]')?.textContent).toMatch(/^2 blocked · 1 needs an email · 0 excluded · 1 no longer exist\./);
+    expect($('[data-b2b="counts"]')?.textContent).toMatch(/^2 blocked · 1 needs an email · 0 excluded · 1 no longer exists\./);
     expect(confirmButton().textContent).toBe('Convert 4 users');
     expect(confirmButton().disabled).toBe(false);
   });
@@ -465,9 +474,7 @@ describe('the result of the job', () => {
       onViewResults: (jobId) => void viewed.push(jobId),
     });
     controller.signal.addEventListener('abort', () => mounted.unmount());
-    await new Promise((r) => setTimeout(r, 20));
-    window.dispatchEvent(new Event('focus'));
-    clock = 10_000;
+    await focusWhenWatching();
     await loaded();
     await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
     confirmButton().click();
@@ -585,6 +592,72 @@ describe('the result of the job', () => {
     await openResult({ select: false });
     expect($('[data-b2b="select-failed"]')).toBeNull();
     expect($('[data-b2b="retry-failed"]')).not.toBeNull();
+  });
+});
+
+describe('every word from the catalogue (issue 12)', () => {
+  /** What the test itself supplied: names, addresses, ids, the tenant; and the languages' own names. */
+  const data = () => [
+    ...USERS.flatMap((u) => [u.displayName, u.userPrincipalName, u.mail ?? '', ...u.otherMails, u.id]),
+    ...SELECTED,
+    TENANT,
+    'Contoso',
+    'admin@contoso.com',
+    ...invitationLanguages().map(([, label]) => label),
+    $('[data-b2b="plan-hash"]')?.textContent ?? '',
+  ].filter((d): d is string => typeof d === 'string' && d !== '');
+
+  it('the review, with a privileged override asked for and the invitation options open', async () => {
+    usePseudoLocale();
+    await open();
+    await loaded();
+    row(4)!.querySelector<HTMLButtonElement>('[data-b2b="override"]')!.click();
+    $<HTMLInputElement>('[data-b2b="send-invitation"]')!.click();
+    await vi.waitFor(() => expect($('textarea')).not.toBeNull());
+    type(emailInput(1), 'user1@');
+    await vi.waitFor(() => expect(row(1)!.querySelector('[data-b2b="email-error"]')).not.toBeNull());
+    expect(untranslatedText(root()!.querySelector('.b2b-root')!, data())).toEqual([]);
+    $<HTMLButtonElement>('button.close')!.click();
+    await vi.waitFor(() => expect($('[data-b2b="discard-prompt"]')).not.toBeNull());
+    expect(untranslatedText(root()!.querySelector('.b2b-root')!, data())).toEqual([]);
+  });
+
+  it('in German and French: the words, the plurals and the numbers of the catalogue', async () => {
+    useLocale('de');
+    await open();
+    await loaded();
+    expect(confirmButton().textContent).toBe('4 Benutzer umwandeln');
+    expect(row(5)!.querySelector('.pill')?.textContent).toBe('E-Mail-Adresse fehlt');
+    expect($('[data-b2b="counts"]')?.textContent).toMatch(/^2 blockiert · 1 braucht eine E-Mail-Adresse · 0 ausgeschlossen/);
+    controller.abort();
+    document.body.replaceChildren();
+    controller = new AbortController();
+    useLocale('fr');
+    await open();
+    await loaded();
+    expect(confirmButton().textContent).toBe('Convertir 4 utilisateurs');
+    expect($('[data-b2b="summary"]')?.textContent).toBe('Conversion en utilisateurs externes dans Contoso : 4 sur 8 utilisateurs sélectionnés.');
+  });
+
+  it('the result of a job with a failure, and the retry prompt', async () => {
+    usePseudoLocale();
+    const JOB = 'job-123456';
+    const job: JobSummary = { id: JOB, createdAt: 1, finishedAt: 2, tenantId: TENANT, ranBy: 'a', state: 'completed', counters: { total: 4, done: 3, failed: 1, blocked: 0, cancelled: 0, remaining: 0 } };
+    handlers['job/submit'] = () => ({ jobId: JOB });
+    handlers['job/get'] = () => job;
+    // The advice is the worker's (translated there); here it is data.
+    const advice = 'Advice from the worker.';
+    handlers['job/items'] = () => ({ total: 1, items: [{ userId: id(1), userPrincipalName: 'user1@contoso.com', displayName: 'User 1', email: 'user1@fabrikam.example', state: 'failed', errorCode: 'Authorization_RequestDenied', errorMessage: advice, requestId: 'req-1' }] });
+    await open();
+    await loaded();
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+    confirmButton().click();
+    await vi.waitFor(() => expect($('[data-b2b="failed-users"] li')).not.toBeNull());
+    const supplied = [...data(), advice, 'Authorization_RequestDenied', 'req-1', 'HTTP'];
+    expect(untranslatedText(root()!.querySelector('.b2b-root')!, supplied)).toEqual([]);
+    $<HTMLButtonElement>('[data-b2b="retry-failed"]')!.click();
+    await vi.waitFor(() => expect($('[data-b2b="retry-prompt"]')).not.toBeNull());
+    expect(untranslatedText(root()!.querySelector('.b2b-root')!, supplied)).toEqual([]);
   });
 });
 

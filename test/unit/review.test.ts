@@ -111,7 +111,7 @@ describe('review verdicts', () => {
   it('a user without an external address "needs an email": left out at first (not holding up the others), typing one includes them', () => {
     const p = preflight([
       user(1),
-      user(2, { proposedEmail: '', eligibility: 'blocked', reasons: [{ code: 'noValidEmail', severity: 'block', message: 'No external email.', overridable: false }] }, { mail: null }),
+      user(2, { proposedEmail: '', eligibility: 'blocked', reasons: [{ code: 'noValidEmail', severity: 'blocked', message: 'No external email.', overridable: false }] }, { mail: null }),
     ]);
     let edits: Edits = initialEdits(p);
     let v = rows(p, edits)[1]!;
@@ -246,8 +246,8 @@ describe('review verdicts', () => {
 
   it('falls back to the pre-flight reasons when the reply carries no Graph user', () => {
     const p = preflight([
-      legacy(1, { eligibility: 'blocked', reasons: [{ code: 'privilegedRole', severity: 'block', message: 'Global Administrator.', overridable: true }] }),
-      legacy(2, { eligibility: 'blocked', reasons: [{ code: 'synced', severity: 'block', message: 'Synced.', overridable: false }] }),
+      legacy(1, { eligibility: 'blocked', reasons: [{ code: 'privilegedRole', severity: 'blocked', message: 'Global Administrator.', overridable: true }] }),
+      legacy(2, { eligibility: 'blocked', reasons: [{ code: 'synced', severity: 'blocked', message: 'Synced.', overridable: false }] }),
       legacy(3, { proposedEmail: 'user3@contoso.com' }),
       legacy(4, { proposedEmail: 'new4@fabrikam.example' }),
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSubmission, type SubmissionContext } from '../../src/submission';
-import type { InvitationOptions, JobItemInput } from '../../src/messages';
+import type { InvitationOptions, ReviewedUser } from '../../src/messages';
 import type { GraphUser } from '../../src/users';
 import { graphUser } from '../support/graph-user';
 
@@ -10,7 +10,7 @@ const id = (n: number) => `${n}0000000-0000-4000-8000-000000000000`;
 function user(n: number, extra: Partial<GraphUser> = {}): GraphUser {
   return graphUser(id(n), { displayName: `U${n}`, userPrincipalName: `u${n}@contoso.com`, mail: `u${n}@fabrikam.example`, ...extra });
 }
-const item = (n: number, extra: Partial<JobItemInput> = {}): JobItemInput => ({
+const item = (n: number, extra: Partial<ReviewedUser> = {}): ReviewedUser => ({
   userId: id(n), userPrincipalName: `u${n}@contoso.com`, displayName: `U${n}`, email: `u${n}@fabrikam.example`, addToOtherMails: false, privilegedOverride: false, ...extra,
 });
 const options: InvitationOptions = { sendInvitationMessage: false, inviteRedirectUrl: 'https://myapps.microsoft.com/?tenantid=t', setUserTypeGuest: true, messageLanguage: 'de-DE' };

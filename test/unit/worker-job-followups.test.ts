@@ -52,7 +52,7 @@ describe('job follow-ups', () => {
 
   it('maps the popup’s filters to item statuses', () => {
     expect(statusFilter('all')).toBeUndefined();
-    expect(statusFilter('pending')).toEqual(['queued', 'addingEmail', 'inviting', 'settingType']);
+    expect(statusFilter('pending')).toEqual(['queued', 'addingEmail', 'inviting', 'settingType', 'convertingToInternal']);
     expect(statusFilter('blocked')).toEqual(['blocked']);
   });
 });

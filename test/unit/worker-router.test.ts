@@ -42,6 +42,10 @@ const PAYLOADS: Record<Operation, unknown> = {
   'job/refreshStatus': { jobId: JOB },
   'job/followUp': { jobId: JOB, userIds: [USER], action: 'setGuest' },
   'history/clear': {},
+  'undo/status': {},
+  'undo/setEnabled': { enabled: true },
+  'undo/preview': { jobId: JOB, userIds: [USER] },
+  'undo/submit': { jobId: JOB, expectedTenantId: TENANT, items: [{ userId: USER, userPrincipalName: 'a@contoso.example', password: 'Tmp-Passw0rd!' }] },
 };
 
 /** Who may call what. Content scripts run in pages we do not own: they report, open a review and ask about sign-in. */

@@ -2,7 +2,8 @@
 // with the result badge, the UPN, the first sentence of Graph's error with a disclosure for the rest and the request
 // id, then the invitation state with a Copy for the redeem link while the invitation is pending. The job page lays
 // the same parts out in columns. Every value is rendered as text.
-import type { JobItemView } from '../../../src/messages';
+import { t } from '../../../src/i18n';
+import type { JobItemRow as JobItemView } from '../../../src/messages';
 import { formatDateTime, itemStateLabel, itemStateTone, splitFirstSentence } from '../../lib/format';
 import { CopyButton } from '../common';
 
@@ -61,6 +62,7 @@ export function ItemRow(props: { item: JobItemView; selected: boolean; onToggle:
             {item.userPrincipalName}
           </p>
         )}
+        {item.newUserPrincipalName && <p class="small truncate">{t('undo_item_newUpn', { upn: item.newUserPrincipalName })}</p>}
       </div>
       <span class={`badge item-badge ${tone}`}>{itemStateLabel(item.state)}</span>
       {(item.errorCode || item.errorMessage) && <ErrorText item={item} who={who} />}

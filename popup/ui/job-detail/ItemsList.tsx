@@ -1,6 +1,6 @@
 // The page of users on screen, one stacked row each, with a box to select them all; a placeholder while the page
 // loads and a note when nothing matches. Selection is by user id, so it survives paging.
-import type { JobItemView } from '../../../src/messages';
+import type { JobItemRow as JobItemView } from '../../../src/messages';
 import { ItemRow } from './ItemRow';
 
 export function ItemsList(props: {

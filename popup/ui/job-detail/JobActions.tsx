@@ -6,7 +6,9 @@ import { useState } from 'preact/hooks';
 import { plural } from '../../../src/job-state';
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { downloadText } from '../../lib/download';
+import { t } from '../../../src/i18n';
 import { isActiveJob } from '../../lib/format';
+import { undoReviewPath } from '../../lib/pages';
 import type { UiServices } from '../../lib/platform';
 import { ConfirmButton } from '../Confirm';
 import { ActionStatus } from './ActionStatus';
@@ -27,6 +29,11 @@ export function JobActions(props: {
   onRoundTrips?: (n: number) => void;
   onAuth?: (s: AuthStatus) => void;
   download?: (fileName: string, text: string) => void;
+  /**
+   * Convert back to internal (preview), when the feature is on: the selected users this job converted who have
+   * accepted (as the last status refresh showed).
+   */
+  undo?: { acceptedSelected: readonly string[] };
 }) {
   const { services, jobId, summary, selected } = props;
   const { busy, message, setMessage, needsWrite, run, signInAndRetry } = useActionRunner(services, props.onAuth);
@@ -80,6 +87,10 @@ export function JobActions(props: {
   const active = summary ? isActiveJob(summary) : false;
   const idle = busy !== undefined;
   const users = (k: number) => plural(k, 'selected user');
+  const accepted = props.undo?.acceptedSelected ?? [];
+  // An undo job's users are internal members again: none of the conversion's follow-ups applies, and its failed users
+  // are retried through a new undo review (their temporary passwords are not kept).
+  const undoJob = summary?.kind === 'undo';
   return (
     <section aria-label="Actions">
       <div class="row">
@@ -94,8 +105,13 @@ export function JobActions(props: {
           Include redeem links (pending invitations)
         </label>
       </div>
-      {n > 0 && (
+      {n > 0 && !undoJob && (
         <div class="row" role="group" aria-label="Actions for the selected users">
+          {accepted.length > 0 && (
+            <button type="button" title={t('undo_action_title')} onClick={() => services.openPage(undoReviewPath(jobId, accepted))}>
+              {t('undo_action_convertBack', { count: accepted.length })}
+            </button>
+          )}
           <ConfirmButton
             label={`Reset redemption (${n})`}
             disabled={idle}
@@ -112,7 +128,7 @@ export function JobActions(props: {
           />
         </div>
       )}
-      {failed > 0 && !active && (
+      {failed > 0 && !active && !undoJob && (
         <div class="row" role="group" aria-label="Actions for the failed users">
           <ConfirmButton
             label={`Retry failed (${failed})`}

@@ -1,6 +1,7 @@
 // The job at a glance: state, what it did, its progress and, while it runs, the time left; when it ran, by whom and
 // in which tenant (by name when it is the signed-in one). Ids, the plan hash and round trips are diagnostics,
 // collapsed. A placeholder of the same height holds the layout until the summary arrives.
+import { t } from '../../../src/i18n';
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { jobOutcomeText } from '../../../src/job-state';
 import { describeCounters, domainOf, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
@@ -32,6 +33,11 @@ export function JobSummaryCard({ summary, auth, roundTrips }: { summary: JobSumm
       <p>
         <JobStateBadge job={summary} />
       </p>
+      {summary.kind === 'undo' && (
+        <p class="small wrap" data-b2b="undo-job">
+          {t('undo_job_of', { job: summary.undoOf ?? '' })}
+        </p>
+      )}
       <p class="outcome">{jobOutcomeText(summary)}</p>
       <ProgressBar counters={summary.counters} label="Job progress" />
       <p class="small" aria-live="polite">

@@ -2,6 +2,7 @@
 // bar with its close button. The phase's body and footer go inside; `overlay` (a prompt such as "Discard changes?")
 // is laid over them, and while it shows everything else in the dialog is inert.
 import type { JSX } from 'preact';
+import { t } from '../../../src/i18n';
 
 export function DialogFrame(p: {
   dialogRef: { current: HTMLDivElement | null };
@@ -25,8 +26,8 @@ export function DialogFrame(p: {
       >
         <div class="phase" inert={covered} aria-hidden={covered ? 'true' : undefined}>
           <header>
-            <h2 id="b2b-review-title">Convert to external users</h2>
-            <button type="button" class="close" aria-label="Close" title="Close" onClick={p.onClose}>
+            <h2 id="b2b-review-title">{t('content_convert')}</h2>
+            <button type="button" class="close" aria-label={t('review_close')} title={t('review_close')} onClick={p.onClose}>
               ✕
             </button>
           </header>

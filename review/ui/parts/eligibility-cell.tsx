@@ -1,9 +1,10 @@
 // A user's eligibility: the status pill, every reason behind it (each tagged with its code), and the privileged-role
 // override when the block is one the admin may lift.
 import type { PreflightUser } from '../../../src/messages';
-import { shownReasons, STATUS_LABELS, type RowEdit, type RowVerdict } from '../../../src/review';
+import { shownReasons, statusLabel, type RowEdit, type RowVerdict } from '../../../src/review';
 import { PrivilegedOverride } from './privileged-override';
 import type { IsTrusted } from './types';
+import { t } from '../../../src/i18n';
 
 /** The pill's colour for a row's status: a missing address is for the admin to fill in, not a block (amber, not red). */
 const PILL: Record<RowVerdict['status'], string> = { eligible: 'eligible', warning: 'warning', blocked: 'blocked', needsEmail: 'warning', excluded: '' };
@@ -13,8 +14,8 @@ export function EligibilityCell(p: { name: string; user: PreflightUser; edit: Ro
   const reasons = shownReasons(v);
   return (
     <>
-      <span class={`pill ${PILL[v.status]}`}>{STATUS_LABELS[v.status]}</span>
-      {u.accountEnabled ? null : v.reasons.some((r) => r.code === 'accountDisabled') ? null : <span class="reason warn">The account is disabled.</span>}
+      <span class={`pill ${PILL[v.status]}`}>{statusLabel(v.status)}</span>
+      {u.accountEnabled ? null : v.reasons.some((r) => r.code === 'accountDisabled') ? null : <span class="reason warn">{t('review_accountDisabled')}</span>}
       {reasons.map((r) => (
         <span key={r.code} class={`reason ${r.severity === 'blocked' ? 'block' : 'warn'}`} data-code={r.code}>
           {r.message}

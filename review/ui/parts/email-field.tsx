@@ -2,6 +2,7 @@
 // address is not yet one of the user's own, the offer to add it to their other emails first.
 import type { RowEdit, RowVerdict } from '../../../src/review';
 import type { IsTrusted } from './types';
+import { t } from '../../../src/i18n';
 
 export function EmailField(p: {
   /** The user's name as shown, for the accessible names. */
@@ -26,7 +27,7 @@ export function EmailField(p: {
         dir="auto"
         spellcheck={false}
         autocomplete="off"
-        aria-label={`External email for ${p.name}`}
+        aria-label={t('review_email_label', { name: p.name })}
         aria-invalid={v.emailError ? 'true' : undefined}
         aria-describedby={v.emailError ? errorId : undefined}
         onInput={(e) => {
@@ -47,7 +48,7 @@ export function EmailField(p: {
             data-b2b="set-mail"
             onChange={(e) => p.trusted(e) && p.onEdit({ setMail: (e.currentTarget as HTMLInputElement).checked })}
           />
-          <span>Set the user’s mail to it first, as Microsoft documents (needs consent to User.ReadWrite.All)</span>
+          <span>{t('review_email_setMail')}</span>
         </label>
       ) : null}
       {v.emailNotOnUser && !v.locked ? (
@@ -58,7 +59,7 @@ export function EmailField(p: {
             data-b2b="add-other-mails"
             onChange={(e) => p.trusted(e) && p.onEdit({ addToOtherMails: (e.currentTarget as HTMLInputElement).checked })}
           />
-          <span>Add it to the user’s other emails first (needs consent to User.ReadWrite.All)</span>
+          <span>{t('review_email_addOtherMails')}</span>
         </label>
       ) : null}
     </>

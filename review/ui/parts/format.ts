@@ -1,3 +1,4 @@
-// Counts as the dialog prints them: the dialog's text is English, so its numbers are grouped the English way
-// (1,234) whatever the browser's locale.
-export const fmt = (n: number) => n.toLocaleString('en-US');
+// Counts as the dialog prints them: grouped for the language of the words around them (the catalogue's, src/i18n).
+import { formatNumber } from '../../../src/i18n';
+
+export const fmt = (n: number) => formatNumber(n);

@@ -4,6 +4,7 @@ import { guidanceFor } from '../../../src/guidance';
 import { LEARN_PAGES } from '../../../src/learn';
 import type { OptionsDraft } from '../../../src/review-options';
 import type { PreflightResult } from '../../../src/messages';
+import { t } from '../../../src/i18n';
 
 export function GuidancePanel(p: { result: PreflightResult; options: OptionsDraft }) {
   const facts = guidanceFor({
@@ -15,13 +16,13 @@ export function GuidancePanel(p: { result: PreflightResult; options: OptionsDraf
   });
   return (
     <details class="guidance" data-b2b="guidance">
-      <summary>What changes for these users</summary>
-      <ul aria-label="What changes for these users">
+      <summary>{t('review_guidance_title')}</summary>
+      <ul aria-label={t('review_guidance_title')}>
         {facts.map((f) => (
           <li key={f.id} data-fact={f.id}>
             {f.text}{' '}
             <a href={LEARN_PAGES[f.source].url} target="_blank" rel="noopener noreferrer">
-              (Learn: {LEARN_PAGES[f.source].title})
+              {t('review_learnLink', { title: LEARN_PAGES[f.source].title })}
             </a>
           </li>
         ))}

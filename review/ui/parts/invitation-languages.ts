@@ -1,7 +1,11 @@
 // The languages offered for the invitation email: Graph's messageLanguage codes with their names in their own
-// language. The empty code leaves the choice to Microsoft (the user's preferred language).
-export const INVITATION_LANGUAGES: ReadonlyArray<readonly [code: string, label: string]> = [
-  ['', 'Default (the user’s language)'],
+// language (how a language list is read by someone looking for theirs). The empty code leaves the choice to
+// Microsoft (the user's preferred language); its label is ours, from the catalogue.
+import { t } from '../../../src/i18n';
+
+export const invitationLanguages = (): ReadonlyArray<readonly [code: string, label: string]> => [['', t('review_options_languageDefault')], ...INVITATION_LANGUAGES];
+
+const INVITATION_LANGUAGES: ReadonlyArray<readonly [code: string, label: string]> = [
   ['en-US', 'English (United States)'],
   ['en-GB', 'English (United Kingdom)'],
   ['de-DE', 'Deutsch'],

@@ -2,7 +2,8 @@
 // and Cc), where the user lands after redeeming, and whether the user type becomes Guest. Each field shows its own
 // validation error.
 import type { OptionErrors, OptionsDraft } from '../../../src/review-options';
-import { INVITATION_LANGUAGES } from './invitation-languages';
+import { t } from '../../../src/i18n';
+import { invitationLanguages } from './invitation-languages';
 import type { IsTrusted } from './types';
 
 export type SetOption = <K extends keyof OptionsDraft>(k: K, v: OptionsDraft[K]) => void;
@@ -20,23 +21,23 @@ export function InvitationOptions(p: { options: OptionsDraft; errors: OptionErro
     ) : null;
   return (
     <fieldset data-b2b="options">
-      <legend>Invitation options</legend>
+      <legend>{t('review_options_legend')}</legend>
       <label class="check">
         <input type="checkbox" checked={o.sendInvitationMessage} data-b2b="send-invitation" onChange={flag('sendInvitationMessage')} />
-        <span>Send an invitation email</span>
+        <span>{t('review_options_send')}</span>
       </label>
       {o.sendInvitationMessage ? (
         <div class="grid2">
           <label class="field">
-            <span>Message (optional)</span>
+            <span>{t('review_options_message')}</span>
             <textarea rows={3} maxLength={4000} value={o.customizedMessageBody} onInput={text('customizedMessageBody')} aria-describedby={p.errors.customizedMessageBody ? 'b2b-opt-customizedMessageBody' : undefined} />
             {err('customizedMessageBody')}
           </label>
           <div>
             <label class="field">
-              <span>Language</span>
+              <span>{t('review_options_language')}</span>
               <select value={o.messageLanguage} onChange={text('messageLanguage')}>
-                {INVITATION_LANGUAGES.map(([code, label]) => (
+                {invitationLanguages().map(([code, label]) => (
                   <option key={code} value={code}>
                     {label}
                   </option>
@@ -44,7 +45,7 @@ export function InvitationOptions(p: { options: OptionsDraft; errors: OptionErro
               </select>
             </label>
             <label class="field">
-              <span>Cc (one recipient, optional)</span>
+              <span>{t('review_options_cc')}</span>
               <input
                 type="email"
                 value={o.ccRecipient}
@@ -58,7 +59,7 @@ export function InvitationOptions(p: { options: OptionsDraft; errors: OptionErro
         </div>
       ) : null}
       <label class="field">
-        <span>Redirect URL after the invitation is accepted</span>
+        <span>{t('review_options_redirect')}</span>
         <input
           type="url"
           value={o.inviteRedirectUrl}
@@ -71,7 +72,7 @@ export function InvitationOptions(p: { options: OptionsDraft; errors: OptionErro
       </label>
       <label class="check">
         <input type="checkbox" checked={o.setUserTypeGuest} data-b2b="set-guest" onChange={flag('setUserTypeGuest')} />
-        <span>Also set the user type to Guest</span>
+        <span>{t('review_options_setGuest')}</span>
       </label>
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { planFileName, planToCsv } from '../../../src/plan/csv';
 import type { Plan } from '../../../src/plan/plan';
 import { planToPowerShell } from '../../../src/plan/powershell';
 import { downloadText } from '../../../popup/lib/download';
+import { t } from '../../../src/i18n';
 import type { IsTrusted } from './types';
 
 export function PlanExport(p: { plan: Plan; exportedHash: string | undefined; onExported: (hash: string) => void; trusted: IsTrusted }) {
@@ -21,19 +22,19 @@ export function PlanExport(p: { plan: Plan; exportedHash: string | undefined; on
   };
   const stale = p.exportedHash !== undefined && p.exportedHash !== p.plan.hash;
   return (
-    <section class="plan-export" aria-label="Export plan" data-b2b="plan-export">
+    <section class="plan-export" aria-label={t('review_plan_label')} data-b2b="plan-export">
       <button type="button" onClick={exportCsv} disabled={disabled}>
-        Export plan as CSV
+        {t('review_plan_csv')}
       </button>{' '}
       <button type="button" onClick={exportScript} disabled={disabled}>
-        Export plan as PowerShell script
+        {t('review_plan_script')}
       </button>
       <p>
-        Plan hash <code data-b2b="plan-hash">{p.plan.hash}</code>: nothing is written until you convert; the job keeps this hash.
+        {t('review_plan_hash')} <code data-b2b="plan-hash">{p.plan.hash}</code>{t('review_plan_hashNote')}
       </p>
       {stale ? (
         <p class="msg warn" role="status">
-          The plan changed since you exported it: export it again, or the job will not carry the exported plan's hash.
+          {t('review_plan_stale')}
         </p>
       ) : null}
     </section>

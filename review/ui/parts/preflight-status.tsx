@@ -3,8 +3,8 @@
 import { MAX_USERS_PER_JOB } from '../../../src/messages';
 import type { Failure } from '../../../content/services';
 import { FailureText } from './failure-text';
-import { fmt } from './format';
 import type { IsTrusted, SignIn } from './types';
+import { t, tn } from '../../../src/i18n';
 
 export function PreflightStatus(p: {
   /** Undefined while the pre-flight runs. */
@@ -21,12 +21,12 @@ export function PreflightStatus(p: {
       <>
         <div class="body">
           <p role="status" data-b2b="loading">
-            Checking the {fmt(count)} selected user{count === 1 ? '' : 's'} in Microsoft Graph… Nothing is changed until you confirm.
+            {tn('review_preflight_checking', count)}
           </p>
         </div>
         <footer>
           <button type="button" class="btn" onClick={p.onClose}>
-            Cancel
+            {t('review_cancel')}
           </button>
         </footer>
       </>
@@ -36,22 +36,22 @@ export function PreflightStatus(p: {
     <>
       <div class="body">
         <div class="msg error" role="alert" data-b2b="preflight-error">
-          <strong>Could not check the selected users.</strong> <FailureText failure={f} /> Nothing was converted.
+          <strong>{t('review_preflight_failed')}</strong> <FailureText failure={f} /> {t('review_nothingConverted')}
         </div>
       </div>
       <footer>
         {f.kind === 'sign-in' ? (
           <button type="button" class="btn" onClick={(e) => p.trusted(e) && void p.signIn(f.tier ?? 'read').then(p.onRetry, p.onRetry)}>
-            Sign in
+            {t('review_signIn')}
           </button>
         ) : null}
         {count > 0 && count <= MAX_USERS_PER_JOB ? (
           <button type="button" class="btn primary" data-b2b="retry" onClick={p.onRetry}>
-            Retry
+            {t('review_retry')}
           </button>
         ) : null}
         <button type="button" class="btn" onClick={p.onClose}>
-          Close
+          {t('review_close')}
         </button>
       </footer>
     </>

@@ -2,6 +2,7 @@
 // another tenant than the signed-in one, the admin's roles may not allow inviting, or the users' directory roles could
 // not be read (converting then waits for the admin's acknowledgement).
 import type { PreflightResult } from '../../../src/messages';
+import { t } from '../../../src/i18n';
 import type { IsTrusted } from './types';
 
 export function ReviewWarnings(p: {
@@ -15,24 +16,24 @@ export function ReviewWarnings(p: {
     <>
       {p.tenantMismatch ? (
         <div class="msg warn" role="alert" data-b2b="tenant-mismatch">
-          <strong>Different tenant.</strong> {p.tenantMismatch}
+          <strong>{t('review_warn_otherTenant')}</strong> {p.tenantMismatch}
         </div>
       ) : null}
       {p.result.adminRoleProblem ? (
         <div class="msg warn" role="alert" data-b2b="admin-role-problem">
-          <strong>Your roles may not allow inviting.</strong> {p.result.adminRoleProblem}
+          <strong>{t('review_warn_adminRoles')}</strong> {p.result.adminRoleProblem}
         </div>
       ) : null}
       {p.result.rolesNotVerified ? (
         <div class="msg warn" role="alert" data-b2b="roles-not-verified">
-          <strong>Role check not verified.</strong> {p.result.rolesNotVerified}
+          <strong>{t('review_warn_rolesNotVerified')}</strong> {p.result.rolesNotVerified}
           <label>
             <input
               type="checkbox"
               checked={p.rolesAcknowledged}
               onChange={(e) => p.trusted(e) && p.onAcknowledgeRoles((e.currentTarget as HTMLInputElement).checked)}
             />{' '}
-            I understand that these users' directory roles were not checked
+            {t('review_warn_rolesAcknowledge')}
           </label>
         </div>
       ) : null}

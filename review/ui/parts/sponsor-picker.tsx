@@ -5,6 +5,7 @@ import { LEARN_PAGES } from '../../../src/learn';
 import type { UserSummary } from '../../../src/messages';
 import type { Sponsor } from '../../../src/jobs/model';
 import { describeFailure, type Services } from '../../../content/services';
+import { t } from '../../../src/i18n';
 import type { IsTrusted } from './types';
 
 export function SponsorPicker(p: { sponsors: Sponsor[]; error: string | undefined; set: (s: Sponsor[]) => void; services: Services; trusted: IsTrusted }) {
@@ -23,19 +24,19 @@ export function SponsorPicker(p: { sponsors: Sponsor[]; error: string | undefine
   };
   return (
     <fieldset class="sponsors" data-b2b="sponsors">
-      <legend>Sponsors</legend>
+      <legend>{t('review_sponsors_legend')}</legend>
       <p>
-        Named on every invitation; at most five.{' '}
+        {t('review_sponsors_help')}{' '}
         <a href={LEARN_PAGES.b2bSponsors.url} target="_blank" rel="noopener noreferrer">
-          (Learn: {LEARN_PAGES.b2bSponsors.title})
+          {t('review_learnLink', { title: LEARN_PAGES.b2bSponsors.title })}
         </a>
       </p>
-      <ul aria-label="Sponsors">
+      <ul aria-label={t('review_sponsors_legend')}>
         {p.sponsors.map((s) => (
           <li key={s.id}>
             {s.displayName}{' '}
-            <button type="button" aria-label={`Remove sponsor ${s.displayName}`} onClick={(e) => p.trusted(e) && p.set(p.sponsors.filter((x) => x.id !== s.id))}>
-              Remove
+            <button type="button" aria-label={t('review_sponsors_remove', { name: s.displayName })} onClick={(e) => p.trusted(e) && p.set(p.sponsors.filter((x) => x.id !== s.id))}>
+              {t('review_remove')}
             </button>
           </li>
         ))}
@@ -43,13 +44,13 @@ export function SponsorPicker(p: { sponsors: Sponsor[]; error: string | undefine
       {p.error ? <p class="msg warn" role="alert">{p.error}</p> : null}
       <form onSubmit={(e) => void search(e)}>
         <label>
-          Find a sponsor <input type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+          {t('review_sponsors_find')} <input type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
         </label>{' '}
-        <button type="submit">Search sponsors</button>
+        <button type="submit">{t('review_sponsors_search')}</button>
       </form>
       {problem ? <p class="msg warn">{problem}</p> : null}
       {found.length > 0 ? (
-        <ul aria-label="Sponsor search results">
+        <ul aria-label={t('review_sponsors_results')}>
           {found.slice(0, 10).map((u) => (
             <li key={u.id}>
               <button
@@ -57,7 +58,7 @@ export function SponsorPicker(p: { sponsors: Sponsor[]; error: string | undefine
                 disabled={p.sponsors.some((s) => s.id === u.id)}
                 onClick={(e) => p.trusted(e) && p.set([...p.sponsors, { id: u.id, displayName: u.displayName || u.userPrincipalName }])}
               >
-                Add {u.displayName || u.userPrincipalName} ({u.userPrincipalName}) as sponsor
+                {t('review_sponsors_add', { name: u.displayName || u.userPrincipalName, upn: u.userPrincipalName })}
               </button>
             </li>
           ))}

@@ -1,7 +1,7 @@
 // The failed users of a finished job, as the worker records them (Graph's code and the advice for it): the first
 // few to list in the result, and all of them when the admin selects them in the grid.
 import { useEffect, useState } from 'preact/hooks';
-import type { JobItemView } from '../../../src/messages';
+import type { JobItemRow as JobItemView } from '../../../src/messages';
 import { describeFailure, type Failure, type Services } from '../../../content/services';
 
 /** How many failed users the result lists; the job page lists every one. */

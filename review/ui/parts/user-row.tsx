@@ -4,6 +4,7 @@ import type { RowEdit, RowVerdict } from '../../../src/review';
 import { EligibilityCell } from './eligibility-cell';
 import { EmailField } from './email-field';
 import type { IsTrusted } from './types';
+import { t } from '../../../src/i18n';
 
 export function UserRow(p: { index: number; user: PreflightUser; edit: RowEdit; verdict: RowVerdict; onEdit: (c: Partial<RowEdit>) => void; trusted: IsTrusted }) {
   const { user: u, edit, verdict: v, index } = p;
@@ -18,7 +19,7 @@ export function UserRow(p: { index: number; user: PreflightUser; edit: RowEdit; 
           type="checkbox"
           checked={included}
           disabled={v.locked}
-          aria-label={`Include ${name}`}
+          aria-label={t('review_include', { name })}
           onChange={(e) => {
             if (!p.trusted(e)) return;
             p.onEdit({ include: (e.currentTarget as HTMLInputElement).checked });

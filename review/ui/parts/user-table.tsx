@@ -3,9 +3,9 @@
 import { useState } from 'preact/hooks';
 import type { PreflightResult } from '../../../src/messages';
 import type { Edits, RowEdit, RowVerdict } from '../../../src/review';
-import { fmt } from './format';
 import type { IsTrusted } from './types';
 import { UserRow } from './user-row';
+import { t } from '../../../src/i18n';
 
 const PAGE_ROWS = 500;
 
@@ -31,11 +31,11 @@ export function UserTable(p: {
         <thead>
           <tr>
             <th scope="col">
-              <span class="sr-only">Include</span>
+              <span class="sr-only">{t('review_table_include')}</span>
             </th>
-            <th scope="col">User</th>
-            <th scope="col">External email</th>
-            <th scope="col">Eligibility</th>
+            <th scope="col">{t('review_table_user')}</th>
+            <th scope="col">{t('review_table_email')}</th>
+            <th scope="col">{t('review_table_eligibility')}</th>
           </tr>
         </thead>
         <tbody>
@@ -46,7 +46,7 @@ export function UserTable(p: {
       </table>
       {result.users.length > shown.length ? (
         <button type="button" class="btn subtle" onClick={() => setLimit((l) => l + PAGE_ROWS)}>
-          Show {fmt(Math.min(PAGE_ROWS, result.users.length - shown.length))} more of {fmt(result.users.length - shown.length)} not shown
+          {t('review_table_more', { next: Math.min(PAGE_ROWS, result.users.length - shown.length), rest: result.users.length - shown.length })}
         </button>
       ) : null}
     </>

@@ -4,6 +4,7 @@ import { domainSpread, userWarnings } from '../../../src/review-warnings';
 import { LEARN_PAGES } from '../../../src/learn';
 import type { PreflightResult } from '../../../src/messages';
 import type { Edits, RowVerdict } from '../../../src/review';
+import { t } from '../../../src/i18n';
 
 export function UserWarnings(p: { result: PreflightResult; edits: Edits; verdicts: ReadonlyMap<string, RowVerdict> }) {
   const converted = p.result.users.filter((u) => p.verdicts.get(u.id)?.willConvert);
@@ -20,22 +21,22 @@ export function UserWarnings(p: { result: PreflightResult; edits: Edits; verdict
     .filter((r) => r.warnings.length > 0);
   if (rows.length === 0 && spread.kind === 'tooFew') return null;
   return (
-    <section class="user-warnings" aria-label="Warnings for the users to convert" data-b2b="user-warnings">
+    <section class="user-warnings" aria-label={t('review_userWarnings_label')} data-b2b="user-warnings">
       {spread.message ? <p data-b2b="domain-spread">{spread.message}</p> : null}
       <ul>
         {rows.map(({ u, warnings }) => (
-          <li key={u.id} aria-label={`Warnings for ${u.displayName}`}>
+          <li key={u.id} aria-label={t('review_userWarnings_for', { name: u.displayName })}>
             <strong>{u.displayName}</strong>
             <ul>
               {warnings.map((w) => (
                 <li key={w.code} data-warning={w.code} data-kind={w.kind}>
-                  {w.kind === 'guess' ? <em>Guess. </em> : null}
+                  {w.kind === 'guess' ? <em>{t('review_userWarnings_guess')} </em> : null}
                   {w.message}
                   {w.source ? (
                     <>
                       {' '}
                       <a href={LEARN_PAGES[w.source].url} target="_blank" rel="noopener noreferrer">
-                        (Learn)
+                        {t('review_learnShort')}
                       </a>
                     </>
                   ) : null}

@@ -1,7 +1,7 @@
 // A minimal in-process Graph for engine tests and simulations: enough of the invitation rules to catch a
 // wrong body, counts every applied write per user, and injects faults (throttling, 5xx, dropped answers
 // after the write applied, network cuts, expired tokens, offline). Not an emulator of the whole service.
-import { SignInNeededError, type AuthPort, type BatchRequest, type BatchResponse, type Clock, type GraphPort, type NetworkPort, type UserState } from '../../../src/jobs/ports';
+import { SignInNeededError, type AuthPort, type BatchRequest, type BatchResponse, type Clock, type GraphPort, type GraphVersion, type NetworkPort, type UserState } from '../../../src/jobs/ports';
 import type { Reason } from '../../../src/jobs/model';
 import { retryAfterOf } from '../../../src/graph/http';
 
@@ -13,9 +13,12 @@ export interface FakeUser {
   externalUserState: 'PendingAcceptance' | 'Accepted' | null;
   /** Converted external → internal before: the service answers 412 to a new invitation. */
   convertedExternalToInternal?: boolean;
+  userPrincipalName?: string;
+  /** Synced from on-premises: converting back takes neither UPN nor password. */
+  synced?: boolean;
 }
 
-export type WriteKind = 'invite' | 'addEmail' | 'setType';
+export type WriteKind = 'invite' | 'addEmail' | 'setType' | 'toInternal';
 
 export interface SentWrite {
   at: number;
@@ -64,6 +67,10 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
   readonly writes: SentWrite[] = [];
   /** Batches as sent (request count), for asserting batch sizes. */
   readonly batchSizes: number[] = [];
+  /** The Graph version each batch was sent to. */
+  readonly batchVersions: GraphVersion[] = [];
+  /** Bodies of the convertExternalToInternalMemberUser requests that were applied, in order. */
+  readonly toInternalBodies: Array<{ userId: string; body: unknown }> = [];
   readonly reads: string[][] = [];
   throttled = 0;
   batchCalls = 0;
@@ -146,9 +153,12 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
     return out;
   }
 
-  async executeBatch(requests: readonly BatchRequest[]): Promise<readonly BatchResponse[]> {
+  async executeBatch(requests: readonly BatchRequest[], version: GraphVersion = 'v1.0'): Promise<readonly BatchResponse[]> {
     this.needToken();
     this.batchCalls += 1;
+    this.batchVersions.push(version);
+    // URLs are relative to the batch's version: the beta action exists only under /beta.
+    if (requests.some((r) => (this.kindOf(r) === 'toInternal') !== (version === 'beta'))) throw new Error('fake graph: a request sent to the wrong Graph version');
     const batchNo = this.batchCalls;
     if (requests.length > 20) throw new Error(`fake graph: batch of ${requests.length} > 20`);
     if (new Set(requests.map((r) => r.id)).size !== requests.length) throw new Error('fake graph: duplicate request ids in a batch');
@@ -196,6 +206,7 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
 
   private kindOf(request: BatchRequest): WriteKind {
     if (request.method === 'POST' && request.url === '/invitations') return 'invite';
+    if (request.method === 'POST' && /^\/users\/[^/]+\/convertExternalToInternalMemberUser$/.test(request.url)) return 'toInternal';
     if (request.method === 'PATCH' && request.url.startsWith('/users/')) {
       const body = request.body as Record<string, unknown>;
       if ('otherMails' in body) return 'addEmail';
@@ -210,7 +221,7 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
   }
 
   private record(userId: string, kind: WriteKind, at: number): void {
-    const counts = this.applied.get(userId) ?? { invite: 0, addEmail: 0, setType: 0 };
+    const counts = this.applied.get(userId) ?? { invite: 0, addEmail: 0, setType: 0, toInternal: 0 };
     counts[kind] += 1;
     this.applied.set(userId, counts);
     this.writes.push({ at, kind, userId });
@@ -250,11 +261,32 @@ export class FakeGraph implements GraphPort, AuthPort, NetworkPort {
     }
     const user = this.users.get(userId);
     if (!user) return respond(404, error(404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist.`));
+    if (kind === 'toInternal') return this.toInternal(request, user, sentAt, respond);
     const body = request.body as { otherMails?: string[]; userType?: 'Guest' | 'Member' };
     if (kind === 'addEmail') user.otherMails = [...(body.otherMails ?? [])];
     else user.userType = body.userType ?? user.userType;
     this.record(userId, kind, sentAt);
     return respond(204);
+  }
+  /** The documented rules of convertExternalToInternalMemberUser, briefly (the Graph emulator has them all). */
+  private toInternal(request: BatchRequest, user: FakeUser, sentAt: number, respond: (status: number, body?: unknown) => BatchResponse): BatchResponse {
+    if (user.externalUserState !== 'Accepted') return respond(400, error(400, 'BadRequest', 'The user authentication is already internal and is not eligible for conversion.'));
+    const body = (request.body ?? {}) as { userPrincipalName?: unknown; passwordProfile?: { password?: unknown } };
+    if (user.synced) {
+      if (body.userPrincipalName !== undefined || body.passwordProfile !== undefined) {
+        return respond(400, error(400, 'badRequest', 'For users synchronized from on-premises, userPrincipalName and passwordProfile must be empty'));
+      }
+    } else {
+      if (typeof body.userPrincipalName !== 'string' || body.userPrincipalName === '') return respond(400, error(400, 'BadRequest', 'The provided UPN cannot be empty.'));
+      if (typeof body.passwordProfile?.password !== 'string' || body.passwordProfile.password.length < 8) return respond(400, error(400, 'BadRequest', 'The provided password is not valid.'));
+      user.userPrincipalName = body.userPrincipalName;
+    }
+    user.externalUserState = null;
+    user.userType = 'Member';
+    user.convertedExternalToInternal = true;
+    this.toInternalBodies.push({ userId: user.id, body: request.body });
+    this.record(user.id, 'toInternal', sentAt);
+    return respond(200, { userPrincipalName: user.userPrincipalName ?? null });
   }
 }
 

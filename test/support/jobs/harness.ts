@@ -2,7 +2,7 @@
 // `restart()` models a service-worker restart: a new runner over the same store and the same tenant.
 import type { RunnerConfig } from '../../../src/jobs/config';
 import { MemoryJobStore } from '../../../src/jobs/memory-store';
-import type { CreateJobInput, JobItemInput } from '../../../src/jobs/model';
+import type { ConvertJobInput, JobItemInput } from '../../../src/jobs/model';
 import type { JobProgress } from '../../../src/jobs/progress';
 import { JobRunner } from '../../../src/jobs/runner';
 import { FakeGraph, makeUsers, type FakeGraphOptions } from './fake-graph';
@@ -71,7 +71,7 @@ export function jobItems(n: number, overrides: Partial<JobItemInput> = {}, from 
   });
 }
 
-export function jobInput(items: JobItemInput[], id = 'job1'): CreateJobInput {
+export function jobInput(items: JobItemInput[], id = 'job1'): ConvertJobInput {
   return {
     id,
     tenantId: 'tenant-1',
