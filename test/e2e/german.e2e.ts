@@ -87,6 +87,10 @@ describe('in German (Chromium --lang=de)', () => {
     const converted = Number(values!.count!.replace(/\D/g, ''));
     expect(converted).toBeGreaterThanOrEqual(1000);
     expect(values!.count).toBe(number(converted));
+    // The review's own summary and its confirm button say the same numbers, grouped the same way.
+    const summary = messageValues('review_summary_convert_other', (await p.review.locator('[data-b2b="summary"]').textContent()) ?? '');
+    expect(summary).toMatchObject({ convert: number(converted), count: number(N) });
+    expect(await p.confirm().textContent()).toBe(tn('review_convertButton', converted));
     await p.closeReview();
     expect(directoryWrites(sandbox)).toEqual([]);
   });
