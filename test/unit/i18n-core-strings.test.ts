@@ -9,8 +9,11 @@ import ts from 'typescript';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Files whose English another change is translating (issue 12); the list only shrinks. */
-const NOT_YET_TRANSLATED = ['src/undo.ts', 'src/review.ts', 'src/review-options.ts', 'src/review-reasons.ts', 'src/review-submit.ts'];
+/**
+ * Where another change is still translating (issue 12): the job engine's own reasons for an item (shown in the job's
+ * per-user results). The list only shrinks: an entry without English left fails the test below.
+ */
+const NOT_YET_TRANSLATED: readonly string[] = [];
 const NOT_YET_TRANSLATED_DIRS = ['src/jobs/'];
 
 /** Not the product's words to the admin, with why. */
@@ -80,6 +83,9 @@ describe('the core and the background', () => {
     expect(Object.keys(ALLOWED).filter((s) => !all.has(s))).toEqual([]);
     const present = new Set([...files('src'), ...files('background')]);
     expect([...NOT_YET_TRANSLATED, ...Object.keys(NOT_PRODUCT_WORDS)].filter((f) => !present.has(f))).toEqual([]);
+    const stillEnglish = (f: string) => sentences(f).length > 0;
+    expect(NOT_YET_TRANSLATED.filter((f) => !stillEnglish(f))).toEqual([]);
+    expect(NOT_YET_TRANSLATED_DIRS.filter((d) => !files(d).some(stillEnglish))).toEqual([]);
   });
 
   it('finds a sentence written into code (the check itself works)', () => {
