@@ -156,7 +156,11 @@ export class JobsService {
 
   /** The notification's click and Resume on a waiting job: an interactive sign-in, then the jobs continue. */
   async signInToContinue(): Promise<void> {
+    const undoWaiting = (await this.waitingForSignIn()).some((j) => j.kind === 'undo');
     const account = await this.auth.signIn(await this.auth.signInTier('invite'));
+    // An undo job waits for the undo permission's token (e.g. its consent was revoked): the tiers' sign-in does not
+    // ask for it, so the admin is asked for it too — only because such a job is waiting.
+    if (undoWaiting) await this.auth.signIn('undo');
     this.afterSignIn(account.tenantId);
   }
 

@@ -84,8 +84,12 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   const picks = [...tenant.notable.eligible.slice(0, 6), tenant.notable.synced[0]!, tenant.notable.privileged[0]!];
   for (const id of picks) await selectByUpn(grid, byId(id));
   await grid.locator(`${ALL_USERS} input.ms-SearchBox-field`).fill('');
-  await grid.locator('[data-b2b="count"]', { hasText: tn('content_selectedCount', picks.length) }).waitFor();
-  await shot(page, '02-selected.png', `${picks.length} users selected; the count stays visible across search and scroll`);
+  await grid.getByRole('button', { name: tn('content_selectAllFound', tenant.users.length) }).waitFor();
+  const showSelected = grid.getByRole('button', { name: t('content_showSelected', { count: picks.length }) });
+  await showSelected.click();
+  await grid.locator('[data-b2b="selected-list"] li').first().waitFor();
+  await shot(page, '02-selected.png', `${picks.length} users selected, kept across search and scroll; Show selected lists them`);
+  await showSelected.click();
 
   say('4. Review: pre-flight through Graph in batches; blocked users carry their reason; nothing written yet.');
   await grid.locator('button[data-b2b="convert"]').click();
@@ -106,7 +110,7 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   const eligible = Number(/\d+/.exec(label)?.[0] ?? '0');
   for (let i = 0; i < 120 && sandbox.graph.state().invitations.length < eligible; i++) await page.waitForTimeout(250);
   await page.waitForTimeout(1500);
-  await shot(page, '04-progress.png', `${label}: progress in the page (the dialog can be closed without stopping the job)`);
+  await shot(page, '04-progress.png', `${label}: the result in the page, in the past tense (closing the dialog never stops a job)`);
 
   say('6. Two of the invited users accept their invitation (redeemed in the sandbox).');
   for (const invitation of sandbox.graph.state().invitations.slice(0, 2)) sandbox.graph.redeem(invitation.userId);
@@ -157,6 +161,19 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   const dark = await openAllUsers(browser, sandbox, 'dark');
   await selectByUpn(dark.grid, byId(tenant.notable.eligible[12]!));
   await shot(dark.page, '09-dark-portal.png', 'the control in the dark admin center (text ≥ 4.5:1)');
+
+  say('11. In the page, a job where Graph refuses one user: the dialog says what happened, names the user with the advice and Graph\'s code, and offers Select the failed users, Retry failed and View results.');
+  const refused = tenant.notable.eligible[14]!;
+  for (const id of [tenant.notable.eligible[13]!, refused]) await selectByUpn(dark.grid, byId(id));
+  sandbox.graph.setFaults({ rejectInvitations: { userIds: [refused], status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
+  await dark.grid.locator('button[data-b2b="convert"]').click();
+  const darkReview = dark.grid.frameLocator('iframe[data-b2b="review-frame"]');
+  await darkReview.locator('button[data-b2b="confirm"]:not([disabled])').waitFor({ timeout: 30_000 });
+  await darkReview.locator('button[data-b2b="confirm"]').click();
+  await darkReview.locator('[data-b2b="failed-users"] li').first().waitFor({ timeout: 60_000 });
+  await dark.page.waitForTimeout(300);
+  await shot(dark.page, '10-in-page-result-failure.png', `in the page, past tense: "${(await darkReview.locator('[data-b2b="result"]').textContent()) ?? ''}", the failed user with Graph's code`);
+  sandbox.graph.setFaults({});
 
   const applied = sandbox.graph.state().invitations.length;
   say(`\nConverted ${applied} users in the sandbox tenant; each invitation carried invitedUser.id.`);

@@ -6,6 +6,7 @@ import type { Services } from '../../content/services';
 import { watchAuth } from '../../content/auth-watch';
 import { browserGateEnv, type GateEnv } from '../../review/ui/confirm-gate';
 import { mountReview } from '../../review/ui/mount-review';
+import { jobPagePath } from '../lib/pages';
 
 /** The review's Services from the picker's: the same requests, the same (worker-only) events. */
 export function reviewServices(ui: UiServices): Services {
@@ -44,6 +45,8 @@ export function PickerReview(p: {
       gateEnv: p.gateEnv ?? browserGateEnv(window),
       onClose: p.onClose,
       onSubmitted: p.onSubmitted,
+      // The finished job's "View results": its page in a tab. (No list to select failed users in here.)
+      onViewResults: (jobId) => p.services.openPage(jobPagePath(jobId)),
     });
     return () => {
       lifetime.abort();

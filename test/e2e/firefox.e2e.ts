@@ -150,6 +150,9 @@ describe('Firefox ESR, production package', () => {
     await until(async () => sandbox.graph.state().invitations.length, (n) => n === 3, 60_000, 'three invitations');
     // Exactly the reviewed, eligible users; the synced one was blocked and never written.
     expect(invitationTargets(sandbox).map((i) => i.toLowerCase()).sort()).toEqual(picks.map((i) => i.toLowerCase()).sort());
+    // The review in its own window tells the admin-center tab it came from (tabs.sendMessage, which the content
+    // script takes from the review page only) to let go of the submitted users: the synced one stays selected.
+    await until(() => text(grid, 'b2b-convert-control >>> [data-b2b="count"]'), (t) => t === '1 selected', 15_000, '1 selected');
 
     const popup = await ff.openExtensionPage('popup/popup.html');
     await popup.waitForFunction((upn: string) => document.body.innerText.includes(upn), { timeout: 20_000 }, DEMO_ADMIN_UPN);

@@ -1,7 +1,9 @@
 // The catalogues (_locales/<lang>/messages.json) are complete and consistent: the same keys in every language, the
 // same placeholders, the conventions src/i18n/translate.ts relies on, and what the browsers require of the manifest.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { localeNames, readCatalog } from '../support/i18n';
 import { placeholdersUsed, type Catalog } from '../../src/i18n/message-format';
 
@@ -89,4 +91,34 @@ function placeholderNames(catalog: Catalog, key: string): string[] {
   return Object.keys(catalog[key]?.placeholders ?? {})
     .map((n) => n.toLowerCase())
     .sort();
+}
+
+describe('i18n catalogue use', () => {
+  // Every key is used by shipped code: literally ('key' or "key"), as a plural base, by the manifest, or through a
+  // template literal on its prefix (`state_${status}`). A key nobody uses is a translation nobody maintains.
+  it('has no key that the shipped code never uses', () => {
+    const code = shippedSources();
+    const used = (key: string) => {
+      const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
+      if ([`'${key}'`, `"${key}"`, `__MSG_${key}__`, `'${base}'`, `"${base}"`].some((s) => code.includes(s))) return true;
+      const parts = key.split('_');
+      for (let i = parts.length - 1; i > 0; i--) if (code.includes(`\`${parts.slice(0, i).join('_')}_\${`)) return true;
+      return false;
+    };
+    expect(Object.keys(english).filter((k) => k !== 'i18n_locale' && !used(k))).toEqual([]);
+  });
+});
+
+function shippedSources(): string {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const files: string[] = ['manifest.json'];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|tsx)$/.test(entry.name)) files.push(path);
+    }
+  };
+  for (const dir of ['src', 'content', 'popup', 'review', 'background']) walk(dir);
+  return files.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
 }

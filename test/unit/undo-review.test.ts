@@ -125,6 +125,38 @@ describe('the feature switch at the worker', () => {
     expect(s.signIns).toEqual(['undo']);
   });
 
+  it('an undo job that waits for the undo token asks for it at "sign in to continue", and only then', async () => {
+    const ports = fakePorts();
+    const grants: string[] = [];
+    let undoGranted = false;
+    const base = fakeAuth().auth;
+    const auth = {
+      ...base,
+      token: async (grant: string) => {
+        if (grant === 'undo' && !undoGranted) {
+          const { SignInRequired } = await import('../../background/auth/auth-service');
+          throw new SignInRequired({ problem: 'consent-required', message: 'This action needs more permissions than you have granted so far.' });
+        }
+        return 'token';
+      },
+      signIn: async (grant: string) => (grants.push(grant), (undoGranted ||= grant === 'undo'), base.signIn('read')),
+    } as typeof base;
+    const jobs = new JobsService({ auth, settings: async () => SETTINGS, ports, graphClient: fakeTenant().graphClient });
+    const user = accepted(1);
+    const undo = await jobs.runner.createJob({
+      kind: 'undo', tenantId: 'tenant', ranBy: 'admin@contoso.com', undoOf: 'job1', secrets: ['Tmp-Passw0rd!1'],
+      items: [{ userId: user.id, userPrincipalName: 'user1@contoso.com', displayName: 'User 1', email: 'ext@fabrikam.example', addToOtherMails: false, setGuest: false, toInternal: { userPrincipalName: 'user1@contoso.com' } }],
+    });
+    expect((await jobs.runner.run(undo.id)).status).toBe('waiting-for-sign-in');
+    await jobs.signInToContinue();
+    expect(grants).toEqual(['invite', 'undo']);
+    // No undo job waiting: the tiers' sign-in only.
+    await jobs.runner.cancel(undo.id);
+    grants.length = 0;
+    await jobs.signInToContinue();
+    expect(grants).toEqual(['invite']);
+  });
+
   it('stays off when the consent is refused', async () => {
     const s = setUp();
     const handlers = undoHandlers({

@@ -5,7 +5,7 @@ import { t } from '../../../src/i18n';
 
 export const invitationLanguages = (): ReadonlyArray<readonly [code: string, label: string]> => [['', t('review_options_languageDefault')], ...INVITATION_LANGUAGES];
 
-const INVITATION_LANGUAGES: ReadonlyArray<readonly [code: string, label: string]> = [
+export const INVITATION_LANGUAGES: ReadonlyArray<readonly [code: string, label: string]> = [
   ['en-US', 'English (United States)'],
   ['en-GB', 'English (United Kingdom)'],
   ['de-DE', 'Deutsch'],
