@@ -1,7 +1,7 @@
 // After a job: the invitation state of its users refreshed from Graph in batches, and the follow-up
 // actions (reset redemption, set user type to Guest), each recorded with Graph's answer for the audit trail.
 import type { GraphApi } from '../src/graph/client';
-import { adviceForGraphError } from '../src/graph/errors';
+import { reasonText } from '../src/engine-reasons';
 import { t } from '../src/i18n';
 import { buildUserTypeGuestPatch } from '../src/graph/writes';
 import { invitationBody } from '../src/jobs/requests';
@@ -182,8 +182,8 @@ export async function itemsView(
         email: i.email,
         state: i.outcomeUnknown ? 'verifying' : i.status,
         // Graph's answers get the admin-facing advice (Graph's code stays beside it); the engine's own reasons
-        // (status 0: e.g. "already external when checked") are already written for the admin.
-        ...(i.reason ? { errorCode: i.reason.code, errorMessage: i.reason.status > 0 ? adviceForGraphError(i.reason) : i.reason.message } : {}),
+        // (status 0: e.g. "already external when checked") their sentence in the admin's language.
+        ...(i.reason ? { errorCode: i.reason.code, errorMessage: reasonText(i.reason) } : {}),
         ...(i.reason?.requestId || i.receipt?.requestId ? { requestId: i.reason?.requestId ?? i.receipt?.requestId } : {}),
         updatedAt: i.updatedAt,
         ...(state ? { externalUserState: state[0], externalUserStateChangeDateTime: state[1] } : i.invited ? { externalUserState: 'PendingAcceptance' } : {}),

@@ -11,6 +11,7 @@ import {
   type JobHeader,
   type JobProgress,
 } from '../src/jobs';
+import { reasonText } from '../src/engine-reasons';
 import { BADGE_COLOURS, badgeState, jobOutcomeText, jobStateText } from '../src/job-state';
 import { t, tn } from '../src/i18n';
 import type { JobSummary } from '../src/messages';
@@ -65,7 +66,7 @@ export function summaryOf(header: JobHeader, progress: JobProgress = progressOf(
     },
     ...(progress.etaMs !== undefined ? { etaMs: progress.etaMs } : {}),
     ...(progress.inFlight > 0 && progress.status === header.status ? { inFlight: progress.inFlight } : {}),
-    ...(header.pauseReason ? { pauseReason: `${header.pauseReason.message} (${header.pauseReason.code})` } : {}),
+    ...(header.pauseReason ? { pauseReason: `${reasonText(header.pauseReason)} (${header.pauseReason.code})` } : {}),
     ...(header.sponsors ? { sponsors: header.sponsors.map((s) => ({ id: s.id, displayName: s.displayName })) } : {}),
     ...(header.planHash ? { planHash: header.planHash } : {}),
     ...(header.kind === 'undo' ? { kind: 'undo' as const, ...(header.undoOf ? { undoOf: header.undoOf } : {}) } : {}),

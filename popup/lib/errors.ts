@@ -1,6 +1,7 @@
 // Turning a failed request into words: Graph's own code first (support searches for it), then the message.
 import type { ProtocolError } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
+import { t } from '../../src/i18n';
 
 export type UiProtocolError = ProtocolError;
 
@@ -13,13 +14,14 @@ export function errorOf(e: unknown): UiProtocolError {
   return { code: 'failed', message: e instanceof Error ? e.message : String(e) };
 }
 
-/** One line for the admin: "Authorization_RequestDenied: Insufficient privileges… (request id …)". */
+/** One line for the admin: "Authorization_RequestDenied: Insufficient privileges… (request ID …)". */
 export function describeError(e: unknown): string {
   const err = errorOf(e);
+  // Graph's code and the request id stay verbatim (support searches for them); the words around them are ours.
   const code = err.graphCode ? `${err.graphCode}: ` : '';
   const status = err.status && !err.graphCode ? `HTTP ${err.status}: ` : '';
-  const rid = err.requestId ? ` (request id ${err.requestId})` : '';
-  return `${code}${status}${err.message}${rid}`;
+  const text = `${code}${status}${err.message}`;
+  return err.requestId ? t('error_withRequestId', { error: text, id: err.requestId }) : text;
 }
 
 const CONSENT_CODES = new Set(['consent-required', 'consent_required', 'AADSTS65001', 'AADSTS90094', 'AADSTS90008']);

@@ -1,9 +1,9 @@
-// Formatting for progress, time left and dates. Pure and locale-stable (en-US digits) so tests can pin it.
+// Formatting for progress, time left and dates, in the words of the catalogue in use (src/i18n): numbers and dates
+// follow the catalogue's language, so tests with the English catalogue can pin them.
 import type { JobStatus } from '../../src/jobs/model';
 import { jobStateText } from '../../src/job-state';
+import { formatDateTime as formatLocalDateTime, t } from '../../src/i18n';
 import type { ItemRowState, JobSummaryCounters as JobCounters, JobSummary } from '../../src/messages';
-
-const n = (x: number) => x.toLocaleString('en-US');
 
 /** Items that reached an end state (done, failed, blocked or cancelled). */
 export function processed(c: JobCounters): number {
@@ -15,15 +15,20 @@ export function progressFraction(c: JobCounters): number {
   return Math.min(1, Math.max(0, processed(c) / c.total));
 }
 
+/** The counters as parts ("110 done", "10 failed", …): the progress legend and describeCounters. */
+export function counterParts(c: JobCounters): string[] {
+  const parts = [t('counters_done', { count: c.done }), t('counters_failed', { count: c.failed })];
+  if (c.blocked > 0) parts.push(t('counters_blocked', { count: c.blocked }));
+  if (c.cancelled > 0) parts.push(t('counters_cancelled', { count: c.cancelled }));
+  // Sent before an interruption, not yet read back from Graph: neither done nor still to do.
+  if (c.verifying) parts.push(t('counters_verifying', { count: c.verifying }));
+  parts.push(t('counters_remaining', { count: c.remaining }));
+  return parts;
+}
+
 /** "120 of 500 processed: 110 done, 10 failed, 15 verifying, 380 remaining" */
 export function describeCounters(c: JobCounters): string {
-  const parts = [`${n(c.done)} done`, `${n(c.failed)} failed`];
-  if (c.blocked > 0) parts.push(`${n(c.blocked)} blocked`);
-  if (c.cancelled > 0) parts.push(`${n(c.cancelled)} cancelled`);
-  // Sent before an interruption, not yet read back from Graph: neither done nor still to do.
-  if (c.verifying) parts.push(`${n(c.verifying)} verifying`);
-  parts.push(`${n(c.remaining)} remaining`);
-  return `${n(processed(c))} of ${n(c.total)} processed: ${parts.join(', ')}`;
+  return t('counters_processed', { parts: counterParts(c).join(', '), processed: processed(c), total: c.total });
 }
 
 /**
@@ -36,32 +41,22 @@ export function estimateRemainingMs(job: Pick<JobSummary, 'counters' | 'etaMs' |
   return typeof job.etaMs === 'number' && Number.isFinite(job.etaMs) && job.etaMs >= 0 ? job.etaMs : undefined;
 }
 
-/** "less than a minute left", "about 4 min left", "about 1 h 5 min left", "calculating time left…" */
+/** "Less than a minute left", "About 4 min left", "About 1 h 5 min left", "Estimating time left…" */
 export function formatTimeLeft(ms: number | undefined): string {
-  if (ms === undefined) return 'Estimating time left…';
-  if (ms < 60_000) return 'Less than a minute left';
+  if (ms === undefined) return t('time_estimating');
+  if (ms < 60_000) return t('time_underMinute');
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `About ${minutes} min left`;
-  const h = Math.floor(minutes / 60);
+  if (minutes < 60) return t('time_minutes', { minutes });
+  const hours = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return m === 0 ? `About ${h} h left` : `About ${h} h ${m} min left`;
+  return m === 0 ? t('time_hours', { hours }) : t('time_hoursMinutes', { hours, minutes: m });
 }
 
-/** "2m 5s" / "1h 2m" / "45s" — elapsed durations. */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${s % 60}s`;
-  return `${Math.floor(m / 60)}h ${m % 60}m`;
-}
-
-/** A timestamp as local date and time; '' for missing/invalid. */
+/** A timestamp as date and time in the catalogue's language; '' for missing/invalid. */
 export function formatDateTime(value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? '' : formatLocalDateTime(ms);
 }
 
 /** A timestamp as ISO 8601 (UTC); '' for missing/invalid. */
@@ -74,11 +69,11 @@ export function toIso(value: number | string | null | undefined): string {
 /** "just now", "5 min ago", "3 h ago", else the date. */
 export function formatAgo(then: number, now: number): string {
   const s = Math.round((now - then) / 1000);
-  if (s < 45) return 'just now';
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
-  const h = Math.round(m / 60);
-  if (h < 24) return `${h} h ago`;
+  if (s < 45) return t('ago_justNow');
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return t('ago_minutes', { minutes });
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return t('ago_hours', { hours });
   return formatDateTime(then);
 }
 
@@ -109,29 +104,34 @@ export function pickRunningJob(jobs: readonly JobSummary[]): JobSummary | undefi
 /** Coarse text for an aria-live region: changes at state changes and every 10 %, not on every item. */
 export function liveProgressText(job: Pick<JobSummary, 'state' | 'counters' | 'inFlight'>): string {
   const pct = Math.floor(progressFraction(job.counters) * 10) * 10;
-  return `${jobStateText(job).label}: ${pct}% processed, ${n(job.counters.failed)} failed.`;
+  return t('live_progress', { failed: job.counters.failed, percent: pct, state: jobStateText(job).label });
 }
 
-/** Item result states as the admin reads them: every state a job view can report (tsc checks), and older spellings. */
-const ITEM_LABELS: Readonly<Record<ItemRowState, string>> & Readonly<Record<string, string>> = {
-  pending: 'Pending',
-  queued: 'Pending',
-  running: 'In progress',
-  inProgress: 'In progress',
-  addingEmail: 'Adding email',
-  inviting: 'Inviting',
-  settingType: 'Setting user type',
-  verifying: 'Verifying',
-  convertingToInternal: 'Converting back to internal',
-  done: 'Converted',
-  succeeded: 'Converted',
-  failed: 'Failed',
-  blocked: 'Blocked',
-  cancelled: 'Cancelled',
-};
+/**
+ * Item result states as the admin reads them: every state a job view can report (tsc checks), and older spellings
+ * (a function: the words exist only once the catalogue is installed).
+ */
+function itemLabels(): Readonly<Record<ItemRowState, string>> & Readonly<Record<string, string>> {
+  return {
+    pending: t('itemState_pending'),
+    queued: t('itemState_pending'),
+    running: t('itemState_inProgress'),
+    inProgress: t('itemState_inProgress'),
+    addingEmail: t('itemState_addingEmail'),
+    inviting: t('itemState_inviting'),
+    settingType: t('itemState_settingType'),
+    verifying: t('itemState_verifying'),
+    convertingToInternal: t('itemState_convertingToInternal'),
+    done: t('itemState_converted'),
+    succeeded: t('itemState_converted'),
+    failed: t('itemState_failed'),
+    blocked: t('itemState_blocked'),
+    cancelled: t('itemState_cancelled'),
+  };
+}
 
 export function itemStateLabel(state: string): string {
-  return ITEM_LABELS[state] ?? state;
+  return itemLabels()[state] ?? state;
 }
 
 export function itemStateTone(state: string): 'ok' | 'bad' | 'warn' | '' {

@@ -10,19 +10,21 @@ import {
   type FieldError,
   type SettingsField,
 } from '../../src/config';
+import { t } from '../../src/i18n';
 
-export const CLOUD_CHOICES: ReadonlyArray<{ value: Cloud; label: string }> = [
-  { value: 'Global', label: 'Global' },
-  { value: 'UsGov', label: 'US Government' },
-  { value: 'UsGovDoD', label: 'US Government DoD' },
-  { value: 'China', label: 'China' },
-];
+/** The clouds with their words (functions: the words exist only once the catalogue is installed). */
+export function cloudChoices(): ReadonlyArray<{ value: Cloud; label: string }> {
+  return [
+    { value: 'Global', label: t('cloud_global') },
+    { value: 'UsGov', label: t('cloud_usGov') },
+    { value: 'UsGovDoD', label: t('cloud_usGovDoD') },
+    { value: 'China', label: t('cloud_china') },
+  ];
+}
 
-export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = {
-  clientId: 'Application (client) ID',
-  tenant: 'Tenant',
-  cloud: 'Cloud',
-};
+export function fieldLabel(field: SettingsField): string {
+  return { clientId: t('settings_clientId'), tenant: t('settings_tenant'), cloud: t('settings_cloud') }[field];
+}
 
 export type FieldValues = Record<SettingsField, string>;
 

@@ -1,7 +1,9 @@
 // Who is signed in, to which tenant — or a Sign in button. Used by the popup, the options page and the picker.
 // The tenant shows by name and domain; its id is on hover and behind a Copy button.
+import { t } from '../../src/i18n';
 import type { AuthStatus } from '../../src/messages';
 import { domainOf } from '../lib/format';
+import { cloudChoices } from '../lib/settings-form';
 import { ConfirmButton } from './Confirm';
 import { CopyButton, Notice } from './common';
 
@@ -26,34 +28,36 @@ export function TenantLine({ status, copy }: { status: AuthStatus; copy?: (t: st
   const name = status.tenantName || domain || account.tenantId;
   return (
     <div class="copy-row small">
-      <span class="muted">Tenant</span>
-      <span class="truncate" title={`Tenant ID ${account.tenantId}`} data-b2b="tenant">
+      <span class="muted">{t('account_tenant')}</span>
+      <span class="truncate" title={t('account_tenantId', { id: account.tenantId })} data-b2b="tenant">
         <strong>{name}</strong>
         {domain && domain !== name ? <span class="muted"> · {domain}</span> : null}
-        {status.cloud && status.cloud !== 'Global' ? <span class="muted"> · {status.cloud}</span> : null}
+        {status.cloud && status.cloud !== 'Global' ? <span class="muted"> · {cloudChoices().find((c) => c.value === status.cloud)?.label ?? status.cloud}</span> : null}
       </span>
-      {copy && <CopyButton text={account.tenantId} label="Copy the tenant ID" copy={copy} />}
+      {copy && <CopyButton text={account.tenantId} label={t('account_copyTenantId')} shown={t('account_copyId')} copy={copy} />}
     </div>
   );
 }
+
+const signInLabel = (busy: boolean | undefined) => (busy ? t('account_signingIn') : t('account_signIn'));
 
 export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions, copy }: AccountPanelProps) {
   if (!status) {
     // Plain words rather than a grey block: the worker may take a moment to start.
     return (
-      <section class="card" aria-busy="true" aria-label="Account">
-        <p class="muted">Checking the sign-in…</p>
+      <section class="card" aria-busy="true" aria-label={t('account_region')}>
+        <p class="muted">{t('account_checking')}</p>
       </section>
     );
   }
   if (!status.configured) {
     return (
-      <section class="card" aria-label="Account">
+      <section class="card" aria-label={t('account_region')}>
         <Notice kind="warn">
-          <p>{status.configProblem ?? 'The extension is not set up yet.'}</p>
+          <p>{status.configProblem ?? t('account_notSetUp')}</p>
           {onOpenOptions && (
             <button type="button" class="primary" onClick={onOpenOptions}>
-              Open settings
+              {t('account_openSettings')}
             </button>
           )}
         </Notice>
@@ -61,7 +65,7 @@ export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions,
     );
   }
   return (
-    <section class="card" aria-label="Account">
+    <section class="card" aria-label={t('account_region')}>
       {status.signedIn && status.account ? (
         <>
           <div class="spread">
@@ -76,14 +80,14 @@ export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions,
             <div class="row">
               {status.sessionEnded ? (
                 <button type="button" class="primary" onClick={onSignIn} disabled={busy}>
-                  {busy ? 'Signing in…' : 'Sign in'}
+                  {signInLabel(busy)}
                 </button>
               ) : null}
               {onSignOut && (
                 <ConfirmButton
-                  label="Sign out"
-                  question="Sign out? Running jobs pause until you sign in again."
-                  confirmLabel="Sign out"
+                  label={t('account_signOut')}
+                  question={t('account_signOutQuestion')}
+                  confirmLabel={t('account_signOut')}
                   onConfirm={onSignOut}
                   disabled={busy}
                 />
@@ -94,21 +98,25 @@ export function AccountPanel({ status, busy, onSignIn, onSignOut, onOpenOptions,
           {status.sessionEnded ? (
             // The account is remembered, but no token can be had without the admin: never claim a usable session.
             <p class="small" role="status">
-              Signed in as {status.account.username} — session ended. Sign in again to continue.
+              {t('account_sessionEnded', { user: status.account.username })}
             </p>
           ) : null}
         </>
       ) : (
         <div class="spread">
-          <p>Not signed in{status.configuredTenant && status.configuredTenant !== 'organizations' ? ` (tenant ${status.configuredTenant})` : ''}.</p>
+          <p>
+            {status.configuredTenant && status.configuredTenant !== 'organizations'
+              ? t('account_notSignedInTenant', { tenant: status.configuredTenant })
+              : t('account_notSignedIn')}
+          </p>
           <button type="button" class="primary" onClick={onSignIn} disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {signInLabel(busy)}
           </button>
         </div>
       )}
       {status.tenantMismatch && (
         <Notice kind="warn" role="alert">
-          <strong>Different tenant. </strong>
+          <strong>{t('account_differentTenant')} </strong>
           {status.tenantMismatch}
         </Notice>
       )}

@@ -2,6 +2,7 @@
 // small popup; focus moves into the question and back to the button when it closes; Escape cancels.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '../../src/i18n';
 
 export interface ConfirmButtonProps {
   label: string;
@@ -81,7 +82,7 @@ export function ConfirmPanel(props: ConfirmPanelProps) {
           {props.confirmLabel}
         </button>
         <button type="button" ref={cancel} onClick={props.onCancel}>
-          Keep as is
+          {t('confirm_keep')}
         </button>
       </div>
     </div>

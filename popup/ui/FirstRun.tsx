@@ -7,6 +7,7 @@ import type { SetupServices } from '../lib/platform';
 import { describeError } from '../lib/errors';
 import { Notice } from './common';
 import { RegisterAppSteps } from './RegisterApp';
+import { t } from '../../src/i18n';
 
 export function FirstRun(props: {
   services: SetupServices & { copyText: (t: string) => Promise<void> };
@@ -37,31 +38,31 @@ export function FirstRun(props: {
     void granted
       .then(async (ok) => {
         await props.services.saveLocal(plan.toStore);
-        if (!ok) setError(`Saved, but access to ${plan.origins.join(' and ')} was not granted. Open the settings to allow it.`);
+        if (!ok) setError(t('firstRun_notGranted', { hosts: plan.origins.join(', ') }));
         props.onSaved();
       })
-      .catch((err: unknown) => setError(`Could not save: ${describeError(err)}`))
+      .catch((err: unknown) => setError(t('settings_saveFailed', { error: describeError(err) })))
       .finally(() => setSaving(false));
   };
 
   return (
     <section class="card first-run" aria-labelledby="first-run-h">
-      <h2 id="first-run-h">Set up in two steps</h2>
+      <h2 id="first-run-h">{t('firstRun_title')}</h2>
       {props.problem && <Notice kind="warn">{props.problem}</Notice>}
       <ol class="steps">
         <li>
-          <h3>Register the app in your tenant</h3>
+          <h3>{t('setup_step1')}</h3>
           <RegisterAppSteps cloud={props.cloud} redirectUrl={props.services.redirectUrl} copy={props.services.copyText} />
         </li>
         <li>
-          <h3>Paste the Application (client) ID</h3>
+          <h3>{t('firstRun_step2')}</h3>
           {model.managed.clientId ? (
-            <p>Your organization sets the client ID by policy; ask your IT administrator.</p>
+            <p>{t('firstRun_managed')}</p>
           ) : (
-            <form onSubmit={save} noValidate aria-label="Application (client) ID">
-              <label for="first-run-client-id">Application (client) ID</label>
+            <form onSubmit={save} noValidate aria-label={t('settings_clientId')}>
+              <label for="first-run-client-id" class="visually-hidden">{t('settings_clientId')}</label>
               <p class="hint" id="first-run-client-id-hint">
-                From the Overview page of the app registration (a GUID).
+                {t('settings_hintClientId')}
               </p>
               <div class="copy-row">
                 <input
@@ -76,7 +77,7 @@ export function FirstRun(props: {
                   onInput={(ev) => setClientId(ev.currentTarget.value)}
                 />
                 <button type="submit" class="primary" disabled={saving}>
-                  {saving ? 'Saving…' : 'Save'}
+                  {saving ? t('settings_saving') : t('settings_save')}
                 </button>
               </div>
               {error && (
@@ -89,9 +90,9 @@ export function FirstRun(props: {
         </li>
       </ol>
       <p class="small">
-        Tenant or cloud other than the defaults?{' '}
+        {t('firstRun_moreSettings')}{' '}
         <button type="button" class="link" onClick={props.onOpenOptions}>
-          Open the settings
+          {t('firstRun_openSettings')}
         </button>
       </p>
     </section>

@@ -2,6 +2,7 @@
 // revoke host access) and asks for them with one click. Shows nothing when everything is granted.
 import { useEffect, useState } from 'preact/hooks';
 import { isCloud } from '../../src/clouds';
+import { t } from '../../src/i18n';
 import { describeMissingAccess, hostNeeds, type HostNeed } from '../../src/host-access';
 import type { HostAccess } from '../lib/platform';
 import { Notice } from './common';
@@ -43,9 +44,9 @@ export function HostAccessNotice({ cloud: reported, access }: { cloud: string | 
     <Notice kind="warn" role="alert">
       <p>{describeMissingAccess(missing)}</p>
       <button type="button" onClick={allow}>
-        Allow access
+        {t('hostAccess_allow')}
       </button>
-      {refused && <p>Access was not granted. You can allow it here or in the browser's add-on settings.</p>}
+      {refused && <p>{t('hostAccess_refused')}</p>}
     </Notice>
   );
 }

@@ -15,6 +15,7 @@ import { JobDetailHeader } from './job-detail/JobDetailHeader';
 import { JobPlanFacts } from './job-detail/JobPlanFacts';
 import { JobSummaryCard } from './job-detail/JobSummaryCard';
 import { Pager } from './job-detail/Pager';
+import { t } from '../../src/i18n';
 
 /** Rows per page: fewer in the small popup, more in a tab. */
 export const PAGE_SIZE = { popup: 25, tab: 50 } as const;
@@ -139,7 +140,7 @@ export function JobDetail(props: JobDetailProps) {
         download={props.download}
         {...(undoOn && summary?.kind !== 'undo' ? { undo: { acceptedSelected } } : {})}
       />
-      <section aria-label="Users in this job">
+      <section aria-label={t('items_list')}>
         <ItemFilters
           filter={filter}
           onFilter={(f) => {
@@ -149,7 +150,7 @@ export function JobDetail(props: JobDetailProps) {
           searchText={searchText}
           onSearchText={setSearchText}
         />
-        {loadError && <Notice kind="error">Could not load the users: {loadError}</Notice>}
+        {loadError && <Notice kind="error">{t('items_loadFailed', { error: loadError })}</Notice>}
         <ItemsList items={page?.items} loadFailed={!!loadError} selected={selected} onSelect={setSelected} copy={services.copyText} wide={props.mode === 'tab'} />
         {page && page.total > 0 && <Pager offset={offset} pageSize={pageSize} shown={page.items.length} total={page.total} selectedCount={selected.size} onOffset={setOffset} />}
       </section>

@@ -9,8 +9,8 @@ import {
   isWaitingForSignIn,
   liveProgressText,
 } from '../lib/format';
-import { t } from '../../src/i18n';
-import { jobOutcomeText, jobStateText, plural } from '../../src/job-state';
+import { jobOutcomeText, jobStateText } from '../../src/job-state';
+import { t, tn } from '../../src/i18n';
 import { ConfirmButton } from './Confirm';
 import { JobStateBadge, Notice, ProgressBar } from './common';
 
@@ -26,7 +26,7 @@ export interface RunningJobProps {
 /** Beside the progress: the time left while the job moves, else why it does not. */
 function standing(job: JobSummary): string {
   if (job.state === 'running') return formatTimeLeft(estimateRemainingMs(job));
-  if (isWaitingForSignIn(job)) return 'Sign-in needed';
+  if (isWaitingForSignIn(job)) return t('running_signInNeeded');
   return '';
 }
 
@@ -37,19 +37,19 @@ export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
     <section class="card" aria-labelledby={`run-${job.id}`}>
       <div class="spread">
         <h3 id={`run-${job.id}`} style={{ margin: 0 }}>
-          <JobStateBadge job={job} />: {plural(job.counters.total, 'user')}
+          <JobStateBadge job={job} />: {tn('running_users', job.counters.total)}
           {job.kind === 'undo' ? ` · ${t('undo_jobs_kind')}` : ''}
         </h3>
         <span class="small muted">{standing(job)}</span>
       </div>
-      <ProgressBar counters={job.counters} label="Conversion progress" />
+      <ProgressBar counters={job.counters} label={t('running_progress')} />
       <p class="visually-hidden" aria-live="polite" aria-atomic="true">
         {liveProgressText(job)}
       </p>
       <p class="small muted visually-hidden">{describeCounters(job.counters)}</p>
       {waiting && (
         <Notice kind="warn" role="alert">
-          Your sign-in session has ended. Sign in to continue converting {plural(job.counters.remaining, 'user')} — nobody was marked failed, and the job continues by itself once you are signed in.
+          {tn('running_sessionEnded', job.counters.remaining)}
           {job.pauseReason ? <span class="small muted"> ({job.pauseReason})</span> : null}
         </Notice>
       )}
@@ -57,34 +57,34 @@ export function RunningJob({ job, busy, onControl, onOpen }: RunningJobProps) {
         {waiting ? (
           // Resume of a job waiting for sign-in is the sign-in (the worker opens it, then the job continues).
           <button type="button" class="primary" onClick={() => onControl('resume')} disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('account_signingIn') : t('account_signIn')}
           </button>
         ) : null}
         {waiting ? null : paused ? (
           <button type="button" onClick={() => onControl('resume')} disabled={busy}>
-            Resume
+            {t('running_resume')}
           </button>
         ) : (
           <button type="button" onClick={() => onControl('pause')} disabled={busy || job.state === 'cancelling'}>
-            Pause
+            {t('running_pause')}
           </button>
         )}
         {waiting ? (
           <button type="button" onClick={() => onControl('pause')} disabled={busy}>
-            Pause
+            {t('running_pause')}
           </button>
         ) : null}
         <ConfirmButton
-          label="Cancel"
+          label={t('running_cancel')}
           danger
           disabled={busy || job.state === 'cancelling'}
-          question={`Cancel this job? Users already converted stay converted (it cannot be undone); the ${job.counters.remaining.toLocaleString('en-US')} not yet processed stay internal.`}
-          confirmLabel="Cancel job"
+          question={tn('running_cancelQuestion', job.counters.remaining)}
+          confirmLabel={t('running_cancelJob')}
           onConfirm={() => onControl('cancel')}
         />
         {onOpen && (
           <button type="button" class="link" onClick={onOpen}>
-            Details
+            {t('running_details')}
           </button>
         )}
       </div>
@@ -104,13 +104,13 @@ export function JobHistory({ jobs, now, onOpen, onClear, clearing }: HistoryProp
   return (
     <section aria-labelledby="history-h">
       <div class="spread">
-        <h2 id="history-h">Recent jobs</h2>
+        <h2 id="history-h">{t('history_title')}</h2>
         <ConfirmButton
-          label="Clear history"
+          label={t('history_clear')}
           danger
           disabled={clearing}
-          question="Clear the history of finished jobs? Their per-user results and the CSV export are deleted from this browser. Users in Microsoft Entra are not changed."
-          confirmLabel="Clear history"
+          question={t('history_clearQuestion')}
+          confirmLabel={t('history_clear')}
           onConfirm={onClear}
         />
       </div>

@@ -5,21 +5,20 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthStatus } from '../../src/messages';
 import type { FieldError, SettingsField } from '../../src/config';
 import type { OptionsServices } from '../lib/platform';
-import { CLOUD_CHOICES, FIELD_LABELS, loadForm, planSave, shownValue, type FormModel } from '../lib/settings-form';
+import { cloudChoices, fieldLabel, loadForm, planSave, shownValue, type FormModel } from '../lib/settings-form';
+import { t, tn } from '../../src/i18n';
 import { describeError } from '../lib/errors';
 import { AccountPanel } from './Account';
 import { Notice } from './common';
 import { HostAccessNotice } from './HostAccessNotice';
 import { SETUP_CHECK_ANCHOR, SetupCheck } from './SetupCheck';
 import { UndoFeature } from './UndoFeature';
-import { RegisterAppSteps } from './RegisterApp';
-import { LEARN_PAGES } from '../../src/learn';
+import { LearnLink, RegisterAppSteps } from './RegisterApp';
 
-const HINTS: Record<SettingsField, string> = {
-  clientId: 'From the Overview page of your app registration in the Entra admin center (a GUID).',
-  tenant: 'Your tenant ID (GUID) or a verified domain such as contoso.onmicrosoft.com. "organizations" lets you pick at sign-in.',
-  cloud: 'The Microsoft cloud your tenant lives in.',
-};
+/** The hint under each field (a function: the words exist only once the catalogue is installed). */
+function hint(field: SettingsField): string {
+  return { clientId: t('settings_hintClientId'), tenant: t('settings_hintTenant'), cloud: t('settings_hintCloud') }[field];
+}
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; warning?: string } | { kind: 'error'; message: string };
 
@@ -100,11 +99,11 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
             ? { kind: 'saved' }
             : {
                 kind: 'saved',
-                warning: `Saved, but access to ${plan.origins.join(' and ')} was not granted. Sign-in in the ${plan.effectiveCloud} cloud will fail until you save again and allow it.`,
+                warning: t('settings_notGranted', { cloud: plan.effectiveCloud, hosts: plan.origins.join(', ') }),
               },
         );
       } catch (err) {
-        setSave({ kind: 'error', message: `Could not save: ${describeError(err)}` });
+        setSave({ kind: 'error', message: t('settings_saveFailed', { error: describeError(err) }) });
       }
     })();
   };
@@ -125,7 +124,7 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
     };
     return (
       <div class="field">
-        <label for={id}>{FIELD_LABELS[name]}</label>
+        <label for={id}>{fieldLabel(name)}</label>
         {name === 'cloud' ? (
           <select
             {...common}
@@ -136,7 +135,7 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
             disabled={managed}
             onChange={(e) => setField('cloud', e.currentTarget.value)}
           >
-            {CLOUD_CHOICES.map((c) => (
+            {cloudChoices().map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}
               </option>
@@ -159,11 +158,11 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
         )}
         {managed && (
           <p class="managed" id={`${id}-managed`}>
-            Managed by your organization
+            {t('settings_managed')}
           </p>
         )}
         <p class="hint" id={`${id}-hint`}>
-          {HINTS[name]}
+          {hint(name)}
         </p>
         {error && (
           <p class="field-error" id={`${id}-error`}>
@@ -178,49 +177,46 @@ export function OptionsPage({ services }: { services: OptionsServices }) {
 
   return (
     <main class="page" style={{ maxWidth: '720px' }}>
-      <h1>B2B Convert for Entra — Settings</h1>
+      <h1>{t('options_title')}</h1>
       <p class="muted">
-        Converts internal users of your tenant to external users, from the Entra admin center.{' '}
-        <a href={LEARN_PAGES.inviteInternalUsers.url} target="_blank" rel="noopener noreferrer">
-          Learn: {LEARN_PAGES.inviteInternalUsers.title}
-        </a>
+        {t('options_intro')} <LearnLink page="inviteInternalUsers" />
       </p>
       <HostAccessNotice cloud={auth?.cloud} access={services.hostAccess} />
-      <h2>Sign-in</h2>
+      <h2>{t('options_signIn')}</h2>
       <AccountPanel status={auth} busy={authBusy} onSignIn={signIn} onSignOut={signOut} copy={services.copyText} />
       {authError && <Notice kind="error">{authError}</Notice>}
       <SetupCheck services={services} autoRun={location.hash === `#${SETUP_CHECK_ANCHOR}`} />
 
-      <h2>App registration</h2>
-      {loadError && <Notice kind="error">Could not read the settings: {loadError}</Notice>}
+      <h2>{t('options_appRegistration')}</h2>
+      {loadError && <Notice kind="error">{t('settings_readFailed', { error: loadError })}</Notice>}
       <ol class="steps">
         <li>
-          <h3>Register the app in your tenant</h3>
+          <h3>{t('setup_step1')}</h3>
           <RegisterAppSteps cloud={model ? shownValue(model, 'cloud') : 'Global'} redirectUrl={services.redirectUrl} copy={services.copyText} allBrowsers />
         </li>
         <li>
-          <h3>Enter its details</h3>
+          <h3>{t('options_step2')}</h3>
           {!model && !loadError && (
             <p class="muted" aria-busy="true">
-              Loading settings…
+              {t('settings_loading')}
             </p>
           )}
           {model && (
-            <form onSubmit={onSubmit} noValidate aria-label="Settings">
+            <form onSubmit={onSubmit} noValidate aria-label={t('options_form')}>
               {field('clientId')}
               {field('tenant')}
               {field('cloud')}
               <div class="row">
                 <button type="submit" class="primary" disabled={save.kind === 'saving' || allManaged}>
-                  {save.kind === 'saving' ? 'Saving…' : 'Save'}
+                  {save.kind === 'saving' ? t('settings_saving') : t('settings_save')}
                 </button>
                 <span role="status" aria-live="polite">
-                  {save.kind === 'saved' && !save.warning ? 'Settings saved.' : ''}
+                  {save.kind === 'saved' && !save.warning ? t('settings_saved') : ''}
                 </span>
               </div>
               {errors.length > 0 && (
                 <Notice kind="error">
-                  {errors.length === 1 ? 'One field needs attention.' : `${errors.length} fields need attention.`} Nothing was saved.
+                  {tn('settings_fieldErrors', errors.length)}
                 </Notice>
               )}
               {save.kind === 'saved' && save.warning && <Notice kind="warn">{save.warning}</Notice>}

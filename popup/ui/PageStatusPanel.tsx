@@ -1,6 +1,7 @@
 // Whether the current tab is an All users page the extension recognised. The fallback picker is offered only when
 // it can work (configured and signed in); the layout name and the selectors that did not match are diagnostics,
 // behind a collapsed section.
+import { t } from '../../src/i18n';
 import type { PageStatus } from '../../src/messages';
 import { Diagnostics, Notice } from './common';
 
@@ -13,48 +14,44 @@ export function PageStatusPanel(props: {
   const { status } = props;
   const picker = props.canPick ? (
     <button type="button" onClick={props.onOpenPicker}>
-      Open the fallback picker
+      {t('pageStatus_openPicker')}
     </button>
   ) : (
-    <p class="small muted">Sign in to pick users by search, a pasted list or a CSV file instead.</p>
+    <p class="small muted">{t('pageStatus_signInToPick')}</p>
   );
   if (status === undefined) {
     return (
-      <section class="card" aria-busy="true" aria-label="Current page">
-        <p class="muted">Checking this page…</p>
+      <section class="card" aria-busy="true" aria-label={t('pageStatus_region')}>
+        <p class="muted">{t('pageStatus_checking')}</p>
       </section>
     );
   }
   if (status !== 'unknown' && status.recognized === true) {
     return (
-      <section class="card" aria-label="Current page">
+      <section class="card" aria-label={t('pageStatus_region')}>
         <p>
-          <span class="badge ok">Recognised</span> This is an All users page. Select users in the list, then use{' '}
-          <strong>Convert to external users</strong>.
+          <span class="badge ok">{t('pageStatus_recognised')}</span> {t('pageStatus_allUsers', { control: t('pageStatus_controlName') })}
         </p>
-        {status.layout && <Diagnostics lines={[`Layout: ${status.layout}`]} />}
+        {status.layout && <Diagnostics lines={[t('pageStatus_layout', { layout: status.layout })]} />}
       </section>
     );
   }
   if (status !== 'unknown' && status.recognized === false) {
     return (
-      <section class="card" aria-label="Current page">
+      <section class="card" aria-label={t('pageStatus_region')}>
         <Notice kind="warn">
-          <p>The layout of this page was not recognised, so the Convert button is not shown here.</p>
-          {props.canPick && <p>You can still pick users by search, a pasted list or a CSV file.</p>}
+          <p>{t('pageStatus_notRecognised')}</p>
+          {props.canPick && <p>{t('pageStatus_stillPick')}</p>}
           {picker}
           {/* Selectors that did not match, or why a grid that is there was not used (two lists shown at once). */}
-          {status.missing && status.missing.length > 0 && <Diagnostics lines={[`Not found: ${status.missing.join(', ')}`]} />}
+          {status.missing && status.missing.length > 0 && <Diagnostics lines={[t('pageStatus_notFound', { parts: status.missing.join(', ') })]} />}
         </Notice>
       </section>
     );
   }
   return (
-    <section class="card" aria-label="Current page">
-      <p class="small">
-        This tab is not an Entra All users page. Open <em>Users › All users</em> in the Entra admin center
-        {props.canPick ? ', or pick users here:' : '.'}
-      </p>
+    <section class="card" aria-label={t('pageStatus_region')}>
+      <p class="small">{props.canPick ? t('pageStatus_otherPagePick') : t('pageStatus_otherPage')}</p>
       {picker}
     </section>
   );

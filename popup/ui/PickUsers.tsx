@@ -5,6 +5,7 @@ import type { UiServices } from '../lib/platform';
 import { identifiersFromCsv, parseIdentifiers } from '../lib/identifiers';
 import { describeError } from '../lib/errors';
 import { Notice } from './common';
+import { t, tn } from '../../src/i18n';
 
 /** Rows of the selection list rendered at once; the rest are counted (the review pages through all). */
 const SHOWN = 200;
@@ -93,7 +94,7 @@ export function PickUsers({ services, selection, onChange, onReview, reviewing }
   const onPaste = (e: Event) => {
     e.preventDefault();
     const p = parseIdentifiers(pasted);
-    void resolve('The pasted list', p.identifiers, p.invalid, p.duplicates);
+    void resolve(t('pick_pastedList'), p.identifiers, p.invalid, p.duplicates);
   };
 
   const onFile = async (e: Event) => {
@@ -105,7 +106,7 @@ export function PickUsers({ services, selection, onChange, onReview, reviewing }
     try {
       const text = await file.text();
       const p = identifiersFromCsv(text);
-      await resolve(`${file.name} (column ${p.columns.join(' / ')})`, p.identifiers, p.invalid, p.duplicates);
+      await resolve(t('pick_fileSource', { columns: p.columns.join(' / '), file: file.name }), p.identifiers, p.invalid, p.duplicates);
     } catch (err) {
       setResolveError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
@@ -116,7 +117,7 @@ export function PickUsers({ services, selection, onChange, onReview, reviewing }
   return (
     <div>
       <section aria-labelledby="search-h">
-        <h2 id="search-h">Search the directory</h2>
+        <h2 id="search-h">{t('pick_searchTitle')}</h2>
         <form
           class="row"
           role="search"
@@ -126,55 +127,55 @@ export function PickUsers({ services, selection, onChange, onReview, reviewing }
           }}
         >
           <div style={{ flex: '1 1 240px' }}>
-            <label for="user-search">Name, UPN or email</label>
+            <label for="user-search">{t('pick_searchLabel')}</label>
             <input id="user-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} autocomplete="off" />
           </div>
           <button type="submit" style={{ alignSelf: 'flex-end' }} disabled={searching}>
-            {searching ? 'Searching…' : 'Search'}
+            {searching ? t('pick_searching') : t('pick_search')}
           </button>
         </form>
-        {searchError && <Notice kind="error">Search failed: {searchError}</Notice>}
+        {searchError && <Notice kind="error">{t('pick_searchFailed', { error: searchError })}</Notice>}
         <div aria-live="polite" class="small muted" style={{ minHeight: '1.4em' }}>
-          {results ? `${results.length} user${results.length === 1 ? '' : 's'} found.` : ''}
+          {results ? tn('pick_found', results.length) : ''}
         </div>
         {results && results.length > 0 && (
           <>
-            <ul class="plain" aria-label="Search results">
+            <ul class="plain" aria-label={t('pick_results')}>
               {results.map((u) => (
                 <li key={u.id} class="spread">
                   <span class="wrap" style={{ minWidth: 0 }}>
                     {u.displayName} <span class="small muted">{u.userPrincipalName}</span>
                   </span>
-                  <button type="button" disabled={selected.has(u.id.toLowerCase())} onClick={() => add([u])} aria-label={`Add ${u.displayName || u.userPrincipalName}`}>
-                    {selected.has(u.id.toLowerCase()) ? 'Added' : 'Add'}
+                  <button type="button" disabled={selected.has(u.id.toLowerCase())} onClick={() => add([u])} aria-label={t('pick_addUser', { user: u.displayName || u.userPrincipalName })}>
+                    {selected.has(u.id.toLowerCase()) ? t('pick_added') : t('pick_add')}
                   </button>
                 </li>
               ))}
             </ul>
             <button type="button" onClick={() => add(results)}>
-              Add all {results.length} results
+              {tn('pick_addAll', results.length)}
             </button>
           </>
         )}
       </section>
 
       <section aria-labelledby="paste-h">
-        <h2 id="paste-h">Paste a list</h2>
+        <h2 id="paste-h">{t('pick_pasteTitle')}</h2>
         <form onSubmit={onPaste}>
-          <label for="paste">User principal names or object ids</label>
+          <label for="paste">{t('pick_pasteLabel')}</label>
           <textarea id="paste" rows={5} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} aria-describedby="paste-hint" spellcheck={false} />
           <p class="hint" id="paste-hint">
-            One per line; commas and semicolons separate entries too.
+            {t('pick_pasteHint')}
           </p>
           <button type="submit" disabled={resolving || pasted.trim() === ''}>
-            {resolving ? 'Finding users…' : 'Find these users'}
+            {resolving ? t('pick_finding') : t('pick_find')}
           </button>
         </form>
       </section>
 
       <section aria-labelledby="csv-h">
-        <h2 id="csv-h">Import a CSV file</h2>
-        <label for="csv-file">CSV file with a userPrincipalName, UPN, id or objectId column</label>
+        <h2 id="csv-h">{t('pick_csvTitle')}</h2>
+        <label for="csv-file">{t('pick_csvLabel')}</label>
         <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} disabled={resolving} />
       </section>
 
@@ -185,33 +186,33 @@ export function PickUsers({ services, selection, onChange, onReview, reviewing }
 
       <section aria-labelledby="sel-h">
         <div class="spread">
-          <h2 id="sel-h">Selected users ({selection.length.toLocaleString('en-US')})</h2>
+          <h2 id="sel-h">{t('pick_selectedTitle', { count: selection.length })}</h2>
           {selection.length > 0 && (
             <button type="button" onClick={() => onChange([])}>
-              Clear selection
+              {t('pick_clearSelection')}
             </button>
           )}
         </div>
         {selection.length === 0 ? (
-          <p class="muted">Nobody selected yet.</p>
+          <p class="muted">{t('pick_noneSelected')}</p>
         ) : (
-          <ul class="plain" aria-label="Selected users">
+          <ul class="plain" aria-label={t('pick_selectedList')}>
             {selection.slice(0, SHOWN).map((u) => (
               <li key={u.id} class="spread">
                 <span class="wrap" style={{ minWidth: 0 }}>
                   {u.displayName} <span class="small muted">{u.userPrincipalName}</span>
                 </span>
-                <button type="button" onClick={() => onChange(selection.filter((x) => x.id !== u.id))} aria-label={`Remove ${u.displayName || u.userPrincipalName}`}>
-                  Remove
+                <button type="button" onClick={() => onChange(selection.filter((x) => x.id !== u.id))} aria-label={t('pick_removeUser', { user: u.displayName || u.userPrincipalName })}>
+                  {t('pick_remove')}
                 </button>
               </li>
             ))}
-            {selection.length > SHOWN && <li class="muted">…and {(selection.length - SHOWN).toLocaleString('en-US')} more</li>}
+            {selection.length > SHOWN && <li class="muted">{t('pick_andMore', { count: selection.length - SHOWN })}</li>}
           </ul>
         )}
         <div class="row" style={{ marginTop: '12px' }}>
           <button type="button" class="primary" disabled={selection.length === 0 || reviewing} onClick={onReview}>
-            {reviewing ? 'Checking users…' : `Review ${selection.length.toLocaleString('en-US')} user${selection.length === 1 ? '' : 's'}`}
+            {reviewing ? t('pick_checking') : tn('pick_review', selection.length)}
           </button>
         </div>
       </section>
@@ -221,34 +222,33 @@ export function PickUsers({ services, selection, onChange, onReview, reviewing }
 
 function ResolveSummary({ report }: { report: ResolveReport }) {
   const problems = report.notFound.length + report.invalid.length;
+  const parts = [tn('pick_reportAdded', report.added)];
+  if (report.already > 0) parts.push(t('pick_reportAlready', { count: report.already }));
+  if (report.duplicates > 0) parts.push(tn('pick_reportDuplicates', report.duplicates));
   return (
     <Notice kind={problems > 0 ? 'warn' : 'ok'} role={problems > 0 ? 'alert' : 'status'}>
-      <p>
-        {report.source}: {report.added} user{report.added === 1 ? '' : 's'} added
-        {report.already > 0 ? `, ${report.already} already selected` : ''}
-        {report.duplicates > 0 ? `, ${report.duplicates} duplicate${report.duplicates === 1 ? '' : 's'} ignored` : ''}.
-      </p>
+      <p>{t('pick_report', { parts: parts.join(', '), source: report.source })}</p>
       {report.notFound.length > 0 && (
         <>
           <p>
-            <strong>Not found in the directory ({report.notFound.length}):</strong>
+            <strong>{t('pick_notFound', { count: report.notFound.length })}</strong>
           </p>
-          <ul aria-label="Not found">
+          <ul aria-label={t('pick_notFoundList')}>
             {report.notFound.slice(0, 100).map((x) => (
               <li key={x} class="wrap mono">
                 {x}
               </li>
             ))}
-            {report.notFound.length > 100 && <li>…and {report.notFound.length - 100} more</li>}
+            {report.notFound.length > 100 && <li>{t('pick_andMore', { count: report.notFound.length - 100 })}</li>}
           </ul>
         </>
       )}
       {report.invalid.length > 0 && (
         <>
           <p>
-            <strong>Not a UPN or object id ({report.invalid.length}):</strong>
+            <strong>{t('pick_invalid', { count: report.invalid.length })}</strong>
           </p>
-          <ul aria-label="Not recognised">
+          <ul aria-label={t('pick_invalidList')}>
             {report.invalid.slice(0, 100).map((x, i) => (
               <li key={`${i}-${x}`} class="wrap mono">
                 {x}

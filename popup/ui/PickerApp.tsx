@@ -11,6 +11,7 @@ import { PickUsers } from './PickUsers';
 import { PickerReview } from './PickerReview';
 import type { GateEnv } from '../../review/ui/confirm-gate';
 import { OPTIONS_PAGE } from '../lib/pages';
+import { t } from '../../src/i18n';
 
 
 type Step = { kind: 'pick' } | { kind: 'review'; ids: string[] };
@@ -47,11 +48,11 @@ export function PickerApp({ services, reviewOptions }: { services: UiServices; r
   const canPick = auth?.configured === true && auth.signedIn && !auth.sessionEnded;
   return (
     <main class="page">
-      <h1>Convert users to external users</h1>
-      <p class="muted">Pick users by search, a pasted list or a CSV file, review them, then convert.</p>
+      <h1>{t('picker_title')}</h1>
+      <p class="muted">{t('picker_intro')}</p>
       <AccountPanel status={auth} busy={authBusy} onSignIn={signIn} onOpenOptions={() => services.openPage(OPTIONS_PAGE)} copy={services.copyText} />
       {error && <Notice kind="error">{error}</Notice>}
-      {auth && !canPick && auth.configured && <p class="muted">Sign in to pick users: the picker reads them from Microsoft Graph.</p>}
+      {auth && !canPick && auth.configured && <p class="muted">{t('picker_signInFirst')}</p>}
       {canPick && <PickUsers services={services} selection={selection} onChange={setSelection} onReview={() => setStep({ kind: 'review', ids: selection.map((u) => u.id) })} reviewing={step.kind === 'review'} />}
       {step.kind === 'review' && <PickerReview services={services} ids={step.ids} onClose={() => setStep({ kind: 'pick' })} onSubmitted={submitted} {...reviewOptions} />}
     </main>

@@ -17,6 +17,7 @@ import { JobDetail } from './JobDetail';
 import { OPTIONS_PAGE, PICKER_PAGE, jobPagePath } from '../lib/pages';
 import { setupState, type SetupState } from '../lib/setup-state';
 import { FirstRun } from './FirstRun';
+import { t } from '../../src/i18n';
 
 /** Jobs of more users than this open on their own page from the popup: their rows need the room. */
 export const INLINE_DETAIL_MAX = 10;
@@ -60,7 +61,7 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
         fresh.current.auth = true;
         setAuth(s);
       },
-      (e: unknown) => setError(`Could not read the sign-in state: ${describeError(e)}`),
+      (e: unknown) => setError(t('popup_authFailed', { error: describeError(e) })),
     );
   const loadJobs = () =>
     services.request('job/list', {}).then(
@@ -68,7 +69,7 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
         fresh.current.jobs = true;
         setJobs([...list].sort((a, b) => b.createdAt - a.createdAt));
       },
-      (e: unknown) => setError(`Could not read the jobs: ${describeError(e)}`),
+      (e: unknown) => setError(t('popup_jobsFailed', { error: describeError(e) })),
     );
 
   useEffect(() => {
@@ -137,7 +138,7 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
     setClearing(true);
     services
       .request('history/clear', {})
-      .then(() => loadJobs(), (e: unknown) => setError(`Could not clear the history: ${describeError(e)}`))
+      .then(() => loadJobs(), (e: unknown) => setError(t('popup_clearFailed', { error: describeError(e) })))
       .finally(() => setClearing(false));
   };
 
@@ -173,13 +174,13 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
   return (
     <main class={mode === 'tab' ? 'page' : undefined}>
       <div class="spread">
-        <h1>B2B Convert for Entra</h1>
+        <h1>{t('extName')}</h1>
         <button type="button" class="link" onClick={() => services.openPage(OPTIONS_PAGE)}>
-          Settings
+          {t('popup_settings')}
         </button>
       </div>
       <p class="small muted" aria-live="polite" style={{ minHeight: '1.4em' }}>
-        {fromCache && !(fresh.current.auth && fresh.current.jobs) && !error ? 'Updating…' : ''}
+        {fromCache && !(fresh.current.auth && fresh.current.jobs) && !error ? t('popup_updating') : ''}
       </p>
       {error && <Notice kind="error">{error}</Notice>}
       <HostAccessNotice cloud={auth?.cloud} access={services.hostAccess} />
@@ -203,7 +204,7 @@ export function PopupApp({ services, mode = 'popup', initialJobId, now = Date.no
       ) : null}
       {running && (
         <>
-          <h2>Running job</h2>
+          <h2>{t('popup_runningJob')}</h2>
           <RunningJob job={running} busy={busyJob} onControl={(a) => control(running.id, a)} onOpen={() => openJob(running.id)} />
         </>
       )}

@@ -2,8 +2,9 @@
 // (a link to App registrations in the admin center of the chosen cloud), the redirect URI to add as a single-page
 // application, and the delegated Graph permissions. The steps follow Microsoft Learn's SPA registration page.
 import { cloudEndpoints, isCloud } from '../../src/clouds';
-import { LEARN_PAGES } from '../../src/learn';
 import { redirectUris } from '../../src/redirect-uris';
+import { t, tn } from '../../src/i18n';
+import { LEARN_PAGES } from '../../src/learn';
 import { TIER_PERMISSIONS } from '../../src/scopes';
 import { CopyButton } from './common';
 
@@ -17,6 +18,14 @@ export function appRegistrationsUrl(cloud: string): string {
 const REQUIRED = TIER_PERMISSIONS.invite;
 const OPTIONAL = TIER_PERMISSIONS.write.filter((p) => !REQUIRED.includes(p));
 
+export function LearnLink({ page }: { page: keyof typeof LEARN_PAGES }) {
+  return (
+    <a href={LEARN_PAGES[page].url} target="_blank" rel="noopener noreferrer">
+      {t('learn_link', { title: LEARN_PAGES[page].title })}
+    </a>
+  );
+}
+
 export function RegisterAppSteps(props: {
   cloud: string;
   redirectUrl: string;
@@ -27,39 +36,31 @@ export function RegisterAppSteps(props: {
   const rows = redirectUris(props.redirectUrl).filter((r) => props.allBrowsers || r.current);
   return (
     <div class="register-app">
+      <p>{t('register_create')}</p>
       <p>
-        In the Microsoft Entra admin center, open{' '}
         <a href={appRegistrationsUrl(props.cloud)} target="_blank" rel="noopener noreferrer">
-          App registrations
-        </a>{' '}
-        and create a <strong>New registration</strong> (accounts in this organizational directory only).
+          {t('register_openAppRegistrations')}
+        </a>
       </p>
-      <p>
-        Under <strong>Authentication</strong>, add a <strong>Single-page application</strong> platform with{' '}
-        {rows.length === 1 ? 'this redirect URI' : 'these redirect URIs'}:
-      </p>
-      <ul class="plain redirect-uris" aria-label="Redirect URIs">
-        {rows.map((r) => (
-          <li key={r.uri}>
-            {props.allBrowsers && (
-              <span class="small muted">
-                {r.browser}
-                {r.current ? ' (this browser)' : ''}
-              </span>
-            )}
-            <div class="copy-row">
-              <code class="mono" id={r.current ? 'redirect-uri' : undefined}>
-                {r.uri}
-              </code>
-              <CopyButton text={r.uri} label={`Copy the ${r.browser} redirect URI`} copy={props.copy} />
-            </div>
-          </li>
-        ))}
+      <p>{tn('register_redirect', rows.length)}</p>
+      <ul class="plain redirect-uris" aria-label={t('register_redirectList')}>
+        {rows.map((r) => {
+          const browser = r.browser;
+          return (
+            <li key={r.uri}>
+              {props.allBrowsers && <span class="small muted">{r.current ? t('register_browserCurrent', { browser }) : browser}</span>}
+              <div class="copy-row">
+                <code class="mono" id={r.current ? 'redirect-uri' : undefined}>
+                  {r.uri}
+                </code>
+                <CopyButton text={r.uri} label={t('register_copyRedirect', { browser })} copy={props.copy} />
+              </div>
+            </li>
+          );
+        })}
       </ul>
-      <p>
-        Under <strong>API permissions</strong>, add these Microsoft Graph delegated permissions, then grant admin consent:
-      </p>
-      <ul class="permissions small">
+      <p>{t('register_permissions')}</p>
+      <ul class="permissions small" aria-label={t('register_permissionList')}>
         {REQUIRED.map((p) => (
           <li key={p}>
             <code class="mono">{p}</code>
@@ -67,15 +68,12 @@ export function RegisterAppSteps(props: {
         ))}
         {OPTIONAL.map((p) => (
           <li key={p}>
-            <code class="mono">{p}</code> — optional: only to add an email to otherMails, set the user type to Guest or reset a
-            redemption
+            <code class="mono">{p}</code> {t('register_optional')}
           </li>
         ))}
       </ul>
       <p class="small">
-        <a href={LEARN_PAGES.spaAppRegistration.url} target="_blank" rel="noopener noreferrer">
-          Learn: {LEARN_PAGES.spaAppRegistration.title}
-        </a>
+        <LearnLink page="spaAppRegistration" />
       </p>
     </div>
   );

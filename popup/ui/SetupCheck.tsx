@@ -6,13 +6,14 @@ import type { SetupLine, SetupLineState } from '../../src/setup-check';
 import type { OptionsServices } from '../lib/platform';
 import { describeError } from '../lib/errors';
 import { Notice } from './common';
+import { t, tn } from '../../src/i18n';
 
-const STATE_TEXT: Record<SetupLineState, { mark: string; words: string }> = {
-  ok: { mark: '✓', words: 'OK' },
-  missing: { mark: '✗', words: 'Needs attention' },
-  optional: { mark: '–', words: 'Optional' },
-  unknown: { mark: '?', words: 'Not checked' },
-};
+const MARK: Record<SetupLineState, string> = { ok: '✓', missing: '✗', optional: '–', unknown: '?' };
+
+/** Each line's state in words (a function: the words exist only once the catalogue is installed). */
+function stateWords(state: SetupLineState): string {
+  return { ok: t('setupCheck_ok'), missing: t('setupCheck_missing'), optional: t('setupCheck_optional'), unknown: t('setupCheck_unknown') }[state];
+}
 
 export const SETUP_CHECK_ANCHOR = 'check-setup';
 
@@ -36,27 +37,27 @@ export function SetupCheck({ services, autoRun }: { services: Pick<OptionsServic
   const needing = lines?.filter((l) => l.state === 'missing').length ?? 0;
   return (
     <section id={SETUP_CHECK_ANCHOR} aria-labelledby="setup-check-h">
-      <h2 id="setup-check-h">Check my setup</h2>
-      <p class="small muted">What the extension needs for the signed-in account in this tenant, read from the sign-in and from Microsoft Graph (reads only).</p>
+      <h2 id="setup-check-h">{t('setupCheck_title')}</h2>
+      <p class="small muted">{t('setupCheck_intro')}</p>
       <div class="row">
         <button type="button" onClick={run} disabled={busy}>
-          {busy ? 'Checking…' : lines ? 'Check my setup again' : 'Check my setup'}
+          {busy ? t('setupCheck_checking') : lines ? t('setupCheck_again') : t('setupCheck_title')}
         </button>
         <span role="status" aria-live="polite">
-          {lines && !busy ? (needing === 0 ? 'Everything needed is in place.' : `${needing} ${needing === 1 ? 'item needs' : 'items need'} attention.`) : ''}
+          {lines && !busy ? (needing === 0 ? t('setupCheck_allGood') : tn('setupCheck_needing', needing)) : ''}
         </span>
       </div>
       {error && <Notice kind="error">{error}</Notice>}
       {lines && (
-        <ul class="plain setup-check" aria-label="Setup check results">
+        <ul class="plain setup-check" aria-label={t('setupCheck_results')}>
           {lines.map((l) => (
             <li key={l.id} data-setup-line={l.id} data-state={l.state}>
               <strong>
-                <span aria-hidden="true">{STATE_TEXT[l.state].mark} </span>
-                {l.label}: {STATE_TEXT[l.state].words}.
+                <span aria-hidden="true">{MARK[l.state]} </span>
+                {t('setupCheck_line', { label: l.label, state: stateWords(l.state) })}
               </strong>{' '}
               {l.detail}
-              {l.fix && <span class="small"> Fix: {l.fix}</span>}
+              {l.fix && <span class="small"> {t('setupCheck_fix', { fix: l.fix })}</span>}
             </li>
           ))}
         </ul>

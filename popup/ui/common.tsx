@@ -1,9 +1,10 @@
-// Small shared pieces: notices, copy button, progress bar.
+// Small shared pieces: notices, copy button, progress bar, job state badge, collapsed diagnostics.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { t } from '../../src/i18n';
 import { jobStateText } from '../../src/job-state';
 import type { JobSummaryCounters as JobCounters, JobSummary } from '../../src/messages';
-import { describeCounters, progressFraction } from '../lib/format';
+import { counterParts, describeCounters, progressFraction } from '../lib/format';
 
 export function Notice(props: { kind?: 'info' | 'warn' | 'error' | 'ok'; children: ComponentChildren; role?: 'alert' | 'status' }) {
   const kind = props.kind ?? 'info';
@@ -14,7 +15,8 @@ export function Notice(props: { kind?: 'info' | 'warn' | 'error' | 'ok'; childre
   );
 }
 
-export function CopyButton(props: { text: string; label: string; copy: (t: string) => Promise<void> }) {
+/** `label` names what is copied (screen readers); `shown`, when given, is the button's visible idle text. */
+export function CopyButton(props: { text: string; label: string; copy: (t: string) => Promise<void>; shown?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <>
@@ -29,10 +31,10 @@ export function CopyButton(props: { text: string; label: string; copy: (t: strin
           setTimeout(() => setState('idle'), 2500);
         }}
       >
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+        {state === 'copied' ? t('copy_done') : state === 'failed' ? t('copy_failed') : (props.shown ?? t('copy_button'))}
       </button>
       <span class="visually-hidden" aria-live="polite">
-        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy' : ''}
+        {state === 'copied' ? t('copy_doneAnnounced') : state === 'failed' ? t('copy_failedAnnounced') : ''}
       </span>
     </>
   );
@@ -60,12 +62,9 @@ export function ProgressBar(props: { counters: JobCounters; label: string }) {
         <div class="cancelled" style={{ width: pct(c.cancelled) }} />
       </div>
       <div class="legend">
-        <span>{c.done.toLocaleString('en-US')} done</span>
-        <span>{c.failed.toLocaleString('en-US')} failed</span>
-        {c.blocked > 0 && <span>{c.blocked.toLocaleString('en-US')} blocked</span>}
-        {c.cancelled > 0 && <span>{c.cancelled.toLocaleString('en-US')} cancelled</span>}
-        {c.verifying ? <span>{c.verifying.toLocaleString('en-US')} verifying</span> : null}
-        <span>{c.remaining.toLocaleString('en-US')} remaining</span>
+        {counterParts(c).map((part) => (
+          <span key={part}>{part}</span>
+        ))}
       </div>
     </div>
   );
@@ -81,7 +80,7 @@ export function JobStateBadge({ job }: { job: Pick<JobSummary, 'state' | 'counte
 export function Diagnostics({ lines, children }: { lines?: readonly string[]; children?: ComponentChildren }) {
   return (
     <details class="diagnostics small">
-      <summary>Diagnostics</summary>
+      <summary>{t('diagnostics_title')}</summary>
       {lines?.map((l) => (
         <p key={l} class="mono wrap">
           {l}

@@ -92,7 +92,7 @@ describe('popup', () => {
     expect(tenant.textContent).toBe('contoso.com');
     expect(tenant.getAttribute('title')).toBe(`Tenant ID ${TENANT}`);
     expect(page.root.textContent).not.toContain(TENANT);
-    await click(page.root.querySelector('button[aria-label="Copy the tenant ID"]') as HTMLButtonElement);
+    await click(page.root.querySelector('button[aria-label="Copy ID of the tenant"]') as HTMLButtonElement);
     expect(services.copyText).toHaveBeenCalledWith(TENANT);
     expect(page.root.textContent).toContain('Updating…');
     const bar = page.root.querySelector('[role="progressbar"]')!;
@@ -294,7 +294,7 @@ describe('popup', () => {
       },
     });
     await mount(<PopupApp services={services} now={() => NOW} />);
-    expect(page.root.textContent).toContain('Authorization_RequestDenied: Insufficient privileges. (request id r-1)');
+    expect(page.root.textContent).toContain('Authorization_RequestDenied: Insufficient privileges. (request ID r-1)');
   });
 });
 
@@ -340,8 +340,8 @@ describe('job detail', () => {
   it('offers the redeem link only while the invitation is pending', async () => {
     const { services } = makeServices(handlers());
     await mount(<JobDetail services={services} jobId={finished.id} summary={finished} mode="tab" />);
-    const copies = [...page.root.querySelectorAll('button[aria-label^="Copy the redeem link"]')];
-    expect(copies.map((b) => b.getAttribute('aria-label'))).toEqual(['Copy the redeem link of =cmd()']);
+    const copies = [...page.root.querySelectorAll('button[aria-label^="Copy link to redeem"]')];
+    expect(copies.map((b) => b.getAttribute('aria-label'))).toEqual(['Copy link to redeem the invitation of =cmd()']);
     await click(copies[0] as HTMLButtonElement);
     expect(services.copyText).toHaveBeenCalledWith('https://redeem.example/2');
   });

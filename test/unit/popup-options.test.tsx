@@ -59,10 +59,10 @@ describe('options page', () => {
     const cloud = byLabel('Cloud') as HTMLSelectElement;
     expect(cloud.value).toBe('Global');
     expect([...cloud.options].map((o) => [o.value, o.textContent])).toEqual([
-      ['Global', 'Global'],
-      ['UsGov', 'US Government'],
-      ['UsGovDoD', 'US Government DoD'],
-      ['China', 'China'],
+      ['Global', 'Global (commercial)'],
+      ['UsGov', 'US Government (GCC High)'],
+      ['UsGovDoD', 'US Government (DoD)'],
+      ['China', 'China (operated by 21Vianet)'],
     ]);
     expect(page.root.textContent).toContain('https://abcdefghijklmnop.chromiumapp.org/');
   });

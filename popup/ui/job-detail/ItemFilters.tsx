@@ -1,15 +1,16 @@
 // Narrow the job's users: by result, and by text typed into the search box (the parent debounces the search).
-import { ITEM_FILTERS, type ItemFilter } from '../../lib/filters';
+import { itemFilters, type ItemFilter } from '../../lib/filters';
+import { t } from '../../../src/i18n';
 
 export function ItemFilters(props: { filter: ItemFilter; onFilter: (f: ItemFilter) => void; searchText: string; onSearchText: (text: string) => void }) {
   return (
     <div class="row" style={{ margin: '8px 0' }}>
       <div style={{ flex: '0 0 auto' }}>
         <label for="item-filter" class="visually-hidden">
-          Show
+          {t('items_filter')}
         </label>
         <select id="item-filter" value={props.filter} onChange={(e) => props.onFilter(e.currentTarget.value as ItemFilter)}>
-          {ITEM_FILTERS.map((f) => (
+          {itemFilters().map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
             </option>
@@ -18,12 +19,12 @@ export function ItemFilters(props: { filter: ItemFilter; onFilter: (f: ItemFilte
       </div>
       <div style={{ flex: '1 1 160px' }}>
         <label for="item-search" class="visually-hidden">
-          Search users in this job
+          {t('items_searchLabel')}
         </label>
         <input
           id="item-search"
           type="search"
-          placeholder="Search name, UPN or email"
+          placeholder={t('items_searchPlaceholder')}
           value={props.searchText}
           onInput={(e) => props.onSearchText(e.currentTarget.value)}
         />

@@ -20,10 +20,11 @@ function ErrorText({ item, who }: { item: JobItemView; who: string }) {
       {more && (
         <details>
           <summary>
-            More<span class="visually-hidden"> about the result for {who}</span>
+            {t('item_more')}
+            <span class="visually-hidden"> {t('item_moreAbout', { user: who })}</span>
           </summary>
           {rest && <p class="wrap">{rest}</p>}
-          {item.requestId && <p class="muted mono wrap">Request ID {item.requestId}</p>}
+          {item.requestId && <p class="muted mono wrap">{t('item_requestId', { id: item.requestId })}</p>}
         </details>
       )}
     </div>
@@ -37,11 +38,10 @@ function Invitation({ item, who, copy }: { item: JobItemView; who: string; copy:
   return (
     <div class="item-invite small copy-row">
       <span>
-        <span class="muted">Invitation: </span>
-        {pending ? 'Pending acceptance' : item.externalUserState}
-        {since && <span class="muted"> · since {since}</span>}
+        {t('item_invitation', { state: pending ? t('item_pendingAcceptance') : item.externalUserState === 'Accepted' ? t('item_accepted') : item.externalUserState })}
+        {since && <span class="muted"> · {t('item_since', { time: since })}</span>}
       </span>
-      {pending && item.inviteRedeemUrl && <CopyButton text={item.inviteRedeemUrl} label={`Copy the redeem link of ${who}`} copy={copy} />}
+      {pending && item.inviteRedeemUrl && <CopyButton text={item.inviteRedeemUrl} label={t('item_copyRedeemLink', { user: who })} shown={t('item_copyLink')} copy={copy} />}
     </div>
   );
 }
@@ -52,7 +52,7 @@ export function ItemRow(props: { item: JobItemView; selected: boolean; onToggle:
   const tone = itemStateTone(item.state);
   return (
     <li class="item-row">
-      <input class="item-check" type="checkbox" checked={props.selected} onChange={props.onToggle} aria-label={`Select ${who}`} />
+      <input class="item-check" type="checkbox" checked={props.selected} onChange={props.onToggle} aria-label={t('item_select', { user: who })} />
       <div class="item-user">
         <p class="item-name truncate" title={who}>
           {who}

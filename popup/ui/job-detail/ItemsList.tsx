@@ -2,6 +2,7 @@
 // loads and a note when nothing matches. Selection is by user id, so it survives paging.
 import type { JobItemRow as JobItemView } from '../../../src/messages';
 import { ItemRow } from './ItemRow';
+import { t } from '../../../src/i18n';
 
 export function ItemsList(props: {
   /** Undefined until the first page arrives. */
@@ -34,16 +35,16 @@ export function ItemsList(props: {
     <div style={{ minHeight: '120px' }}>
       <label class="inline select-page">
         <input type="checkbox" checked={allOnPage} onChange={togglePage} disabled={pageIds.length === 0} />
-        Select all users on this page
+        {t('items_selectPage')}
       </label>
       {items === undefined && !props.loadFailed && (
         <p class="muted" aria-busy="true">
-          Loading users…
+          {t('items_loading')}
         </p>
       )}
-      {items?.length === 0 && <p class="muted">No users match.</p>}
+      {items?.length === 0 && <p class="muted">{t('items_none')}</p>}
       {items && items.length > 0 && (
-        <ul class={`plain items${props.wide ? ' wide' : ''}`} aria-label="Users in this job">
+        <ul class={`plain items${props.wide ? ' wide' : ''}`} aria-label={t('items_list')}>
           {items.map((item) => (
             <ItemRow key={item.userId} item={item} selected={selected.has(item.userId)} onToggle={() => toggle(item.userId)} copy={props.copy} />
           ))}

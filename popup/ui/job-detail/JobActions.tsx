@@ -3,10 +3,9 @@
 // with nobody to act on is not offered (no disabled "(0)" buttons): the selection ones appear once users are ticked,
 // the retry ones once users failed.
 import { useState } from 'preact/hooks';
-import { plural } from '../../../src/job-state';
+import { t, tn } from '../../../src/i18n';
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { downloadText } from '../../lib/download';
-import { t } from '../../../src/i18n';
 import { isActiveJob } from '../../lib/format';
 import { undoReviewPath } from '../../lib/pages';
 import type { UiServices } from '../../lib/platform';
@@ -38,114 +37,117 @@ export function JobActions(props: {
   const { services, jobId, summary, selected } = props;
   const { busy, message, setMessage, needsWrite, run, signInAndRetry } = useActionRunner(services, props.onAuth);
   const [redeemLinks, setRedeemLinks] = useState(false);
+  const refreshLabel = t('actions_refresh');
+  const exportLabel = t('actions_export');
+  const retryLabel = t('actions_retry');
 
   const refreshStatus = () =>
-    run('Refresh status', async () => {
+    run(refreshLabel, async () => {
       const r = await services.request('job/refreshStatus', { jobId });
       props.onRoundTrips?.(r.roundTrips);
-      setMessage({ kind: 'ok', text: `Invitation state refreshed for ${plural(r.items, 'user')}.` });
+      setMessage({ kind: 'ok', text: tn('actions_refreshed', r.items) });
       await props.reloadItems();
     });
 
   const followUp = (action: 'resetRedemption' | 'setGuest') => {
     const userIds = [...selected];
-    const label = action === 'resetRedemption' ? 'Reset redemption' : 'Set user type to Guest';
+    const label = action === 'resetRedemption' ? t('actions_reset') : t('actions_setGuest');
     return run(label, async () => {
       const r = await services.request('job/followUp', { jobId, userIds, action });
-      setMessage({ kind: 'ok', text: `${label} started for ${plural(userIds.length, 'user')}${r.jobId !== jobId ? ` (job ${r.jobId})` : ''}.` });
+      const started = tn('actions_started', userIds.length, { action: label });
+      setMessage({ kind: 'ok', text: r.jobId !== jobId ? t('actions_startedAsJob', { job: r.jobId, started }) : started });
       props.onClearSelection();
     });
   };
 
   const retryFailed = () =>
-    run('Retry failed', async () => {
+    run(retryLabel, async () => {
       const s = await services.request('job/control', { jobId, action: 'retryFailed' });
       props.onSummary(s);
-      setMessage({ kind: 'ok', text: 'The failed users are queued again.' });
+      setMessage({ kind: 'ok', text: t('actions_requeued') });
       await props.reloadItems();
     });
 
   // A tenant may refuse conversions without User.ReadWrite.All (Authorization_RequestDenied): grant the write tier, then
   // the failed users go again (the worker sends invitations with the write-tier token once it is granted).
   const signInWriteAndRetry = () =>
-    run('Retry failed', async () => {
+    run(retryLabel, async () => {
       props.onAuth?.(await services.request('auth/signIn', { tier: 'write' }));
       const s = await services.request('job/control', { jobId, action: 'retryFailed' });
       props.onSummary(s);
-      setMessage({ kind: 'ok', text: 'Signed in with write permission; the failed users are queued again.' });
+      setMessage({ kind: 'ok', text: t('actions_requeuedWrite') });
       await props.reloadItems();
     });
 
   const exportCsv = () =>
-    run('Export', async () => {
+    run(exportLabel, async () => {
       const rows = await exportJobCsv(services, jobId, summary, props.download ?? downloadText, { redeemLinks });
-      setMessage({ kind: 'ok', text: `Exported ${plural(rows, 'row')}.` });
+      setMessage({ kind: 'ok', text: tn('actions_exported', rows) });
     });
 
   const n = selected.size;
   const failed = summary?.counters.failed ?? 0;
   const active = summary ? isActiveJob(summary) : false;
-  const idle = busy !== undefined;
-  const users = (k: number) => plural(k, 'selected user');
+  const working = busy !== undefined;
   const accepted = props.undo?.acceptedSelected ?? [];
   // An undo job's users are internal members again: none of the conversion's follow-ups applies, and its failed users
   // are retried through a new undo review (their temporary passwords are not kept).
   const undoJob = summary?.kind === 'undo';
   return (
-    <section aria-label="Actions">
+    <section aria-label={t('actions_region')}>
       <div class="row">
-        <button type="button" onClick={refreshStatus} disabled={idle}>
-          {busy === 'Refresh status' ? 'Refreshing…' : 'Refresh status'}
+        <button type="button" onClick={refreshStatus} disabled={working}>
+          {busy === refreshLabel ? t('actions_refreshing') : refreshLabel}
         </button>
-        <button type="button" onClick={exportCsv} disabled={idle}>
-          {busy === 'Export' ? 'Exporting…' : 'Export CSV'}
+        <button type="button" onClick={exportCsv} disabled={working}>
+          {busy === exportLabel ? t('actions_exporting') : exportLabel}
         </button>
         <label class="inline small">
           <input type="checkbox" checked={redeemLinks} onChange={(e) => setRedeemLinks(e.currentTarget.checked)} />
-          Include redeem links (pending invitations)
+          {t('actions_redeemLinks')}
         </label>
       </div>
       {n > 0 && !undoJob && (
-        <div class="row" role="group" aria-label="Actions for the selected users">
+        <div class="row" role="group" aria-label={t('actions_selectedGroup')}>
           {accepted.length > 0 && (
             <button type="button" title={t('undo_action_title')} onClick={() => services.openPage(undoReviewPath(jobId, accepted))}>
               {t('undo_action_convertBack', { count: accepted.length })}
             </button>
           )}
           <ConfirmButton
-            label={`Reset redemption (${n})`}
-            disabled={idle}
-            question={`Reset the redemption status of ${users(n)}? They will have to redeem a new invitation before they can sign in again with their external account. This needs write permission (User.ReadWrite.All).`}
-            confirmLabel="Reset redemption"
+            label={t('actions_withCount', { action: t('actions_reset'), count: n })}
+            disabled={working}
+            question={tn('actions_resetQuestion', n)}
+            confirmLabel={t('actions_reset')}
             onConfirm={() => followUp('resetRedemption')}
           />
           <ConfirmButton
-            label={`Set user type to Guest (${n})`}
-            disabled={idle}
-            question={`Change the user type of ${users(n)} from Member to Guest? Guests get guest permissions in this directory. This needs write permission (User.ReadWrite.All).`}
-            confirmLabel="Set to Guest"
+            label={t('actions_withCount', { action: t('actions_setGuest'), count: n })}
+            disabled={working}
+            question={tn('actions_setGuestQuestion', n)}
+            confirmLabel={t('actions_setGuestConfirm')}
             onConfirm={() => followUp('setGuest')}
           />
         </div>
       )}
       {failed > 0 && !active && !undoJob && (
-        <div class="row" role="group" aria-label="Actions for the failed users">
+        <div class="row" role="group" aria-label={t('actions_failedGroup')}>
           <ConfirmButton
-            label={`Retry failed (${failed})`}
-            disabled={idle}
-            question={`Try converting the ${plural(failed, 'failed user')} again? Users who were converted are not touched.`}
-            confirmLabel="Retry failed"
+            label={t('actions_withCount', { action: retryLabel, count: failed })}
+            disabled={working}
+            question={tn('actions_retryQuestion', failed)}
+            confirmLabel={retryLabel}
             onConfirm={retryFailed}
           />
           <ConfirmButton
-            label="Retry with write permission"
-            disabled={idle}
-            question={`Sign in granting write permission (User.ReadWrite.All), then try the ${plural(failed, 'failed user')} again? Use this when Microsoft Entra refused conversions for lack of permission (Authorization_RequestDenied).`}
-            confirmLabel="Sign in and retry"
+            label={t('actions_retryWrite')}
+            disabled={working}
+            question={tn('actions_retryWriteQuestion', failed)}
+            confirmLabel={t('actions_retryWriteConfirm')}
             onConfirm={signInWriteAndRetry}
           />
           <button type="button" onClick={() => services.openPage('popup/options.html#check-setup')}>
-            Check my setup
+            {t('setupCheck_title')}
           </button>
         </div>
       )}

@@ -1,10 +1,10 @@
 // The job at a glance: state, what it did, its progress and, while it runs, the time left; when it ran, by whom and
 // in which tenant (by name when it is the signed-in one). Ids, the plan hash and round trips are diagnostics,
 // collapsed. A placeholder of the same height holds the layout until the summary arrives.
-import { t } from '../../../src/i18n';
+import { t, tn } from '../../../src/i18n';
 import type { AuthStatus, JobSummary } from '../../../src/messages';
 import { jobOutcomeText } from '../../../src/job-state';
-import { describeCounters, domainOf, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
+import { domainOf, estimateRemainingMs, formatDateTime, formatTimeLeft } from '../../lib/format';
 import { Diagnostics, JobStateBadge, ProgressBar } from '../common';
 
 /** The tenant by name and domain when it is the signed-in admin's, else by id (nothing better is known). */
@@ -20,16 +20,16 @@ export function JobSummaryCard({ summary, auth, roundTrips }: { summary: JobSumm
   const moving = summary?.state === 'running';
   if (!summary) {
     return (
-      <section class="card" aria-label="Job summary" aria-busy="true" style={{ minHeight: '96px' }}>
-        <p class="muted">Loading the job…</p>
+      <section class="card" aria-label={t('detail_summary')} aria-busy="true" style={{ minHeight: '96px' }}>
+        <p class="muted">{t('detail_loading')}</p>
       </section>
     );
   }
-  const diagnostics = [`Job ID: ${summary.id}`, `Tenant ID: ${summary.tenantId}`];
-  if (summary.planHash) diagnostics.push(`Plan hash: ${summary.planHash}`);
-  if (roundTrips !== undefined) diagnostics.push(`Last refresh: ${roundTrips} Graph round trip${roundTrips === 1 ? '' : 's'}`);
+  const diagnostics = [t('detail_jobId', { id: summary.id }), t('detail_tenantId', { id: summary.tenantId })];
+  if (summary.planHash) diagnostics.push(t('detail_planHash', { hash: summary.planHash }));
+  if (roundTrips !== undefined) diagnostics.push(tn('detail_roundTrips', roundTrips));
   return (
-    <section class="card" aria-label="Job summary" style={{ minHeight: '96px' }}>
+    <section class="card" aria-label={t('detail_summary')} style={{ minHeight: '96px' }}>
       <p>
         <JobStateBadge job={summary} />
       </p>
@@ -39,20 +39,23 @@ export function JobSummaryCard({ summary, auth, roundTrips }: { summary: JobSumm
         </p>
       )}
       <p class="outcome">{jobOutcomeText(summary)}</p>
-      <ProgressBar counters={summary.counters} label="Job progress" />
-      <p class="small" aria-live="polite">
-        {describeCounters(summary.counters)}
-        {moving ? ` · ${formatTimeLeft(estimateRemainingMs(summary))}` : ''}
-      </p>
+      <ProgressBar counters={summary.counters} label={t('detail_progress')} />
+      {/* The bar's legend shows the counts (its value text reads them out); while it moves, the time left. */}
+      {moving && (
+        <p class="small" aria-live="polite">
+          {formatTimeLeft(estimateRemainingMs(summary))}
+        </p>
+      )}
       <p class="small muted">
-        Started {formatDateTime(summary.createdAt)}
-        {summary.finishedAt ? ` · finished ${formatDateTime(summary.finishedAt)}` : ''}
+        {summary.finishedAt
+          ? t('detail_startedFinished', { finished: formatDateTime(summary.finishedAt), started: formatDateTime(summary.createdAt) })
+          : t('detail_started', { started: formatDateTime(summary.createdAt) })}
       </p>
       <p class="small muted truncate" title={summary.ranBy}>
-        By {summary.ranBy}
+        {t('detail_ranBy', { user: summary.ranBy })}
       </p>
-      <p class="small muted truncate" title={`Tenant ID ${summary.tenantId}`}>
-        Tenant {tenantLabel(summary.tenantId, auth)}
+      <p class="small muted truncate" title={t('account_tenantId', { id: summary.tenantId })}>
+        {t('detail_tenant', { tenant: tenantLabel(summary.tenantId, auth) })}
       </p>
       <Diagnostics lines={diagnostics} />
     </section>

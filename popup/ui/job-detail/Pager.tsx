@@ -1,6 +1,7 @@
 // Where the admin is ("26–50 of 120") and how many users are selected on all pages; Previous and Next only when
 // there is more than one page.
 import { pageLabel } from '../../lib/filters';
+import { t } from '../../../src/i18n';
 
 export function Pager(props: { offset: number; pageSize: number; shown: number; total: number; selectedCount: number; onOffset: (offset: number) => void }) {
   const { offset, pageSize, total } = props;
@@ -8,18 +9,18 @@ export function Pager(props: { offset: number; pageSize: number; shown: number; 
   const label = (
     <span class="small" aria-live="polite">
       {pageLabel(offset, props.shown, total)}
-      {n > 0 ? ` · ${n} selected` : ''}
+      {n > 0 ? ` · ${t('pager_selected', { count: n })}` : ''}
     </span>
   );
   if (total <= pageSize && offset === 0) return <p style={{ marginTop: '8px' }}>{label}</p>;
   return (
-    <nav class="spread" aria-label="Pages" style={{ marginTop: '8px' }}>
+    <nav class="spread" aria-label={t('pager_region')} style={{ marginTop: '8px' }}>
       <button type="button" disabled={offset === 0} onClick={() => props.onOffset(Math.max(0, offset - pageSize))}>
-        Previous
+        {t('pager_previous')}
       </button>
       {label}
       <button type="button" disabled={offset + pageSize >= total} onClick={() => props.onOffset(offset + pageSize)}>
-        Next
+        {t('pager_next')}
       </button>
     </nav>
   );

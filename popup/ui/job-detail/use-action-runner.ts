@@ -4,12 +4,13 @@ import { useState } from 'preact/hooks';
 import type { AuthStatus } from '../../../src/messages';
 import { consentTier, describeError, needsConsent } from '../../lib/errors';
 import type { UiServices } from '../../lib/platform';
+import { t } from '../../../src/i18n';
 
 export type ActionMessage = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 export type PendingAction = { label: string; run: () => Promise<void>; tier: 'read' | 'invite' | 'write' } | undefined;
 
 export function useActionRunner(services: UiServices, onAuth: ((s: AuthStatus) => void) | undefined) {
-  /** The label of the action under way. */
+  /** The label of the action under way (in the admin's words). */
   const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<ActionMessage>();
   // An action that failed for want of consent, to re-run after signing in with the write tier.
@@ -23,7 +24,7 @@ export function useActionRunner(services: UiServices, onAuth: ((s: AuthStatus) =
       await action();
     } catch (e) {
       if (needsConsent(e)) setNeedsWrite({ label, run: action, tier: consentTier(e, 'write') });
-      setMessage({ kind: 'error', text: `${label} failed: ${describeError(e)}` });
+      setMessage({ kind: 'error', text: t('actions_failed', { action: label, error: describeError(e) }) });
     } finally {
       setBusy(undefined);
     }
@@ -31,7 +32,7 @@ export function useActionRunner(services: UiServices, onAuth: ((s: AuthStatus) =
 
   const signInAndRetry = () => {
     const pending = needsWrite;
-    void run('Sign in', async () => {
+    void run(t('account_signIn'), async () => {
       const s = await services.request('auth/signIn', { tier: pending?.tier ?? 'write' });
       onAuth?.(s);
       if (pending) await run(pending.label, pending.run);
