@@ -29,6 +29,12 @@ export function sameText(english: string, lang: string): RegExp {
   return new RegExp(`^(?:${[english, ...translations].map(escape).join('|')})$`, 'u');
 }
 
+/** The English text or its translation in any of the extension's languages: for helpers that run in every language. */
+export function inAnyLanguage(english: string): RegExp {
+  const alternatives = new Set(localeNames().flatMap((lang) => sameText(english, lang).source.replace(/^\^\(\?:|\)\$$/g, '').split('|')));
+  return new RegExp(`^(?:${[...alternatives].join('|')})$`, 'u');
+}
+
 /** Like sameText, for text that is part of a longer one. */
 export function containsSameText(english: string, lang: string): RegExp {
   return new RegExp(sameText(english, lang).source.replace(/^\^|\$$/g, ''), 'u');
