@@ -10,7 +10,7 @@ import { buildDemoTenant } from './sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from './sandbox/index';
 import { configureForSandbox } from './e2e/support';
 import { localeNames } from './support/i18n';
-import { sameText, showIn, t, tn } from './support/shown-text';
+import { containsSameText, sameText, showIn, t, tn } from './support/shown-text';
 
 /** Chrome Web Store and Edge Add-ons take 1280×800 (or 640×400 / 640×480); AMO takes any 1.6:1 up to 2400×1500. */
 const STORE_SCREENSHOT = { width: 1280, height: 800 };
@@ -122,8 +122,8 @@ async function walkThrough(browser: ExtensionBrowser, sandbox: Sandbox): Promise
   await shot(popup, '05-popup.png', 'the popup: signed-in account and tenant, recent jobs');
   await popup.locator('button.history-open').first().click();
   await popup.locator('h1').first().waitFor();
-  await popup.getByRole('button', { name: sameText('Refresh status', lang), exact: true }).click();
-  await popup.locator('li.item-row', { hasText: sameText('Accepted', lang) }).first().waitFor({ timeout: 30_000 });
+  await popup.getByRole('button', { name: sameText('Refresh status', lang) }).click();
+  await popup.locator('li.item-row', { hasText: containsSameText('Accepted', lang) }).first().waitFor({ timeout: 30_000 });
   await shot(popup, '06-job-detail.png', 'job detail: result per user, invitation state (2 Accepted), redeem links, CSV export');
 
   say('8. The same job as a full page (from the popup\'s "open in a tab"), at the stores\' screenshot size.');

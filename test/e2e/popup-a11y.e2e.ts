@@ -9,6 +9,7 @@ import { buildDemoTenant, type DemoTenant } from '../sandbox/demo-tenant';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { seriousViolations } from './axe';
 import { configureForSandbox, value, waitForJob } from './support';
+import { showIn, tn } from '../support/shown-text';
 
 let sandbox: Sandbox;
 let tenant: DemoTenant;
@@ -228,7 +229,9 @@ describe('in German (the longest words of the three catalogues)', () => {
       await jobWithFailures(de);
       const popup = await de.openPopup();
       await popup.setViewportSize(POPUP);
-      const row = popup.getByRole('button', { name: 'Abgeschlossen, 2 fehlgeschlagen: 3 von 5 Benutzern konvertiert, 2 fehlgeschlagen' });
+      // The job's state and outcome as the German catalogue words them (src/job-state.ts's keys).
+      showIn('de');
+      const row = popup.getByRole('button', { name: `${tn('state_finishedFailed', 2)}: ${tn('state_part_convertedOf', 5, { done: 3 })}, ${tn('state_part_failed', 2)}` });
       await row.waitFor({ timeout: 20_000 });
       expect(await layoutProblems(popup)).toEqual([]);
       await row.click();

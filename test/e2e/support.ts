@@ -1,5 +1,6 @@
 // Shared steps of the end-to-end tests: configure the extension the way an admin does (the options page),
 // and call the worker's protocol from an extension page, exactly as the popup does.
+import { inAnyLanguage } from '../support/shown-text';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../sandbox/browser';
 import type { Sandbox } from '../sandbox/index';
@@ -8,11 +9,12 @@ import type { Operation, Reply, ResponseMap } from '../../src/messages';
 /** Fills and saves the options page; resolves once the page confirms the save. */
 export async function configureViaOptions(browser: ExtensionBrowser, values: { clientId: string; tenant: string; cloud?: string }): Promise<void> {
   const page = await browser.openExtensionPage('popup/options.html');
-  await page.getByLabel('Application (client) ID').fill(values.clientId);
-  await page.getByLabel('Tenant').fill(values.tenant);
-  if (values.cloud) await page.getByLabel('Cloud').selectOption(values.cloud);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Settings saved.').waitFor({ timeout: 10_000 });
+  // In whatever language the browser runs (the demo's --lang): the options page's words from the catalogue.
+  await page.getByLabel(inAnyLanguage('Application (client) ID')).fill(values.clientId);
+  await page.getByLabel(inAnyLanguage('Tenant')).fill(values.tenant);
+  if (values.cloud) await page.getByLabel(inAnyLanguage('Cloud')).selectOption(values.cloud);
+  await page.getByRole('button', { name: inAnyLanguage('Save') }).click();
+  await page.getByText(inAnyLanguage('Settings saved.')).waitFor({ timeout: 10_000 });
   await page.close();
 }
 

@@ -14,9 +14,28 @@ export function showIn(lang: string): void {
   useLocale(lang);
 }
 
-/** The translation of a text a component may still write in English: the message whose English is exactly `english`. */
-export function sameText(english: string, lang: string): string {
+/**
+ * Text a component may still write in English (eslint.config.js lists those files): the English, or its translation
+ * once a catalogue message has that English, whichever the component shows. A message of the same English may exist
+ * before that component uses it (another component's key), so both are accepted.
+ */
+export function sameText(english: string, lang: string): RegExp {
   const en = readCatalog('en');
-  const key = Object.keys(en).find((k) => en[k]!.message === english);
-  return key === undefined ? english : (readCatalog(lang)[key]?.message ?? english);
+  const target = readCatalog(lang);
+  const translations = Object.keys(en)
+    .filter((k) => en[k]!.message === english && target[k] !== undefined)
+    .map((k) => target[k]!.message);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(?:${[english, ...translations].map(escape).join('|')})$`, 'u');
+}
+
+/** The English text or its translation in any of the extension's languages: for helpers that run in every language. */
+export function inAnyLanguage(english: string): RegExp {
+  const alternatives = new Set(localeNames().flatMap((lang) => sameText(english, lang).source.replace(/^\^\(\?:|\)\$$/g, '').split('|')));
+  return new RegExp(`^(?:${[...alternatives].join('|')})$`, 'u');
+}
+
+/** Like sameText, for text that is part of a longer one. */
+export function containsSameText(english: string, lang: string): RegExp {
+  return new RegExp(sameText(english, lang).source.replace(/^\^|\$$/g, ''), 'u');
 }

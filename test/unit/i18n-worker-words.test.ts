@@ -14,7 +14,7 @@ import { describeMissingAccess, hostNeeds } from '../../src/host-access';
 import { graphUser } from '../support/graph-user';
 import { useLocale } from '../support/i18n';
 import { defaultInvitationLanguage } from '../../src/invitation-language';
-import { INVITATION_LANGUAGES } from '../../review/ui/parts/invitation-languages';
+import { invitationLanguages } from '../../review/ui/parts/invitation-languages';
 import { jobInput, jobItems } from '../support/jobs/harness';
 import { fakeAuth, fakePorts, fakeTenant, SETTINGS } from '../support/worker-fakes';
 
@@ -47,9 +47,9 @@ describe('German', () => {
     expect(jobStateText(job({ state: 'paused', inFlight: 1 })).label).toBe('Wird angehalten – 1 Anforderung läuft noch');
     expect(jobStateText(job({ state: 'paused', inFlight: 20 })).label).toBe('Wird angehalten – 20 Anforderungen laufen noch');
     expect(jobStateText(job({ state: 'completed', counters: { failed: 1200, remaining: 0 } })).label).toBe('Abgeschlossen, 1.200 fehlgeschlagen');
-    expect(jobOutcomeText(job({ state: 'completed', counters: { total: 1, done: 1, converted: 1, remaining: 0 } }))).toBe('1 von 1 Benutzer konvertiert');
+    expect(jobOutcomeText(job({ state: 'completed', counters: { total: 1, done: 1, converted: 1, remaining: 0 } }))).toBe('1 von 1 Benutzer umgewandelt');
     expect(jobOutcomeText(job({ counters: { total: 12_500, done: 10_000, verifying: 5, remaining: 2495 } }))).toBe(
-      '10.000 von 12.500 Benutzern konvertiert, 5 in Überprüfung, 2.495 übrig',
+      '10.000 von 12.500 Benutzern umgewandelt, 5 in Überprüfung, 2.495 übrig',
     );
   });
 
@@ -57,7 +57,7 @@ describe('German', () => {
     useLocale('de');
     expect(compactCount(1250)).toBe('1,2k');
     expect(badgeState([job({ state: 'waiting-for-sign-in', counters: { remaining: 1 } })]).title).toBe(
-      'B2B Convert for Entra: Melden Sie sich an, um das Konvertieren von 1 Benutzer fortzusetzen',
+      'B2B Convert for Entra: Melden Sie sich an, um das Umwandeln von 1 Benutzer fortzusetzen',
     );
     expect(badgeState([job({ state: 'running', counters: { remaining: 1200, failed: 3 } })]).title).toBe(
       'B2B Convert for Entra: Wird ausgeführt – 1.200 Benutzer übrig, 3 fehlgeschlagen',
@@ -115,8 +115,8 @@ describe('German', () => {
     expect((await jobs.runner.run(header.id)).status).toBe('completed');
     await vi.waitFor(() => expect(ports.notifications.shown.get(`job-${header.id}`)).toBeDefined());
     expect(ports.notifications.shown.get(`job-${header.id}`)).toEqual({
-      title: 'Abgeschlossen, 1 fehlgeschlagen: Konvertierung in externe Benutzer',
-      message: '2 von 3 Benutzern konvertiert, 1 fehlgeschlagen. Details finden Sie in der Erweiterung.',
+      title: 'Abgeschlossen, 1 fehlgeschlagen: Umwandlung in externe Benutzer',
+      message: '2 von 3 Benutzern umgewandelt, 1 fehlgeschlagen. Details finden Sie in der Erweiterung.',
     });
   });
 });
@@ -151,7 +151,7 @@ describe('French', () => {
 
 describe('the invitation email’s language', () => {
   it('defaults to the admin’s, as a code the review offers', () => {
-    const offered = INVITATION_LANGUAGES.map(([code]) => code);
+    const offered = invitationLanguages().map(([code]) => code);
     const defaults = ['en', 'de', 'fr'].map((lang) => {
       useLocale(lang);
       return defaultInvitationLanguage();
