@@ -3,9 +3,10 @@ import type { GuidanceFact } from '../../src/guidance';
 import { t } from '../../src/i18n';
 import { LEARN_PAGES } from '../../src/learn';
 
-export function LearnFacts(props: { facts: readonly GuidanceFact[]; label: string }) {
+// Used by the options page, the undo review and the conversion review's guidance panel: one rendering of a fact.
+export function LearnFacts(props: { facts: readonly GuidanceFact[]; label: string; class?: string }) {
   return (
-    <ul aria-label={props.label} class="small">
+    <ul aria-label={props.label} class={props.class ?? 'small'}>
       {props.facts.map((f) => (
         <li key={f.id} data-fact={f.id}>
           {f.text}{' '}

@@ -1,7 +1,7 @@
 // "Before you convert": what changes for these users, each statement with the Microsoft Learn page it comes from.
 // Collapsible (a <details>), closed by default so the list stays in view; the facts are src/guidance.ts's.
 import { guidanceFor } from '../../../src/guidance';
-import { LEARN_PAGES } from '../../../src/learn';
+import { LearnFacts } from '../../../popup/ui/LearnFacts';
 import type { OptionsDraft } from '../../../src/review-options';
 import type { PreflightResult } from '../../../src/messages';
 import { t } from '../../../src/i18n';
@@ -17,16 +17,7 @@ export function GuidancePanel(p: { result: PreflightResult; options: OptionsDraf
   return (
     <details class="guidance" data-b2b="guidance">
       <summary>{t('review_guidance_title')}</summary>
-      <ul aria-label={t('review_guidance_title')}>
-        {facts.map((f) => (
-          <li key={f.id} data-fact={f.id}>
-            {f.text}{' '}
-            <a href={LEARN_PAGES[f.source].url} target="_blank" rel="noopener noreferrer">
-              {t('review_learnLink', { title: LEARN_PAGES[f.source].title })}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LearnFacts facts={facts} label={t('review_guidance_title')} class="" />
     </details>
   );
 }

@@ -28,7 +28,7 @@ export function SponsorPicker(p: { sponsors: Sponsor[]; error: string | undefine
       <p>
         {t('review_sponsors_help')}{' '}
         <a href={LEARN_PAGES.b2bSponsors.url} target="_blank" rel="noopener noreferrer">
-          {t('review_learnLink', { title: LEARN_PAGES.b2bSponsors.title })}
+          {t('learn_link', { title: LEARN_PAGES.b2bSponsors.title })}
         </a>
       </p>
       <ul aria-label={t('review_sponsors_legend')}>
