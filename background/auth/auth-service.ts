@@ -164,7 +164,9 @@ export class AuthService {
       await this.markSession(true);
       return token;
     } catch (error) {
-      if (error instanceof SignInRequired && error.detail.problem !== 'not-configured') await this.markSession(false);
+      // Only a refusal of the sign-in itself ends the session; a permission not granted yet (consent-required) or
+      // a missing client id leaves it as it was, so the account card does not call a working session ended.
+      if (error instanceof SignInRequired && !['not-configured', 'consent-required'].includes(error.detail.problem)) await this.markSession(false);
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 // Turning what the admin pastes or imports into user identifiers (object ids or UPNs) for users/resolve.
+import { t } from '../../src/i18n';
 import Papa from 'papaparse';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,7 +81,7 @@ export function identifiersFromCsv(text: string): CsvIdentifiers {
   const upnCol = fields.find((f) => UPN_HEADERS.has(norm(f)));
   if (!idCol && !upnCol) {
     throw new Error(
-      `No column named userPrincipalName, UPN, id or objectId was found${fields.length ? ` (columns: ${fields.slice(0, 10).join(', ')})` : ''}.`,
+      fields.length ? t('picker_csv_noIdColumnFound', { columns: fields.slice(0, 10).join(', ') }) : t('picker_csv_noIdColumn'),
     );
   }
   const tokens: string[] = [];

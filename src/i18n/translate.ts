@@ -71,8 +71,9 @@ function lookup(key: string, params?: MessageParams): string {
 /** Parameter values in alphabetical order of their names, numbers formatted (see the conventions above). */
 export function substitutions(params?: MessageParams): string[] {
   if (!params) return [];
+  // Placeholder names are case-insensitive in messages.json: order them the same way the catalogue checks do.
   return Object.keys(params)
-    .sort()
+    .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0))
     .map((name) => {
       const value = params[name]!;
       return typeof value === 'number' ? formatNumber(value) : value;

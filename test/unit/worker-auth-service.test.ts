@@ -63,6 +63,8 @@ describe('AuthService', () => {
     expect(error.detail.problem).toBe('consent-required');
     expect(error.tier).toBe('write');
     expect(error.message).toContain('update users');
+    // A permission not granted yet is not a session that ended: the account card keeps saying signed in.
+    expect(await s.auth.sessionActive()).toBe(true);
     // A broader grant covers the narrower tiers.
     await s.auth.signIn('write');
     expect((await s.auth.account())?.grantedTiers).toEqual(['read', 'invite', 'write']);
