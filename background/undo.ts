@@ -1,9 +1,9 @@
 // Convert back to internal (preview), at the worker: the feature's switch (turning it on is the only moment its
 // permission is asked for), the undo review's reads, and the undo job — created only after the worker has re-read
 // every user and re-applied every rule (src/undo-review.ts). Writes come from extension pages only (src/messages.ts).
+import { t, tn } from '../src/i18n';
 import type { GraphApi } from '../src/graph/client';
 import { GraphApiError } from '../src/graph/http';
-import { t, tn } from '../src/i18n';
 import { tenantFacts } from '../src/directory-reads';
 import type { JobItemView } from '../src/jobs';
 import type { RequestOf, ResponseMap, UndoStatus } from '../src/messages';
@@ -39,8 +39,8 @@ async function enabled(local: StorageArea): Promise<boolean> {
 /** The job's items for these users (the whole job is scanned once, a page of 1000 at a time). */
 async function convertedItems(jobs: JobsService, jobId: string, userIds: readonly string[]): Promise<Map<string, ConvertedItem>> {
   const header = (await jobs.runner.listJobs()).find((j) => j.id === jobId);
-  if (!header) throw new UndoRefused(t('worker_jobGone'));
-  if (header.kind === 'undo') throw new UndoRefused(t('worker_undo_ofUndo'));
+  if (!header) throw new UndoRefused(t('undo_refused_noJob'));
+  if (header.kind === 'undo') throw new UndoRefused(t('undo_refused_undoJob'));
   const wanted = new Set(userIds.map((id) => id.toLowerCase()));
   const out = new Map<string, ConvertedItem>();
   for (let offset = 0; offset < header.total && out.size < wanted.size; offset += 1000) {
@@ -78,17 +78,17 @@ export function undoHandlers(deps: UndoDeps): Pick<Handlers, UndoOps> {
       return status();
     },
     'undo/preview': async ({ jobId, userIds }): Promise<ResponseMap['undo/preview']> => {
-      if (!(await enabled(deps.local))) throw new UndoRefused(t('worker_undo_off', { feature: t('undo_title') }));
+      if (!(await enabled(deps.local))) throw new UndoRefused(t('undo_refused_off'));
       const jobItems = await convertedItems(deps.jobs, jobId, userIds);
       const { account, graph } = await deps.session('read');
       const facts = await readFacts(graph, jobItems, userIds);
       return buildUndoPreview(jobId, facts.tenantId || account.tenantId, userIds, facts);
     },
     'undo/submit': async (request: RequestOf<'undo/submit'>) => {
-      if (!(await enabled(deps.local))) throw new UndoRefused(t('worker_undo_off', { feature: t('undo_title') }));
+      if (!(await enabled(deps.local))) throw new UndoRefused(t('undo_refused_off'));
       const { account, graph } = await deps.session('read');
       if (account.tenantId.toLowerCase() !== request.expectedTenantId.toLowerCase()) {
-        throw new UndoRefused(t('worker_undo_wrongTenant', { reviewed: request.expectedTenantId, signedin: account.tenantId }));
+        throw new UndoRefused(t('undo_refused_otherTenant', { signedIn: account.tenantId, reviewed: request.expectedTenantId }));
       }
       // The writes need the undo permission's token: a missing consent is reported now, before any job exists.
       await deps.auth.token('undo');
@@ -97,8 +97,8 @@ export function undoHandlers(deps: UndoDeps): Pick<Handlers, UndoOps> {
       const check = checkUndoSubmission(request.items, await readFacts(graph, jobItems, userIds));
       if (!check.ok) {
         const shown = check.refusals.slice(0, 5).map((r) => `${r.userPrincipalName}: ${r.message}`);
-        const more = check.refusals.length > 5 ? ` ${tn('worker_submit_more', check.refusals.length - 5)}` : '';
-        throw new UndoRefused(tn('worker_undo_refused', check.refusals.length, { details: `${shown.join(' ')}${more}` }));
+        const more = check.refusals.length > 5 ? ` ${tn('undo_refused_more', check.refusals.length - 5)}` : '';
+        throw new UndoRefused(`${tn('undo_refused_problems', check.refusals.length)} ${shown.join(' ')}${more}`);
       }
       const header = await deps.jobs.start({ kind: 'undo', tenantId: account.tenantId, ranBy: account.username, items: check.items, secrets: check.secrets, undoOf: request.jobId }, undefined);
       return { jobId: header.id };
