@@ -112,6 +112,9 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     // Bring the row into view ourselves, as little as needed: Playwright's own scroll-into-view can move a
     // virtualized window under the pointer, and a list that recycles its rows would show another user there.
     const row = list.locator(`${ROW}[data-item-index="${index}"]`);
+    // Checking an earlier row can move the virtualized window (its own scroll-into-view): a row that was rendered
+    // when the test read it may be gone now; scroll the list back to it (the index is the user's within this search).
+    if ((await row.count()) === 0) await scrollTo(index);
     await row.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
     await list.locator(`${ROW}[data-item-index="${index}"] ${CHECK}`).click();
     await expect.poll(selectedCount).toBe(before + 1);
