@@ -86,7 +86,7 @@ describe('review: guidance, warnings, sponsors and the exported plan', () => {
     for (const row of rows) expect(row.planHash).toBe(hash);
 
     // Convert; then every invitation body is the plan's POST for that user, sponsors included.
-    await p.confirm().click();
+    await p.clickConfirm();
     const progress = r.locator('[data-b2b="progress"]');
     await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toBe(`Converted ${converting} user${converting === 1 ? '' : 's'}`);
     const invitations = sandbox.graph.state().invitations;

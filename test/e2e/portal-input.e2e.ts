@@ -149,7 +149,7 @@ describe.each(LAYOUTS)('bad input on the All users page, %s layout', (layout) =>
     expect(directoryWrites(sandbox)).toEqual([]);
 
     // Converting goes ahead for the one that exists (the dialog signs in for the invite permission first).
-    await p.confirm().click();
+    await p.clickConfirm();
     const progress = p.review.locator('[data-b2b="progress"]');
     const refused = p.review.locator('[data-b2b="submit-error"]');
     await Promise.race([progress.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { ExtensionBrowser } from '../sandbox/browser';
 import type { Sandbox } from '../sandbox/index';
 import type { SandboxTenant } from '../sandbox/types';
+import { t } from '../../src/i18n';
 
 export const ROW = '[data-automationid="DetailsRow"]';
 export const CHECK = '[data-automationid="DetailsRowCheck"]';
@@ -50,6 +51,8 @@ export interface PortalPage {
   reviewRow(id: string): Locator;
   reviewIds(): Promise<string[]>;
   confirm(): Locator;
+  /** Clicks Convert until the review acts on it (see clickConfirm below). */
+  clickConfirm(): Promise<void>;
   /** The number in "Convert N users". */
   confirmCount(): Promise<number>;
   /** Esc, and "Discard changes" when the review asks (after edits). */
@@ -155,6 +158,30 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
   };
   const reviewRow = (id: string) => review.locator(`tr[data-b2b="review-row"][data-user-id="${id}"]`);
   const reviewIds = () => review.locator('tr[data-b2b="review-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user-id')!.toLowerCase()));
+  /**
+   * The admin's click on Convert. The review's gate drops a click that lands while it is not ready (the frame only
+   * just took focus, or its visibility is being re-checked on a busy machine): the button then shows why it waits and
+   * is enabled again moments later, and the admin clicks again. So does this, until the review acts on a click.
+   */
+  const clickConfirm = async () => {
+    const acted = async () =>
+      (await confirm().count()) === 0 ||
+      (await confirm().textContent()) === t('review_starting') ||
+      (await review.locator('[data-b2b="progress"], [data-b2b="result"], [data-b2b="submit-error"]').count()) > 0;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect.poll(() => confirm().isEnabled(), { timeout: 15_000 }).toBe(true);
+      await confirm().click();
+      const done = await expect
+        .poll(acted, { timeout: 3_000 })
+        .toBe(true)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (done) return;
+    }
+    throw new Error('Convert did not act on five clicks');
+  };
   const confirmCount = async () => Number(/^Convert ([\d,]+) users?$/.exec((await confirm().textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
   const closeReview = async () => {
     await dialog().press('Escape');
@@ -195,6 +222,7 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     reviewRow,
     reviewIds,
     confirm,
+    clickConfirm,
     confirmCount,
     closeReview,
     selectedCount,

@@ -40,7 +40,7 @@ async function convert(p: PortalPage, ids: string[]): Promise<void> {
   await p.search('', tenant.users.length);
   await p.openReview();
   await expect.poll(() => p.confirmCount()).toBe(ids.length);
-  await p.confirm().click();
+  await p.clickConfirm();
   await p.review.locator('[data-b2b="result"]').waitFor({ timeout: 60_000 });
 }
 

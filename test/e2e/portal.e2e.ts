@@ -258,7 +258,7 @@ describe.each(PORTAL_LAYOUTS)('All users page, %s layout', (layout) => {
     // then starts the job and shows its live progress.
     const signInsBefore = sandbox.login.interactiveSignIns();
     sandbox.login.clearLog();
-    await p.confirm().click();
+    await p.clickConfirm();
     const progress = p.review.locator('[data-b2b="progress"]');
     const refused = p.review.locator('[data-b2b="submit-error"]');
     await Promise.race([progress.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);

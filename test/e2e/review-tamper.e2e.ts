@@ -184,7 +184,7 @@ describe.each(['grid', 'table'] as const)('a hostile page against the review, %s
     expect(shown.map((s) => s.id).sort()).toEqual(eligible.map((id) => id.toLowerCase()).sort());
     const redirect = await p.review.locator('input[data-b2b="redirect-url"]').inputValue();
 
-    await p.confirm().click();
+    await p.clickConfirm();
     const progress = p.review.locator('[data-b2b="progress"]');
     await progress.waitFor({ timeout: 30_000 });
     await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toBe(`Converted ${eligible.length} user${eligible.length === 1 ? '' : 's'}`);
