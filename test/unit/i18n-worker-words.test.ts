@@ -6,7 +6,6 @@ import { JobsService } from '../../background/jobs-service';
 import { describeGraphError } from '../../src/graph/errors';
 import { guidanceFor } from '../../src/guidance';
 import { badgeState, compactCount, jobOutcomeText, jobStateText } from '../../src/job-state';
-import type { JobSummary } from '../../src/messages';
 import { evaluateEligibility } from '../../src/eligibility';
 import { domainSpread, userWarnings } from '../../src/review-warnings';
 import { checkSetup, type SetupFacts } from '../../src/setup-check';
@@ -17,19 +16,9 @@ import { defaultInvitationLanguage } from '../../src/invitation-language';
 import { invitationLanguages } from '../../review/ui/parts/invitation-languages';
 import { jobInput, jobItems } from '../support/jobs/harness';
 import { fakeAuth, fakePorts, fakeTenant, SETTINGS } from '../support/worker-fakes';
+import { jobSummary } from '../support/job-summary';
 
-function job(over: Partial<Omit<JobSummary, 'counters'>> & { counters?: Partial<JobSummary['counters']> } = {}): JobSummary {
-  const { counters, ...rest } = over;
-  return {
-    id: 'j',
-    createdAt: 1,
-    tenantId: 't',
-    ranBy: 'admin@contoso.example',
-    state: 'running',
-    ...rest,
-    counters: { total: 50, done: 0, failed: 0, blocked: 0, cancelled: 0, remaining: 50, ...counters },
-  };
-}
+const job = jobSummary;
 
 const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { badgeState, jobOutcomeText, jobStateText } from '../../src/job-state';
-import type { JobSummary } from '../../src/messages';
+import { jobSummary } from '../support/job-summary';
 
-function job(over: Partial<Omit<JobSummary, 'counters'>> & { counters?: Partial<JobSummary['counters']> } = {}): JobSummary {
-  const { counters, ...rest } = over;
-  return {
-    id: 'j',
-    createdAt: 1,
-    tenantId: 't',
-    ranBy: 'admin@contoso.example',
-    state: 'running',
-    ...rest,
-    counters: { total: 50, done: 0, failed: 0, blocked: 0, cancelled: 0, remaining: 50, ...counters },
-  };
-}
+const job = jobSummary;
 
 describe('job state wording', () => {
   it('says "Pausing — N requests in flight" until the answers are in, then "Paused"', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { countStored, JobInputError, readHeader, SimulatedCrash, type JobItemInput, type UndoJobInput } from '../../src/jobs';
 import type { MemoryJobStore } from '../../src/jobs/memory-store';
 import type { FakeUser } from '../support/jobs/fake-graph';
-import { makeHarness, type Harness } from '../support/jobs/harness';
+import { jobItems, makeHarness, type Harness } from '../support/jobs/harness';
 
 const password = (i: number) => `Tmp-${i}-Passw0rd!x`;
 
@@ -20,15 +20,7 @@ function acceptedUsers(h: Harness, n: number): void {
 const synced = (i: number) => i % 5 === 4;
 
 function undoItems(n: number): JobItemInput[] {
-  return Array.from({ length: n }, (_, i) => ({
-    userId: `u${i}`,
-    userPrincipalName: `user${i}@contoso.example`,
-    displayName: `User ${i}`,
-    email: `user${i}@fabrikam.example`,
-    addToOtherMails: false,
-    setGuest: false,
-    toInternal: synced(i) ? {} : { userPrincipalName: `user${i}@contoso.example` },
-  }));
+  return jobItems(n).map((item, i) => ({ ...item, toInternal: synced(i) ? {} : { userPrincipalName: item.userPrincipalName } }));
 }
 
 function undoInput(n: number, id = 'undo1'): UndoJobInput {

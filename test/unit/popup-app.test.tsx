@@ -10,17 +10,11 @@ import { PopupApp } from '../../popup/ui/PopupApp';
 import { JobDetail } from '../../popup/ui/JobDetail';
 import { preactPage } from '../support/preact-page';
 import { fakeHostAccess } from '../support/host-access';
+import { SIGNED_IN as SIGNED_IN_READ, TEST_TENANT } from '../support/job-summary';
 
-const TENANT = '11111111-2222-3333-4444-555555555555';
+const TENANT = TEST_TENANT;
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
-const SIGNED_IN: AuthStatus = {
-  configured: true,
-  signedIn: true,
-  account: { username: 'admin@contoso.com', name: 'Contoso Admin', tenantId: TENANT, objectId: TENANT },
-  cloud: 'Global',
-  configuredTenant: 'organizations',
-  grantedTiers: ['read'],
-};
+const SIGNED_IN: AuthStatus = SIGNED_IN_READ;
 const running: JobSummary = {
   id: 'job-running1',
   createdAt: NOW - 60_000,

@@ -16,19 +16,12 @@ import { PickerApp } from '../../popup/ui/PickerApp';
 import { preactPage } from '../support/preact-page';
 import { fakeHostAccess } from '../support/host-access';
 import { untranslatedText, useLocale, usePseudoLocale } from '../support/i18n';
+import { SIGNED_IN as SIGNED_IN_READ, TEST_TENANT } from '../support/job-summary';
 
-const TENANT = '11111111-2222-3333-4444-555555555555';
+const TENANT = TEST_TENANT;
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
-const SIGNED_IN: AuthStatus = {
-  configured: true,
-  signedIn: true,
-  account: { username: 'admin@contoso.com', name: 'Contoso Admin', tenantId: TENANT, objectId: TENANT },
-  cloud: 'Global',
-  configuredTenant: 'organizations',
-  grantedTiers: ['read'],
-  tenantName: 'Contoso',
-};
+const SIGNED_IN: AuthStatus = { ...SIGNED_IN_READ, tenantName: 'Contoso' };
 const counters = { total: 6, done: 3, failed: 1, blocked: 1, cancelled: 0, remaining: 1, verifying: 1 };
 const running: JobSummary = { id: 'job-run', createdAt: NOW - 60_000, tenantId: TENANT, ranBy: 'admin@contoso.com', state: 'waiting-for-sign-in', counters, pauseReason: 'AADSTS50058' };
 const finished: JobSummary = {
