@@ -66,6 +66,10 @@ export async function runFollowUp(
     items.push(...(await runner.readItems(jobId, { offset, limit: 1000 })).items.filter((i) => wanted.has(i.userId.toLowerCase())));
   }
   if (items.length === 0) throw new Error(t('worker_followUpNoUsers'));
+  // Follow-ups act on users this job invited. Reset redemption is a POST /invitations with the user's id: for a user
+  // the job never invited (blocked, failed, cancelled before the write) it would convert them without the review's
+  // checks. Refuse the whole request rather than act on part of it.
+  if (items.some((i) => !i.invited)) throw new Error(t('worker_followUpNotInvited'));
   const specKey = localKeys.job.spec(jobId);
   const options = decodeSpec((await store.local.get([specKey]))[specKey], `job ${jobId} spec`);
   const requests = items.map((item) =>

@@ -40,6 +40,16 @@ describe('job follow-ups', () => {
     expect(await s.ports.storage.local.keys()).toEqual(before);
   });
 
+  it('refuses a user the job did not invite (a reset would be a fresh invitation, unreviewed), and sends nothing', async () => {
+    const s = await finished(3, ['u1']);
+    const before = s.tenant.requests.length;
+    for (const action of ['resetRedemption', 'setGuest'] as const) {
+      await expect(runFollowUp(s.store, s.jobs.runner, s.tenant.graph, s.header.id, ['u0', 'u1'], action)).rejects.toThrow(/not invited by it/);
+    }
+    expect(s.tenant.requests.slice(before)).toEqual([]);
+    expect(await s.jobs.records.followUps(s.header.id)).toEqual([]);
+  });
+
   it('refreshes the invitation state of the invited users only, and the items view shows it with Graph’s error for the others', async () => {
     const s = await finished(3, ['u1']);
     expect(await refreshInvitationState(s.store, s.jobs.runner, s.tenant.graph, () => 0, s.header.id)).toEqual({ roundTrips: 0, items: 2 });
