@@ -38,6 +38,11 @@ export interface ConfirmGate {
   verdict: GateVerdict;
   /** Judged at the moment of the click or key press (not at the last render). */
   readyNow(): boolean;
+  /**
+   * A new confirmation appeared (e.g. the Retry prompt): it must itself be seen for a while before it acts, so the
+   * clock starts again — a gesture aimed at what was there before cannot confirm what just replaced it.
+   */
+  restart(): void;
 }
 
 export function useConfirmGate(target: { current: Element | null }, placement: ReviewPlacement, env: GateEnv): ConfirmGate {
@@ -104,5 +109,12 @@ export function useConfirmGate(target: { current: Element | null }, placement: R
     return () => win.clearTimeout(timer);
   });
 
-  return { verdict, readyNow: () => judgeGate({ ...facts.current, now: now() }).ready };
+  const restart = () => {
+    const f = facts.current;
+    const at = now();
+    if (f.visibleSince !== undefined) f.visibleSince = at;
+    if (f.focusedSince !== undefined) f.focusedSince = at;
+    rerender();
+  };
+  return { verdict, readyNow: () => judgeGate({ ...facts.current, now: now() }).ready, restart };
 }

@@ -570,6 +570,13 @@ describe('the result of the job', () => {
     };
     await openResult();
     $<HTMLButtonElement>('[data-b2b="retry-failed"]')!.click();
+    // The prompt is a new confirmation: its clock starts when it appears, so the click that opened it (or a second
+    // one on the same spot) cannot confirm it.
+    await vi.waitFor(() => expect($<HTMLButtonElement>('[data-b2b="retry-confirm"]')?.disabled).toBe(true));
+    $<HTMLButtonElement>('[data-b2b="retry-confirm"]')!.click();
+    expect(calls.some((c) => c.op === 'job/control')).toBe(false);
+    clock += 1_000;
+    reportVisible!(true);
     await vi.waitFor(() => expect($<HTMLButtonElement>('[data-b2b="retry-confirm"]')?.disabled).toBe(false));
     $<HTMLButtonElement>('[data-b2b="retry-confirm"]')!.click();
     await vi.waitFor(() => expect($('[data-b2b="result-error"]')?.textContent).toMatch(/^The retry was not started\. Sign in again/));

@@ -7,7 +7,10 @@ import type { IsTrusted } from './types';
 
 export function RetryPrompt(p: { count: number; gate: ConfirmGate; trusted: IsTrusted; onConfirm: () => void; onCancel: () => void }) {
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    cancel.current?.focus();
+    p.gate.restart();
+  }, []);
   const why = p.gate.verdict.ready ? undefined : p.gate.verdict.reason;
   return (
     <div class="prompt-layer">
