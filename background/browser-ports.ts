@@ -128,6 +128,7 @@ export function browserPorts(): WorkerPorts {
       // A DOM and web storage: what MSAL needs to acquire tokens (it refuses to run without `window`).
       hasDom: () => typeof window !== 'undefined' && typeof sessionStorage !== 'undefined',
       sleep,
+      giveUpAfter: sleep,
     }),
     network,
     clock: systemClock,

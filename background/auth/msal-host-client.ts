@@ -89,10 +89,23 @@ function noHost(): MsalHost {
 }
 
 /**
+ * How long one request to MSAL may take. MSAL's own network calls (the token endpoint, for a refresh) have no time
+ * limit, and sign-ins queue behind each other: one request that never returns would hold every later sign-in and
+ * every job waiting for a token. A request that outlives this is answered as failed, and the admin can try again.
+ */
+export const HOST_ANSWER_LIMIT_MS = 60_000;
+
+/**
  * The host for this background, chosen on first use: the offscreen document where the browser offers one, else the
  * background page itself when it has a DOM and web storage (what MSAL needs: it refuses to run without `window`).
+ * `giveUpAfter(ms)` resolves when a request has waited `ms` (the real clock); without it requests are not limited.
  */
-export function chooseMsalHost(env: { offscreen: () => OffscreenPort | undefined; hasDom: () => boolean; sleep: (ms: number) => Promise<void> }): MsalHost {
+export function chooseMsalHost(env: {
+  offscreen: () => OffscreenPort | undefined;
+  hasDom: () => boolean;
+  sleep: (ms: number) => Promise<void>;
+  giveUpAfter?: (ms: number) => Promise<void>;
+}): MsalHost {
   let chosen: MsalHost | undefined;
   const host = (): MsalHost => {
     if (chosen) return chosen;
@@ -100,8 +113,15 @@ export function chooseMsalHost(env: { offscreen: () => OffscreenPort | undefined
     chosen = offscreen ? offscreenHost(offscreen, env.sleep) : env.hasDom() ? inPageHost() : noHost();
     return chosen;
   };
+  const limited = (answer: Promise<MsalHostReply>): Promise<MsalHostReply> => {
+    if (!env.giveUpAfter) return answer;
+    const late = env.giveUpAfter(HOST_ANSWER_LIMIT_MS).then(
+      (): MsalHostReply => ({ ok: false, errorCode: 'host_timeout', message: t('worker_signInHostTimedOut'), interactionRequired: false }),
+    );
+    return Promise.race([answer, late]);
+  };
   return {
-    ask: (request) => host().ask(request),
+    ask: (request) => limited(host().ask(request)),
     close: () => host().close(),
   };
 }

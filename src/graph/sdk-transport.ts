@@ -13,6 +13,15 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { graphBaseUrl, GRAPH_API_VERSION, type Cloud } from '../clouds';
 import type { Transport, TransportRequest, TransportResponse } from './transport';
+import { t } from '../i18n';
+
+/**
+ * How long one request may take, its answer's body included, before it counts as unanswered (status 0, like a lost
+ * connection): a stalled connection must not hold a job's lane or a reply to the admin forever. Generous, because
+ * a $batch of writes on a throttled tenant is slow but not lost; the job engine verifies an unanswered write
+ * before it sends it again.
+ */
+export const REQUEST_TIMEOUT_MS = 100_000;
 
 export interface SdkTransportOptions {
   cloud: Cloud;
@@ -20,6 +29,8 @@ export interface SdkTransportOptions {
   getAccessToken: () => Promise<string>;
   /** Extra hosts that may receive the token (the SDK knows the national Graph hosts itself). */
   customHosts?: readonly string[];
+  /** Overrides REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
 }
 
 /** Response headers as a lower-cased plain record. */
@@ -69,29 +80,37 @@ export function createSdkTransport(o: SdkTransportOptions): Transport {
     async send(req: TransportRequest): Promise<TransportResponse> {
       const headers = { ...req.headers };
       const body = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-      const call: GraphRequest = client.api(req.url).headers(headers).responseType(ResponseType.RAW);
-      // With ResponseType.RAW the SDK resolves with fetch's Response for every status and rejects only when
-      // no response arrived; that rejection propagates and GraphApi maps it to status 0 / NetworkError.
-      let res: unknown;
-      switch (req.method) {
-        case 'GET':
-          res = await call.get();
-          break;
-        case 'POST':
-          res = await call.post(body);
-          break;
-        case 'PATCH':
-          res = await call.patch(body);
-          break;
-        case 'PUT':
-          res = await call.put(body);
-          break;
-        case 'DELETE':
-          res = await call.delete();
-          break;
+      const timeoutMs = o.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), timeoutMs);
+      const call: GraphRequest = client.api(req.url).headers(headers).responseType(ResponseType.RAW).option('signal', abort.signal);
+      try {
+        // With ResponseType.RAW the SDK resolves with fetch's Response for every status and rejects only when
+        // no response arrived; that rejection propagates and GraphApi maps it to status 0 / NetworkError.
+        const res = await sendWith(call, req.method, body);
+        if (!(res instanceof Response)) throw new Error('Graph SDK returned no HTTP response');
+        return { status: res.status, headers: headersOf(res), body: await bodyOf(res) };
+      } catch (error) {
+        if (abort.signal.aborted) throw new Error(t('error_graph_timedOut', { seconds: String(Math.round(timeoutMs / 1000)) }), { cause: error });
+        throw error;
+      } finally {
+        clearTimeout(timer);
       }
-      if (!(res instanceof Response)) throw new Error('Graph SDK returned no HTTP response');
-      return { status: res.status, headers: headersOf(res), body: await bodyOf(res) };
     },
   };
+}
+
+function sendWith(call: GraphRequest, method: TransportRequest['method'], body: string | undefined): Promise<unknown> {
+  switch (method) {
+    case 'GET':
+      return call.get();
+    case 'POST':
+      return call.post(body);
+    case 'PATCH':
+      return call.patch(body);
+    case 'PUT':
+      return call.put(body);
+    case 'DELETE':
+      return call.delete();
+  }
 }

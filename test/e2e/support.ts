@@ -23,8 +23,18 @@ export async function configureForSandbox(browser: ExtensionBrowser, sandbox: Sa
 }
 
 /** Sends one protocol request from an extension page and returns the worker's reply envelope. */
-export async function call<O extends Operation>(page: Page, op: O, payload: unknown): Promise<Reply<ResponseMap[O]>> {
-  return page.evaluate(([o, p]) => chrome.runtime.sendMessage({ op: o, payload: p }), [op, payload] as const) as Promise<Reply<ResponseMap[O]>>;
+export async function call<O extends Operation>(page: Page, op: O, payload: unknown, timeoutMs = 60_000): Promise<Reply<ResponseMap[O]>> {
+  const reply = page.evaluate(([o, p]) => chrome.runtime.sendMessage({ op: o, payload: p }), [op, payload] as const) as Promise<Reply<ResponseMap[O]>>;
+  // A reply that never comes fails here, naming the request, instead of as the test's own timeout.
+  let timer: NodeJS.Timeout | undefined;
+  const silence = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${op}: no reply from the worker in ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([reply, silence]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Like call(), but throws with the worker's message when the reply is a failure. */

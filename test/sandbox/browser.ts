@@ -156,26 +156,34 @@ export async function launchBrowserWithExtension(sandbox: { port: number }, opts
     }
     const cdp = await context.newCDPSession(controlPage);
     const prefix = `chrome-extension://${extensionId}/`;
-    const running = new Map<string, string>(); // versionId → runningStatus, for our extension's worker
+    // versionId → its registration status (installing … activated) and running status, for our extension's worker.
+    const versions = new Map<string, { status: string; runningStatus: string }>();
     let onUpdate: (() => void) | undefined;
     cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      for (const v of e.versions) if (v.scriptURL.startsWith(prefix)) running.set(v.versionId, v.runningStatus);
+      for (const v of e.versions) if (v.scriptURL.startsWith(prefix)) versions.set(v.versionId, { status: v.status, runningStatus: v.runningStatus });
       onUpdate?.();
     });
-    try {
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise<void>((done) => {
-        const timer = setTimeout(done, 5_000); // never hang a test on a missing event
+    /** Resolves when `done` holds for the versions seen, or after `ms` (never hang a test on a missing event). */
+    const until = (done: (vs: Array<{ status: string; runningStatus: string }>) => boolean, ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
         onUpdate = () => {
-          const states = [...running.values()];
-          if (states.length > 0 && states.every((s) => s === 'stopped')) {
+          const vs = [...versions.values()];
+          if (vs.length > 0 && done(vs)) {
             clearTimeout(timer);
-            done();
+            resolve();
           }
         };
         onUpdate();
       });
+    try {
+      await cdp.send('ServiceWorker.enable');
+      // Stop only an activated worker, as the browser itself does when it stops an idle one. A stop right after the
+      // browser started can land while the registration is still installing; one CI run (busy machine) then saw
+      // every later message to the worker go unanswered.
+      await until((vs) => vs.some((v) => v.status === 'activated'), 10_000);
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await until((vs) => vs.every((v) => v.runningStatus === 'stopped'), 5_000);
     } finally {
       onUpdate = undefined;
       await cdp.detach().catch(() => undefined);

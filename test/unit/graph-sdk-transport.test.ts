@@ -97,3 +97,30 @@ describe('SDK transport', () => {
     expect(seen.map((s) => s.headers.get('authorization'))).toEqual(['Bearer old', 'Bearer new']);
   });
 });
+
+describe('SDK transport: a request that never gets an answer', () => {
+  it('gives up after its time limit as "no answer" (status 0 for GraphApi), and the request was aborted', async () => {
+    let signal: AbortSignal | undefined;
+    vi.stubGlobal('fetch', (_input: RequestInfo | URL, init?: RequestInit) => {
+      signal = init?.signal ?? undefined;
+      // A stalled connection: nothing arrives until the request is aborted.
+      return new Promise<Response>((_, fail) => signal?.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError'))));
+    });
+    const t = createSdkTransport({ cloud: 'Global', getAccessToken: async () => 't', requestTimeoutMs: 30 });
+    await expect(t.send({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/me', headers: {} })).rejects.toThrow(
+      /^Microsoft Graph did not answer within \d+ seconds\.$/,
+    );
+    expect(signal?.aborted).toBe(true);
+    const api = new GraphApi({ transport: t, cloud: 'Global', sleep: async () => undefined, now: () => 0, retry: { maxAttempts: 1 } });
+    await expect(api.getJson('/me')).rejects.toMatchObject({ status: 0, code: 'NetworkError' });
+  });
+
+  it('an answer in time is not affected by the limit', async () => {
+    stubFetch(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return json(200, { id: 'me' });
+    });
+    const t = createSdkTransport({ cloud: 'Global', getAccessToken: async () => 't', requestTimeoutMs: 1_000 });
+    expect((await t.send({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/me', headers: {} })).body).toEqual({ id: 'me' });
+  });
+});

@@ -1,7 +1,7 @@
 // Where MSAL runs, on a fake offscreen port: one document however many callers ask at once, a document still loading
 // its script is waited for (briefly), and only the extension's own worker may ask the host.
 import { describe, expect, it } from 'vitest';
-import { chooseMsalHost, offscreenHost, type OffscreenPort } from '../../background/auth/msal-host-client';
+import { chooseMsalHost, HOST_ANSWER_LIMIT_MS, offscreenHost, type OffscreenPort } from '../../background/auth/msal-host-client';
 import { isFromOwnWorker, MSAL_HOST_TARGET } from '../../background/auth/msal-host-protocol';
 import { EXTENSION_ID } from '../support/worker-fakes';
 
@@ -78,6 +78,28 @@ describe('MSAL host', () => {
 
     const nowhere = chooseMsalHost({ offscreen: () => undefined, hasDom: () => false, sleep: noSleep });
     await expect(nowhere.ask({ kind: 'ping' })).rejects.toThrow('no offscreen documents and no background page');
+  });
+
+  it('a request MSAL never answers (its token endpoint stalled) fails after the limit instead of holding every later sign-in', async () => {
+    const { port } = fakeOffscreen();
+    const stalled: OffscreenPort = { ...port, send: () => new Promise(() => undefined) };
+    const waited: number[] = [];
+    let giveUp: () => void = () => undefined;
+    const host = chooseMsalHost({
+      offscreen: () => stalled,
+      hasDom: () => false,
+      sleep: noSleep,
+      giveUpAfter: (ms) => (waited.push(ms), new Promise<void>((r) => (giveUp = r))),
+    });
+    const reply = host.ask({ kind: 'ping' });
+    await new Promise((r) => setTimeout(r, 10));
+    giveUp();
+    expect(await reply).toEqual({ ok: false, errorCode: 'host_timeout', message: 'The sign-in host did not answer in time. Try again.', interactionRequired: false });
+    expect(waited).toEqual([HOST_ANSWER_LIMIT_MS]);
+
+    // An answer within the limit is the answer.
+    const answering = chooseMsalHost({ offscreen: () => fakeOffscreen().port, hasDom: () => false, sleep: noSleep, giveUpAfter: () => new Promise(() => undefined) });
+    expect(await answering.ask({ kind: 'ping' })).toEqual({ ok: true });
   });
 
   it('answers only the extension’s own worker', () => {
