@@ -1,26 +1,22 @@
 // The real Services: runtime messaging through webextension-polyfill, and the review window's messages. Kept to
 // this one edge module.
 import browser from 'webextension-polyfill';
-import { eventSchema } from '../src/messages';
+import { eventSchema, isFromOwnPage, schemeAndHost } from '../src/messages';
 import { createClient } from '../src/messaging-client';
 import type { Services } from './services';
 
+/** The review page's path (review/review.html, web-accessible with a dynamic URL: only the path is fixed). */
+const REVIEW_PAGE_PATH = '/review/review.html';
+
 /**
  * Messages the review page sends this tab when it is shown in the extension's own window (tabs.sendMessage): only
- * from our own extension's review document — no page and no other extension can send a message with our id.
+ * from our own extension's review document (isFromOwnPage); no page and no other extension can send a message
+ * with our id.
  */
-function pathOf(url: string | undefined): string | undefined {
-  try {
-    return new URL(url ?? '').pathname;
-  } catch {
-    return undefined;
-  }
-}
-
 export function reviewWindowMessages(listener: (raw: unknown) => void, signal: AbortSignal): void {
+  const ownOrigin = schemeAndHost(browser.runtime.getURL('')) ?? '';
   const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
-    if (sender.id !== browser.runtime.id || pathOf(sender.url) !== '/review/review.html') return undefined;
-    listener(raw);
+    if (isFromOwnPage(sender, browser.runtime.id, ownOrigin, REVIEW_PAGE_PATH)) listener(raw);
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

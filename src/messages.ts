@@ -48,7 +48,7 @@ export {
 export type { JobStatus } from './jobs/model';
 export { MAX_UNDO_USERS, undoPreviewSchema, undoStatusSchema, type UndoStatus } from './protocol/undo';
 export type { UndoPreview, UndoPreviewUser } from './undo-review';
-export { backgroundSenderUrl, classifySender, isFromWorker, schemeAndHost, type SenderKind } from './protocol/senders';
+export { backgroundSenderUrl, classifySender, isFromOwnPage, isFromWorker, schemeAndHost, type SenderKind } from './protocol/senders';
 
 const requestSchemas = { ...authRequests, ...userRequests, ...reviewRequests, ...jobRequests, ...undoRequests } as const;
 

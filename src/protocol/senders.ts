@@ -54,6 +54,19 @@ export function isFromWorker(
 }
 
 /**
+ * Is a message from one of the extension's own pages, the one at `path`? A content script hears what the extension
+ * sends its tab (tabs.sendMessage): the review page shown in the extension's window tells it which users were
+ * submitted. Only that page may: same extension id, our own origin (also where the browser reports the sending
+ * document's), and the page's path.
+ */
+export function isFromOwnPage(sender: { id?: string; url?: string; origin?: string }, ownId: string, ownOrigin: string, path: string): boolean {
+  if (sender.id !== ownId || !sender.url) return false;
+  const origin = schemeAndHost(sender.url);
+  if (origin !== ownOrigin || (sender.origin !== undefined && sender.origin !== origin)) return false;
+  return new URL(sender.url).pathname === path;
+}
+
+/**
  * The URL the background reports as a message's sender: the service worker's script in Chromium; in Firefox, where
  * the background is an event page built from `background.scripts`, the page Firefox generates for it
  * (`_generated_background_page.html`), or the declared `background.page`.

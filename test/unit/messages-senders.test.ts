@@ -3,7 +3,7 @@
 // count only when the worker sent them; the worker's own check of what it writes (redirect URL, cc).
 import { describe, expect, it } from 'vitest';
 import { isAdminCenterOrigin, isReactViewFrameOrigin } from '../../src/clouds';
-import { allowedSenders, classifySender, eventSchema, isFromWorker, parseRequest, WRITE_OPERATIONS, type Operation } from '../../src/messages';
+import { allowedSenders, classifySender, eventSchema, isFromOwnPage, isFromWorker, parseRequest, WRITE_OPERATIONS, type Operation } from '../../src/messages';
 
 const OWN = 'ggklaglfgknobpkjjlbjjbdohkadcjbf';
 const isPortal = (o: string) => isAdminCenterOrigin(o) || isReactViewFrameOrigin(o);
@@ -96,6 +96,31 @@ describe('events reach extension pages from the worker only', () => {
     expect(eventSchema.safeParse({ event: 'job/progress', jobId: 'job-123456' }).success).toBe(false);
     expect(eventSchema.safeParse({ event: 'job/submitted', jobId: 'job-123456' }).success).toBe(false);
     expect(eventSchema.safeParse({ event: 'auth/changed', token: 'x' }).success).toBe(false);
+  });
+});
+
+describe('the review page in the extension\'s window talks to the content script of its tab', () => {
+  const ORIGIN = `chrome-extension://${OWN}`;
+  const PATH = '/review/review.html';
+  const reviewWindow = { id: OWN, url: `${ORIGIN}/review/review.html?session=abc#theme=dark`, origin: ORIGIN };
+
+  it('is heard only from our own review page', () => {
+    expect(isFromOwnPage(reviewWindow, OWN, ORIGIN, PATH)).toBe(true);
+    // Firefox: moz-extension://<per-profile uuid>, and no origin reported.
+    const moz = 'moz-extension://5d0e7c7a-7b9e-4d7e-9f5e-0a1b2c3d4e5f';
+    expect(isFromOwnPage({ id: OWN, url: `${moz}/review/review.html` }, OWN, moz, PATH)).toBe(true);
+  });
+
+  it('not from another of our pages, the worker, a content script, a page at the same path, or another extension', () => {
+    expect(isFromOwnPage({ ...reviewWindow, url: `${ORIGIN}/popup/popup.html` }, OWN, ORIGIN, PATH)).toBe(false);
+    expect(isFromOwnPage({ id: OWN, url: `${ORIGIN}/service-worker-loader.js`, origin: ORIGIN }, OWN, ORIGIN, PATH)).toBe(false);
+    expect(isFromOwnPage(contentSender, OWN, ORIGIN, PATH)).toBe(false);
+    expect(isFromOwnPage({ ...topContentSender, url: 'https://entra.microsoft.com/review/review.html' }, OWN, ORIGIN, PATH)).toBe(false);
+    expect(isFromOwnPage({ ...reviewWindow, id: 'another-extension' }, OWN, ORIGIN, PATH)).toBe(false);
+    expect(isFromOwnPage({ ...reviewWindow, url: `chrome-extension://another-extension${PATH}`, origin: 'chrome-extension://another-extension' }, OWN, ORIGIN, PATH)).toBe(false);
+    // The URL and the document's origin the browser reports must agree.
+    expect(isFromOwnPage({ ...reviewWindow, origin: 'https://entra.microsoft.com' }, OWN, ORIGIN, PATH)).toBe(false);
+    expect(isFromOwnPage({ id: OWN }, OWN, ORIGIN, PATH)).toBe(false);
   });
 });
 
