@@ -174,6 +174,18 @@ export class JobsService {
     return header;
   }
 
+  /**
+   * Retry failed: refused now, with the reason, where it cannot apply (the reply is the only place the admin hears
+   * it: the retry itself runs on after the reply); `ready` runs last (the sign-in the retry needs), then the retry.
+   */
+  async retryFailed(jobId: string, ready: () => Promise<unknown>): Promise<void> {
+    if (this.runner.isActive(jobId)) throw new Error(t('worker_retryWhileRunning'));
+    if ((await this.summary(jobId)).kind === 'undo') throw new Error(t('worker_noUndoRetry'));
+    await ready();
+    this.ports.alarms.repeat(ALARM, 0.5);
+    this.runner.retryFailed(jobId).catch((error: unknown) => console.error(`retry of job ${jobId} stopped:`, error));
+  }
+
   /** Runs a job in the background of the worker; the alarm brings it back if the worker dies meanwhile. */
   drive(jobId: string): void {
     this.ports.alarms.repeat(ALARM, 0.5);

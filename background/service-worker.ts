@@ -183,9 +183,8 @@ const handlers: Handlers = {
         jobs.runner.cancel(jobId).catch((e: unknown) => console.error('cancel failed', e));
         break;
       case 'retryFailed':
-        if (jobs.runner.isActive(jobId)) throw new Error(t('worker_retryWhileRunning'));
-        await session('invite'); // a missing sign-in is reported now, not as a second round of failures
-        jobs.runner.retryFailed(jobId).catch((e: unknown) => console.error('retry failed', e));
+        // A missing sign-in is reported now, not as a second round of failures.
+        await jobs.retryFailed(jobId, () => session('invite'));
         break;
     }
     // The control step settles quickly (its run goes on): report the state it left.

@@ -217,7 +217,7 @@ export function fakeTenant(options: { refuse?: readonly string[] } = {}) {
   const graph = new GraphApi({ transport: { send }, sleep: async () => undefined, now: () => Date.now(), retry: { maxAttempts: 1 } });
   /** Stands in for graph-edge.ts's graphFor: same Graph layer, this tenant behind it. */
   const graphClient: typeof graphFor = () => graph;
-  return { graph, graphClient, requests, invited, accepted };
+  return { graph, graphClient, requests, invited, accepted, refused };
 }
 
 export const SETTINGS = { clientId: '11111111-2222-3333-4444-555555555555', tenant: 'contoso.example', cloud: 'Global' as const };

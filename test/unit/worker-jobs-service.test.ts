@@ -79,6 +79,24 @@ describe('JobsService', () => {
     expect(s.tenant.invited.size).toBe(3);
   });
 
+  it('Retry failed is refused in its reply where it cannot apply, before the sign-in it needs; else the failed users go again', async () => {
+    const s = setUp({ refuse: ['u1'] });
+    const header = await s.jobs.start(jobInput(jobItems(3)), undefined);
+    // While the job is worked on.
+    await expect(s.jobs.retryFailed(header.id, async () => undefined)).rejects.toThrow('The job is still running.');
+    expect((await s.jobs.runner.run(header.id)).counters.failed).toBe(1);
+    // An undo job: its failed users' temporary passwords are gone.
+    const undo = await s.jobs.runner.createJob({ ...jobInput(jobItems(1), 'undo-1'), kind: 'undo', undoOf: header.id, items: jobItems(1).map((i) => ({ ...i, toInternal: {} })), secrets: [undefined] });
+    let signedIn = 0;
+    await expect(s.jobs.retryFailed(undo.id, async () => signedIn++)).rejects.toThrow('cannot be retried: their temporary passwords are no longer kept');
+    expect(signedIn).toBe(0);
+    // A conversion job with a failure: the sign-in check, then the retry of that user alone.
+    s.tenant.refused.clear();
+    await s.jobs.retryFailed(header.id, async () => signedIn++);
+    expect(signedIn).toBe(1);
+    await vi.waitFor(async () => expect((await s.jobs.summary(header.id)).counters).toMatchObject({ done: 3, failed: 0 }));
+  });
+
   it('counts users left on the badge while jobs run', async () => {
     const s = setUp();
     const header = await s.jobs.runner.createJob(jobInput(jobItems(20)));
