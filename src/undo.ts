@@ -115,12 +115,6 @@ export function temporaryPassword(randomBytes: (n: number) => Uint8Array, length
   return chars.join('');
 }
 
-/** The documented request body: UPN and password profile for cloud users (mail when given); nothing for synced users. */
-export function convertToInternalBody(user: GraphUser, input: UndoInput): Record<string, unknown> | undefined {
-  if (isSynced(user)) return undefined;
-  return internalMemberBody({ userPrincipalName: input.userPrincipalName, ...(input.mail !== undefined ? { mail: input.mail } : {}) }, input.password);
-}
-
 /**
  * The body from what a job item keeps: a cloud user's target names the new UPN and comes with the temporary password
  * (the user changes it at the next sign-in); a synced user's target names no UPN, and the request has no body.
@@ -133,11 +127,4 @@ export function internalMemberBody(target: { userPrincipalName?: string; mail?: 
     passwordProfile: { password: password ?? '', forceChangePasswordNextSignIn: true },
     ...(mail ? { mail } : {}),
   };
-}
-
-/** The request as a $batch item for /beta/$batch (the URL is relative to the beta endpoint). */
-export function convertToInternalRequest(id: string, user: GraphUser, input: UndoInput): { id: string; method: 'POST'; url: string; headers?: Record<string, string>; body?: unknown } {
-  const body = convertToInternalBody(user, input);
-  const url = `/users/${encodeURIComponent(user.id)}/convertExternalToInternalMemberUser`;
-  return body === undefined ? { id, method: 'POST', url } : { id, method: 'POST', url, headers: { 'Content-Type': 'application/json' }, body };
 }

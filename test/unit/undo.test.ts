@@ -1,7 +1,8 @@
 // Undo a conversion (preview): the documented rules of convertExternalToInternalMemberUser applied before sending.
 import { describe, expect, it } from 'vitest';
+import { internalMemberRequest } from '../../src/jobs/requests';
 import { coversUndo, missingPermissions, undoScopes } from '../../src/scopes';
-import { convertToInternalBody, convertToInternalRequest, passwordAcceptable, proposedUpn, temporaryPassword, undoBlocks, undoInputProblems, UNDO_PERMISSION } from '../../src/undo';
+import { internalMemberBody, passwordAcceptable, proposedUpn, temporaryPassword, undoBlocks, undoInputProblems, UNDO_PERMISSION } from '../../src/undo';
 import type { GraphUser } from '../../src/users';
 import { graphUser } from '../support/graph-user';
 
@@ -36,19 +37,22 @@ describe('undoInputProblems', () => {
 
 describe('the request', () => {
   it('is the documented body: UPN, password profile with a change at next sign-in, mail when given; none for synced users', () => {
-    expect(convertToInternalBody(accepted(), { ...input, mail: ' ada@contoso.com ' })).toEqual({
+    // What the engine sends (src/jobs/requests.ts internalMemberRequest) from what an undo item keeps.
+    const item = { userId: ID, userPrincipalName: 'ada.ext@contoso.com', displayName: 'Ada', email: 'ada@fabrikam.example', addToOtherMails: false, privilegedOverride: false, setGuest: false };
+    expect(internalMemberBody({ userPrincipalName: ' ada@contoso.com ', mail: ' ada@contoso.com ' }, input.password)).toEqual({
       userPrincipalName: 'ada@contoso.com',
       passwordProfile: { password: 'Tmp-Passw0rd!', forceChangePasswordNextSignIn: true },
       mail: 'ada@contoso.com',
     });
-    expect(convertToInternalRequest('7', accepted(), input)).toEqual({
+    expect(internalMemberRequest('7', { ...item, toInternal: { userPrincipalName: 'ada@contoso.com' } }, input.password)).toEqual({
       id: '7',
       method: 'POST',
       url: `/users/${ID}/convertExternalToInternalMemberUser`,
       headers: { 'Content-Type': 'application/json' },
       body: { userPrincipalName: 'ada@contoso.com', passwordProfile: { password: 'Tmp-Passw0rd!', forceChangePasswordNextSignIn: true } },
     });
-    expect(convertToInternalRequest('8', accepted({ onPremisesUserPrincipalName: 'ada@corp.local' }), input)).toEqual({ id: '8', method: 'POST', url: `/users/${ID}/convertExternalToInternalMemberUser` });
+    // A synced user's item names no UPN: no body (on-premises manages UPN and password).
+    expect(internalMemberRequest('8', { ...item, toInternal: {} }, undefined)).toEqual({ id: '8', method: 'POST', url: `/users/${ID}/convertExternalToInternalMemberUser`, headers: {}, body: undefined });
   });
 
   it('proposes the current UPN when it is in a verified domain, and generates passwords that pass', () => {
