@@ -51,7 +51,9 @@ export function SelectedList(p: { store: SelectionStore; size: number; trusted: 
   }, [shown]);
 
   if (size === 0) return null;
-  const ids = store.ids();
+  // Rows only while the list is open: the control re-renders on every selection change (a header select-all of
+  // thousands), and a closed list shows nothing.
+  const ids = shown ? store.ids() : [];
   const listed = ids.slice(0, SELECTED_LISTED);
   const close = () => {
     setOpen(false);

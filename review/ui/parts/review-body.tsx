@@ -40,7 +40,8 @@ export function ReviewBody(p: {
   onRunning: (jobId: string, total: number) => void;
 }) {
   const { result, trusted, services, auth } = p;
-  const [edits, setEdits] = useState(() => initialEdits(result));
+  const initial = useMemo(() => initialEdits(result), [result]);
+  const [edits, setEdits] = useState(initial);
   const [options, setOptions] = useState<OptionsDraft>(() => initialOptions(result));
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<Failure | undefined>(undefined);
@@ -58,7 +59,7 @@ export function ReviewBody(p: {
   const canConfirm = problem === undefined && p.gate.verdict.ready && !busy;
   const unverifiable = !p.gate.verdict.ready && p.gate.verdict.unverifiable === true;
 
-  useEffect(() => p.onChanged(editsChanged(result, edits) || optionsChanged(result, options)), [edits, options]);
+  useEffect(() => p.onChanged(editsChanged(result, edits, initial) || optionsChanged(result, options)), [edits, options]);
 
   const edit = (id: string, change: Partial<RowEdit>) => setEdits((prev) => applyEdit(result, prev, id, change));
   const setOption = <K extends keyof OptionsDraft>(k: K, v: OptionsDraft[K]) => setOptions((o) => ({ ...o, [k]: v }));
