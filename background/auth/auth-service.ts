@@ -80,6 +80,8 @@ export interface AuthDeps {
 
 export class AuthService {
   private tokens = new Map<Grant, TokenGrant>();
+  /** The settings (settingsKey) the tokens in memory were had with: other settings, other app or tenant. */
+  private tokensFor: string | undefined;
   private flows: Promise<unknown> = Promise.resolve();
   private readonly settings: () => Promise<Settings | undefined>;
 
@@ -179,10 +181,12 @@ export class AuthService {
   }
 
   private async acquire(tier: Grant, options: { forceRefresh?: boolean }): Promise<string> {
-    const cached = this.tokens.get(tier);
-    if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > this.deps.now()) return cached.accessToken;
     const s = await this.settings();
     if (!s) throw new SignInRequired({ problem: 'not-configured', message: t('worker_setClientIdFirst') });
+    // A token in memory serves only the settings it was had with: after a change of app registration, tenant or
+    // cloud, the old tenant's token must not reach a request meant for the new one.
+    const cached = this.tokensFor === settingsKey(s) ? this.tokens.get(tier) : undefined;
+    if (!options.forceRefresh && cached && cached.expiresOn - EXPIRY_MARGIN_MS > this.deps.now()) return cached.accessToken;
     const account = await this.account();
     const tierOf = tier === 'undo' ? undefined : tier;
     if (!account) throw new SignInRequired({ problem: 'login-required', message: t('worker_signInToContinue') }, tierOf);
@@ -237,7 +241,11 @@ export class AuthService {
     return this.remember(tier, done.grant, s, previous);
   }
 
-  private keep(tier: Grant, grant: TokenGrant, _s: Settings): TokenGrant {
+  private keep(tier: Grant, grant: TokenGrant, s: Settings): TokenGrant {
+    if (this.tokensFor !== settingsKey(s)) {
+      this.tokens.clear();
+      this.tokensFor = settingsKey(s);
+    }
     this.tokens.set(tier, grant);
     return grant;
   }

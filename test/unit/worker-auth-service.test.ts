@@ -158,6 +158,17 @@ describe('AuthService', () => {
     expect((await s.auth.account())?.username).toBe(ADMIN.username);
   });
 
+  it('hands out no token kept for other settings: a changed tenant means signing in for it, not the old tenant\'s token', async () => {
+    const s = setUp();
+    await s.auth.signIn('read');
+    expect(await s.auth.token('read')).toBe('token-1');
+    s.settings.current = { ...SETTINGS, tenant: 'fabrikam.example' };
+    expect((await refusal(s.auth.token('read'))).detail.problem).toBe('login-required');
+    // Back to the settings the account was signed in with: its token serves them again.
+    s.settings.current = SETTINGS;
+    expect(await s.auth.token('read')).toBe('token-1');
+  });
+
   it('passes MSAL the app registration, the authority of the cloud and tenant, and the browser’s redirect URI', async () => {
     const s = setUp();
     await s.auth.signIn('read');
