@@ -118,9 +118,19 @@ export async function openAllUsers(browser: ExtensionBrowser, sandbox: Sandbox, 
     // Checking an earlier row can move the virtualized window (its own scroll-into-view): a row that was rendered
     // when the test read it may be gone now; scroll the list back to it (the index is the user's within this search).
     if ((await row.count()) === 0) await scrollTo(index);
-    await row.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+    // The list re-renders on its scroll event, which comes after the scroll itself: wait two frames so a recycled row
+    // shows its new user before the click is aimed (else the click can land on a row that just changed user).
+    await row.evaluate(
+      (el) =>
+        new Promise<void>((done) => {
+          el.scrollIntoView({ block: 'nearest' });
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+    );
     await list.locator(`${ROW}[data-item-index="${index}"] ${CHECK}`).click();
     await expect.poll(selectedCount).toBe(before + 1);
+    // The grid itself selected the row at that index (the user the test read there), not another one.
+    await expect.poll(() => list.locator(`${ROW}[data-item-index="${index}"]`).getAttribute('aria-selected')).toBe('true');
   };
   const selectBySearch = async (id: string) => {
     await search(upnOf(id), 1);
