@@ -43,12 +43,18 @@ export async function preflight(
   userIds: readonly string[],
   opts: { readEligible?: boolean } = {},
 ): Promise<PreflightResult> {
+  // One answer from four reads: when one fails, the others stop retrying (their answers would be dropped).
+  const stop = new AbortController();
+  const reads = graph.stoppedBy(stop.signal);
   const [byIds, direct, eligible, tenant] = await Promise.all([
-    graph.getUsersByIds(userIds),
-    graph.directoryRoleHolders(CHECKED_ROLE_IDS),
-    opts.readEligible === true ? graph.directoryRoleHolders(CHECKED_ROLE_IDS, 'roleEligibilitySchedules') : Promise.resolve(undefined),
-    tenantFacts(graph),
-  ]);
+    reads.getUsersByIds(userIds),
+    reads.directoryRoleHolders(CHECKED_ROLE_IDS),
+    opts.readEligible === true ? reads.directoryRoleHolders(CHECKED_ROLE_IDS, 'roleEligibilitySchedules') : Promise.resolve(undefined),
+    tenantFacts(reads),
+  ]).catch((error: unknown) => {
+    stop.abort();
+    throw error;
+  });
   // A user whose read failed has an unknown state: never guess, fail the pre-flight so the admin retries.
   const firstFailure = byIds.failed.values().next();
   if (!firstFailure.done) throw new GraphApiError(firstFailure.value);
@@ -124,7 +130,12 @@ export async function setupReads(
   graph: GraphApi,
   adminId: string,
 ): Promise<{ roles: { readable: true; held: string[] } | { readable: false; code: string }; verifiedDomains: string[]; tenantName: string }> {
-  const [holders, tenant] = await Promise.all([graph.directoryRoleHolders([...CHECKED_ROLE_IDS, ...RESET_ROLE_IDS]), tenantFacts(graph)]);
+  const stop = new AbortController();
+  const reads = graph.stoppedBy(stop.signal);
+  const [holders, tenant] = await Promise.all([reads.directoryRoleHolders([...CHECKED_ROLE_IDS, ...RESET_ROLE_IDS]), tenantFacts(reads)]).catch((error: unknown) => {
+    stop.abort();
+    throw error;
+  });
   const roles = holders.denied
     ? { readable: false as const, code: holders.denied.code }
     : { readable: true as const, held: holders.roles.get(adminId.toLowerCase()) ?? [] };

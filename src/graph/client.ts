@@ -22,6 +22,7 @@ import {
   type RoleAssignmentSource,
 } from './queries';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryNotice, type RetryPolicy } from './retry';
+import { stoppableSleep, stoppableTransport } from './stop';
 import type { Transport, TransportRequest, TransportResponse } from './transport';
 
 export interface GraphApiOptions {
@@ -81,7 +82,8 @@ export class GraphApi {
   /** Shared renewal so that many requests failing with 401 at once renew the token once. */
   private renewal: Promise<void> | undefined;
 
-  constructor(o: GraphApiOptions) {
+  constructor(private readonly options: GraphApiOptions) {
+    const o = options;
     this.transport = o.transport;
     this.apiRoot = (o.apiRoot ?? graphApiRoot(o.cloud ?? 'Global', GRAPH_API_VERSION)).replace(/\/+$/, '');
     this.apiOrigin = new URL(this.apiRoot).origin;
@@ -91,6 +93,14 @@ export class GraphApi {
     this.renewToken = o.renewToken;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...(o.retry ?? {}) };
     this.onRetry = o.onRetry;
+  }
+
+  /**
+   * The same client, stopped when `signal` aborts: no further request, no further wait before a retry (stop.ts). For
+   * parallel reads that serve one answer: when one fails, the others stop.
+   */
+  stoppedBy(signal: AbortSignal): GraphApi {
+    return new GraphApi({ ...this.options, transport: stoppableTransport(this.options.transport, signal), sleep: stoppableSleep(this.options.sleep, signal) });
   }
 
   /** Absolute URL for a version-relative path; absolute URLs (nextLinks) must stay on our Graph origin. */
