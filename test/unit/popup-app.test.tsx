@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthStatus, BroadcastEvent, JobItemRow as JobItemView, JobSummary, PageStatus } from '../../src/messages';
+import type { AuthStatus, JobItemRow as JobItemView, JobSummary, PageStatus } from '../../src/messages';
 import { RequestFailed } from '../../src/messaging-client';
 import type { KeyValueStore, PopupServices } from '../../popup/lib/platform';
 import { POPUP_CACHE_KEY } from '../../popup/lib/jobs';
@@ -10,6 +10,7 @@ import { PopupApp } from '../../popup/ui/PopupApp';
 import { JobDetail } from '../../popup/ui/JobDetail';
 import { preactPage } from '../support/preact-page';
 import { fakeHostAccess } from '../support/host-access';
+import { fakeUiServices, type Handler } from '../support/ui-services';
 import { SIGNED_IN as SIGNED_IN_READ, TEST_TENANT } from '../support/job-summary';
 
 const TENANT = TEST_TENANT;
@@ -37,28 +38,16 @@ const finished: JobSummary = {
 const page = preactPage(5);
 const { mount, flush, button, click } = page;
 
-type Handler = (payload: never) => unknown;
 const CONFIGURED = { clientId: TENANT, tenant: 'organizations', cloud: 'Global' };
 function makeServices(handlers: Record<string, Handler>, cache: Record<string, unknown> = {}, settings: unknown = CONFIGURED) {
-  const listeners = new Set<(e: BroadcastEvent) => void>();
   const store = new Map(Object.entries(cache));
-  const request = vi.fn(async (op: string, payload: unknown) => {
-    const h = handlers[op];
-    if (!h) return new Promise(() => undefined); // never answers
-    return h(payload as never);
-  });
+  const ui = fakeUiServices(handlers);
   const kv: KeyValueStore = {
     get: async <T,>(k: string) => store.get(k) as T | undefined,
     set: async (k, v) => void store.set(k, v),
   };
   const services: PopupServices = {
-    request: request as unknown as PopupServices['request'],
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    openPage: vi.fn(),
-    copyText: vi.fn(async () => undefined),
+    ...ui.services,
     cache: kv,
     activeTabId: async () => 7,
     hostAccess: fakeHostAccess(),
@@ -70,8 +59,7 @@ function makeServices(handlers: Record<string, Handler>, cache: Record<string, u
     requestOrigins: vi.fn(async () => true),
     redirectUrl: 'https://abcdefghijklmnop.chromiumapp.org/',
   };
-  const emit = (e: BroadcastEvent) => act(() => listeners.forEach((l) => l(e)));
-  return { services, request, emit, store };
+  return { services, request: ui.request, emit: ui.emit, store };
 }
 
 describe('popup', () => {

@@ -5,7 +5,7 @@
 // The German and French catalogues are then rendered for real: no English sentence of ours is left.
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthStatus, BroadcastEvent, JobItemRow as JobItemView, JobSummary } from '../../src/messages';
+import type { AuthStatus, JobItemRow as JobItemView, JobSummary } from '../../src/messages';
 import type { OptionsServices, PopupServices, UiServices } from '../../popup/lib/platform';
 import { TIER_PERMISSIONS } from '../../src/scopes';
 import { CHROMIUM_REDIRECT_URI, FIREFOX_REDIRECT_URI } from '../../src/extension-ids';
@@ -15,6 +15,7 @@ import { OptionsPage } from '../../popup/ui/OptionsPage';
 import { PickerApp } from '../../popup/ui/PickerApp';
 import { preactPage } from '../support/preact-page';
 import { fakeHostAccess } from '../support/host-access';
+import { fakeUiServices, type Handler } from '../support/ui-services';
 import { untranslatedText, useLocale, usePseudoLocale } from '../support/i18n';
 import { SIGNED_IN as SIGNED_IN_READ, TEST_TENANT } from '../support/job-summary';
 
@@ -56,18 +57,9 @@ const DATA = [
 
 const page = preactPage(6);
 
-type Handler = (payload: never) => unknown;
 function popupServices(handlers: Record<string, Handler>, settings: unknown): PopupServices {
-  const listeners = new Set<(e: BroadcastEvent) => void>();
-  const request = vi.fn(async (op: string, payload: unknown) => (handlers[op] ? handlers[op](payload as never) : new Promise(() => undefined)));
   return {
-    request: request as unknown as PopupServices['request'],
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    openPage: vi.fn(),
-    copyText: vi.fn(async () => undefined),
+    ...fakeUiServices(handlers).services,
     cache: { get: async () => undefined, set: async () => undefined },
     activeTabId: async () => 7,
     hostAccess: fakeHostAccess({ granted: [] }),

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthStatus, BroadcastEvent, PreflightResult, PreflightUser, UserSummary } from '../../src/messages';
+import type { AuthStatus, PreflightResult, PreflightUser, UserSummary } from '../../src/messages';
 import type { UiServices } from '../../popup/lib/platform';
 import type { GraphUser } from '../../src/users';
 import { graphUser, preflightUser } from '../support/graph-user';
 import { PickerApp } from '../../popup/ui/PickerApp';
 import { preactPage } from '../support/preact-page';
+import { fakeUiServices, type Handler } from '../support/ui-services';
 import { REVIEW_TAG } from '../../review/ui/mount-review';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -42,9 +43,8 @@ const PREFLIGHT: PreflightResult = {
 const page = preactPage(6);
 const { flush, button, click, type } = page;
 
-function setup(extra: Record<string, (p: never) => unknown> = {}) {
-  const listeners = new Set<(e: BroadcastEvent) => void>();
-  const handlers: Record<string, (p: never) => unknown> = {
+function setup(extra: Record<string, Handler> = {}) {
+  const handlers: Record<string, Handler> = {
     'auth/status': () => AUTH,
     'users/resolve': () => ({ found: [summary(1), summary(2), summary(3), summary(4)], notFound: ['ghost@contoso.com'] }),
     'users/preflight': () => PREFLIGHT,
@@ -52,21 +52,7 @@ function setup(extra: Record<string, (p: never) => unknown> = {}) {
     'job/get': () => ({ id: 'job-new001', createdAt: 0, tenantId: TENANT, ranBy: 'admin@contoso.com', state: 'running', counters: { total: 2, done: 0, failed: 0, blocked: 0, cancelled: 0, remaining: 2 } }),
     ...extra,
   };
-  const request = vi.fn(async (op: string, payload: unknown) => {
-    const h = handlers[op];
-    if (!h) throw new Error(`unexpected ${op}`);
-    return h(payload as never);
-  });
-  const services: UiServices = {
-    request: request as unknown as UiServices['request'],
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    openPage: vi.fn(),
-    copyText: vi.fn(async () => undefined),
-  };
-  return { services, request, emit: (e: BroadcastEvent) => act(() => listeners.forEach((l) => l(e))) };
+  return fakeUiServices(handlers, { unhandled: 'throws' });
 }
 
 // The picker is an extension page at the top of its tab: the gate needs it shown and focused (happy-dom: both).
