@@ -31,6 +31,20 @@ export async function tenantFacts(graph: GraphApi): Promise<TenantFacts> {
 }
 
 /**
+ * Parallel reads that serve one answer: when one fails, the others stop (no further request, no further wait before
+ * a retry): their answers would be dropped, and their retries spend the tenant's throttling budget.
+ */
+async function readTogether<T>(graph: GraphApi, reads: (stoppable: GraphApi) => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  try {
+    return await reads(graph.stoppedBy(stop.signal));
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
+}
+
+/**
  * The review's reads: the users (`id in` chunks packed in $batch calls), the holders of the roles the rules care about
  * (`roleDefinitionId in`, one $batch call whatever the number of users), PIM eligible holders when `readEligible`
  * (the optional permission is granted), and the tenant: ⌈N/300⌉ + 2 round trips. A refused role read does not fail
@@ -43,18 +57,14 @@ export async function preflight(
   userIds: readonly string[],
   opts: { readEligible?: boolean } = {},
 ): Promise<PreflightResult> {
-  // One answer from four reads: when one fails, the others stop retrying (their answers would be dropped).
-  const stop = new AbortController();
-  const reads = graph.stoppedBy(stop.signal);
-  const [byIds, direct, eligible, tenant] = await Promise.all([
-    reads.getUsersByIds(userIds),
-    reads.directoryRoleHolders(CHECKED_ROLE_IDS),
-    opts.readEligible === true ? reads.directoryRoleHolders(CHECKED_ROLE_IDS, 'roleEligibilitySchedules') : Promise.resolve(undefined),
-    tenantFacts(reads),
-  ]).catch((error: unknown) => {
-    stop.abort();
-    throw error;
-  });
+  const [byIds, direct, eligible, tenant] = await readTogether(graph, (reads) =>
+    Promise.all([
+      reads.getUsersByIds(userIds),
+      reads.directoryRoleHolders(CHECKED_ROLE_IDS),
+      opts.readEligible === true ? reads.directoryRoleHolders(CHECKED_ROLE_IDS, 'roleEligibilitySchedules') : Promise.resolve(undefined),
+      tenantFacts(reads),
+    ]),
+  );
   // A user whose read failed has an unknown state: never guess, fail the pre-flight so the admin retries.
   const firstFailure = byIds.failed.values().next();
   if (!firstFailure.done) throw new GraphApiError(firstFailure.value);
@@ -130,12 +140,7 @@ export async function setupReads(
   graph: GraphApi,
   adminId: string,
 ): Promise<{ roles: { readable: true; held: string[] } | { readable: false; code: string }; verifiedDomains: string[]; tenantName: string }> {
-  const stop = new AbortController();
-  const reads = graph.stoppedBy(stop.signal);
-  const [holders, tenant] = await Promise.all([reads.directoryRoleHolders([...CHECKED_ROLE_IDS, ...RESET_ROLE_IDS]), tenantFacts(reads)]).catch((error: unknown) => {
-    stop.abort();
-    throw error;
-  });
+  const [holders, tenant] = await readTogether(graph, (reads) => Promise.all([reads.directoryRoleHolders([...CHECKED_ROLE_IDS, ...RESET_ROLE_IDS]), tenantFacts(reads)]));
   const roles = holders.denied
     ? { readable: false as const, code: holders.denied.code }
     : { readable: true as const, held: holders.roles.get(adminId.toLowerCase()) ?? [] };

@@ -179,8 +179,8 @@ export async function launchBrowserWithExtension(sandbox: { port: number }, opts
     try {
       await cdp.send('ServiceWorker.enable');
       // Stop only an activated worker, as the browser itself does when it stops an idle one. A stop right after the
-      // browser started can land while the registration is still installing; one CI run (busy machine) then saw
-      // every later message to the worker go unanswered.
+      // browser started can land while the registration is still installing: our likeliest reading of one CI run
+      // (busy machine) where every later message to the worker went unanswered (not reproduced since).
       await until((vs) => vs.some((v) => v.status === 'activated'), 10_000);
       await cdp.send('ServiceWorker.stopAllWorkers');
       await until((vs) => vs.every((v) => v.runningStatus === 'stopped'), 5_000);
