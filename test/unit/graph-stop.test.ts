@@ -56,8 +56,10 @@ describe('reads that serve one answer', () => {
     expect(sent).toHaveLength(1);
     await expect(graph.stoppedBy(stop.signal).getJson('/me')).rejects.toBeInstanceOf(ReadsStopped);
     expect(sent).toHaveLength(1);
-    // The original client still works.
+    // The client a stopped one came from is not stopped; one not yet stopped reads as usual.
     const ok = new GraphApi({ transport: { send: async () => ({ status: 200, headers: {}, body: { id: 'me' } }) }, sleep: async () => undefined, now: () => 0 });
+    await expect(ok.stoppedBy(stop.signal).getJson('/me')).rejects.toBeInstanceOf(ReadsStopped);
+    expect(await ok.getJson('/me')).toEqual({ id: 'me' });
     expect(await ok.stoppedBy(new AbortController().signal).getJson('/me')).toEqual({ id: 'me' });
   });
 });
